@@ -1,0 +1,105 @@
+import Foundation
+
+/// Options shared by `haven build` and `haven lint`.
+public struct BuildOptions: Sendable {
+    public var siteRoot: URL
+    /// Where to write; nil for `haven lint` (render in memory, write nothing).
+    public var output: URL?
+    public var includeDrafts = false
+    public var strict = false
+    public var production = false
+    public var baseURL: String?
+    public var today: CalendarDate
+
+    public init(siteRoot: URL, output: URL?, today: CalendarDate) {
+        self.siteRoot = siteRoot
+        self.output = output
+        self.today = today
+    }
+}
+
+/// What a build or lint found and did.
+public struct BuildResult: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var pageCount: Int
+    public var fileCount: Int
+    /// Whether the output was replaced.
+    public var wrote: Bool
+    /// Seconds per phase, in pipeline order.
+    public var metrics: [(phase: String, seconds: Double)]
+    public var strict: Bool
+
+    /// True when the content must be refused: errors, or any finding with `--strict`.
+    public var failed: Bool {
+        diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+    }
+}
+
+/// The whole pipeline: scan → parse → resolve → check → render → write.
+public enum Builder {
+    public static func run(_ options: BuildOptions, progress: (@Sendable (String) -> Void)? = nil) throws(HavenError) -> BuildResult {
+        var metrics: [(String, Double)] = []
+        var clock = Date()
+        func lap(_ phase: String) {
+            let now = Date()
+            metrics.append((phase, now.timeIntervalSince(clock)))
+            clock = now
+            progress?(phase)
+        }
+
+        let theme = try Theme.load(siteRoot: options.siteRoot)
+        lap("theme")
+        let load = LoadOptions(today: options.today, includeDrafts: options.includeDrafts, baseURL: options.baseURL,
+                               assetPaths: Set(theme.assets.keys))
+        let site = try SiteLoader.load(root: options.siteRoot, options: load)
+        lap("scan+parse+resolve")
+
+        let checker = Checker(production: options.production)
+        var found = checker.check(site)
+        lap("check")
+
+        let writer = try options.output.map { url throws(HavenError) in try OutputWriter(output: url, siteRoot: options.siteRoot) }
+        let counter = FileCounter()
+        let renderer = SiteRenderer(site: site, theme: theme)
+        do {
+            found += try renderer.render { path, bytes in
+                counter.increment()
+                try writer?.write(path, bytes)
+            }
+            for (output, source) in site.media {
+                counter.increment()
+                try writer?.copy(from: options.siteRoot.appendingPathComponent(source), to: output)
+            }
+        } catch let error as HavenError {
+            writer?.discard()
+            throw error
+        } catch {
+            writer?.discard()
+            throw .io("writing the output failed: \(error)")
+        }
+        lap("render")
+
+        let diagnostics = checker.policy(for: site).apply(found)
+        var result = BuildResult(diagnostics: diagnostics, pageCount: site.pages.count, fileCount: counter.value, wrote: false,
+                                 metrics: metrics, strict: options.strict)
+        if let writer {
+            if result.failed {
+                writer.discard()
+            } else {
+                try writer.commit()
+                result.wrote = true
+            }
+            lap("write")
+            result.metrics = metrics
+        }
+        return result
+    }
+}
+
+/// A thread-safe counter for files emitted from parallel render tasks.
+final class FileCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func increment() { lock.lock(); count += 1; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+}

@@ -1,0 +1,54 @@
+/// A value from front matter with where it was written.
+public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    public var value: Value
+    public var location: SourceLocation
+}
+
+/// The lead image of a page.
+public struct PageImage: Sendable, Hashable {
+    public var src: Located<String>
+    public var alt: String?
+    public var credit: String?
+    public var location: SourceLocation
+}
+
+/// The typed front matter of SPEC §2. Every value keeps its location for diagnostics.
+public struct FrontMatter: Sendable {
+    public var title: Located<String>?
+    public var description: Located<String>?
+    public var type: Located<PageType>?
+    public var author: Located<String>?
+    public var reviewer: Located<String>?
+    /// Dates: the raw text is kept so a bad date can be reported; `date(_:)` gives the parsed value.
+    public var reviewed: Located<String>?
+    public var updated: Located<String>?
+    public var published: Located<String>?
+    public var slug: Located<String>?
+    public var modalities: [Located<String>] = []
+    public var conditions: [Located<String>] = []
+    public var contentWarnings: [Located<String>] = []
+    public var crisisResources: [Located<String>] = []
+    public var image: PageImage?
+    public var disclaimer: Located<Bool>?
+    public var draft = false
+    public var lint: [RuleID: Severity] = [:]
+    /// Where the front matter starts (line 1), for findings about a missing key.
+    public var start: SourceLocation
+    /// Where each key was written.
+    public var keyLocations: [String: SourceLocation] = [:]
+
+    public static let keys = ["title", "description", "type", "author", "reviewer", "reviewed", "updated", "published",
+                              "slug", "modalities", "conditions", "content_warnings", "crisis_resources", "image",
+                              "disclaimer", "draft", "lint"]
+
+    public init(start: SourceLocation) { self.start = start }
+
+    /// A date key parsed as a calendar date, or nil when absent or invalid.
+    public func date(_ value: Located<String>?) -> CalendarDate? {
+        value.flatMap { CalendarDate(iso: $0.value) }
+    }
+
+    public var reviewedDate: CalendarDate? { date(reviewed) }
+    public var updatedDate: CalendarDate? { date(updated) }
+    public var publishedDate: CalendarDate? { date(published) }
+}

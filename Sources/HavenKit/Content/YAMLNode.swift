@@ -1,0 +1,121 @@
+import Yams
+
+/// Small helpers over Yams' node tree: typed access that keeps each value's position.
+extension Node {
+    /// The scalar text of a plain or quoted scalar, or nil for maps and lists.
+    var scalarText: String? {
+        if case .scalar(let scalar) = self { return scalar.string }
+        return nil
+    }
+
+    /// Whether this is a YAML null (`~`, `null`, or nothing).
+    var isNull: Bool {
+        if case .scalar(let scalar) = self, scalar.style == .plain {
+            return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        }
+        return false
+    }
+
+    /// A YAML boolean (`true`/`false` in their YAML 1.2 core spellings).
+    var boolValue: Bool? {
+        guard case .scalar(let scalar) = self, scalar.style == .plain else { return nil }
+        switch scalar.string {
+        case "true", "True", "TRUE": return true
+        case "false", "False", "FALSE": return false
+        default: return nil
+        }
+    }
+
+    var intValue: Int? {
+        guard case .scalar(let scalar) = self, scalar.style == .plain else { return nil }
+        return Int(scalar.string)
+    }
+
+    /// A short word for the kind of value, for messages ("a map", "a list", "text").
+    var kindDescription: String {
+        switch self {
+        case .scalar: "text"
+        case .mapping: "a map"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+}
+
+/// Converts Yams marks (1-based within the YAML text) into locations in the file that holds them.
+struct YAMLPositioner: Sendable {
+    let file: String
+    /// The file line on which the YAML text's first line sits.
+    let firstLine: Int
+
+    func location(_ node: Node?) -> SourceLocation {
+        guard let mark = node?.mark else { return SourceLocation(file: file, line: firstLine, column: 1) }
+        return location(line: mark.line, column: mark.column)
+    }
+
+    func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: firstLine + max(1, line) - 1, column: max(1, column))
+    }
+}
+
+/// Parses YAML text with Yams into a node, turning Yams' errors into a located message.
+enum YAMLReader {
+    struct Failure: Error, Sendable {
+        var line: Int
+        var column: Int
+        var message: String
+    }
+
+    static func compose(_ text: String) -> Result<Node?, Failure> {
+        do {
+            return .success(try Yams.compose(yaml: text))
+        } catch let error as YamlError {
+            return .failure(failure(from: error, text: text))
+        } catch {
+            return .failure(Failure(line: 1, column: 1, message: "YAML could not be read: \(error)"))
+        }
+    }
+
+    private static func failure(from error: YamlError, text: String) -> Failure {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+            var message = problem
+            if let context { message = "\(problem) (\(context.text) at line \(context.mark.line))" }
+            return Failure(line: mark.line, column: mark.column, message: "YAML syntax: \(message)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let name = duplicates.first ?? "?"
+            // Yams points at the first occurrence; point at the second, where the mistake is.
+            let second = secondOccurrence(of: name, in: text)
+            return Failure(line: second?.line ?? context.mark.line, column: second?.column ?? context.mark.column,
+                           message: "key '\(name)' is given twice")
+        case .reader(let problem, let offset, _, _):
+            return Failure(line: lineOf(offset: offset ?? 0, in: text), column: 1, message: "YAML could not be read: \(problem)")
+        default:
+            return Failure(line: 1, column: 1, message: "YAML could not be read: \(error)")
+        }
+    }
+
+    /// Where a top-level or nested key appears for the second time (`name:` at a line start after indentation).
+    private static func secondOccurrence(of key: String, in text: String) -> (line: Int, column: Int)? {
+        var seen = 0
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let trimmed = line.drop(while: { $0 == " " || $0 == "-" })
+            for candidate in [key, "\"\(key)\"", "'\(key)'"] where trimmed.hasPrefix(candidate + ":") {
+                seen += 1
+                if seen == 2 { return (lineNumber, line.count - trimmed.count + 1) }
+            }
+        }
+        return nil
+    }
+
+    private static func lineOf(offset: Int, in text: String) -> Int {
+        var line = 1
+        for (index, byte) in text.utf8.enumerated() {
+            if index >= offset { break }
+            if byte == UInt8(ascii: "\n") { line += 1 }
+        }
+        return line
+    }
+}

@@ -1,0 +1,33 @@
+/// One finding of one rule at one place. Every message Haven reports about content is a `Diagnostic`.
+public struct Diagnostic: Sendable, Hashable {
+    public var location: SourceLocation
+    public var severity: Severity
+    public var rule: RuleID
+    public var message: String
+
+    public init(_ rule: RuleID, at location: SourceLocation, _ message: String, severity: Severity? = nil) {
+        self.rule = rule
+        self.location = location
+        self.message = message
+        self.severity = severity ?? rule.defaultSeverity
+    }
+
+    public var file: String { location.file }
+    public var line: Int { location.line }
+    public var column: Int { location.column }
+}
+
+extension Diagnostic: Comparable {
+    public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
+        if a.location != b.location { return a.location < b.location }
+        if a.rule != b.rule { return a.rule.rawValue < b.rule.rawValue }
+        return a.message < b.message
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var errorCount: Int { filter { $0.severity == .error }.count }
+    public var warningCount: Int { filter { $0.severity == .warning }.count }
+}
+
+extension Diagnostic: Error {}

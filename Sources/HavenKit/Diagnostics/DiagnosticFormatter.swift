@@ -1,0 +1,91 @@
+/// Writes findings in the formats of SPEC §4: text (compilers' form), JSON, GitHub Actions
+/// annotations and SARIF 2.1.0.
+public enum DiagnosticFormat: String, Sendable, CaseIterable {
+    case text, json, github, sarif
+}
+
+public enum DiagnosticFormatter {
+    public static func format(_ diagnostics: [Diagnostic], as format: DiagnosticFormat) -> String {
+        switch format {
+        case .text: return diagnostics.map(text).joined()
+        case .json: return json(diagnostics)
+        case .github: return diagnostics.map(github).joined()
+        case .sarif: return sarif(diagnostics)
+        }
+    }
+
+    /// `path:line:col: severity: message [rule-id]`
+    public static func text(_ d: Diagnostic) -> String {
+        "\(d.file):\(d.line):\(d.column): \(d.severity.rawValue): \(d.message) [\(d.rule.rawValue)]\n"
+    }
+
+    public static func json(_ diagnostics: [Diagnostic]) -> String {
+        JSONValue.array(diagnostics.map { d in
+            .object([("file", .string(d.file)), ("line", .number(Double(d.line))), ("column", .number(Double(d.column))),
+                     ("severity", .string(d.severity.rawValue)), ("rule", .string(d.rule.rawValue)), ("message", .string(d.message))])
+        }).serialized(pretty: true) + "\n"
+    }
+
+    /// `::error file=PATH,line=N,col=M,title=RULE::MESSAGE`, escaped as the Actions runner expects.
+    public static func github(_ d: Diagnostic) -> String {
+        func property(_ s: String) -> String {
+            s.replacingAll(["%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"])
+        }
+        func data(_ s: String) -> String { s.replacingAll(["%": "%25", "\r": "%0D", "\n": "%0A"]) }
+        let level = d.severity == .error ? "error" : "warning"
+        return "::\(level) file=\(property(d.file)),line=\(d.line),col=\(d.column),title=\(property(d.rule.rawValue))::\(data(d.message))\n"
+    }
+
+    public static func sarif(_ diagnostics: [Diagnostic]) -> String {
+        let rules = RuleID.allCases.map { rule -> JSONValue in
+            let info = rule.info
+            return .object([
+                ("id", .string(rule.rawValue)),
+                ("name", .string(rule.rawValue)),
+                ("shortDescription", .object([("text", .string(info.summary))])),
+                ("fullDescription", .object([("text", .string("\(info.summary) Why: \(info.why)"))])),
+                ("help", .object([("text", .string("How to fix: \(info.fix)"))])),
+                ("helpUri", info.helpURL.map(JSONValue.string)),
+                ("defaultConfiguration", .object([("level", .string(rule.defaultSeverity == .error ? "error" : "warning"))])),
+            ])
+        }
+        let ruleIndex = Dictionary(uniqueKeysWithValues: RuleID.allCases.enumerated().map { ($1, $0) })
+        let results = diagnostics.map { d -> JSONValue in
+            .object([
+                ("ruleId", .string(d.rule.rawValue)),
+                ("ruleIndex", .number(Double(ruleIndex[d.rule] ?? 0))),
+                ("level", .string(d.severity == .error ? "error" : "warning")),
+                ("message", .object([("text", .string(d.message))])),
+                ("locations", .array([.object([
+                    ("physicalLocation", .object([
+                        ("artifactLocation", .object([("uri", .string(d.file)), ("uriBaseId", .string("%SRCROOT%"))])),
+                        ("region", .object([("startLine", .number(Double(d.line))), ("startColumn", .number(Double(d.column)))])),
+                    ])),
+                ])])),
+            ])
+        }
+        let log = JSONValue.object([
+            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object([
+                ("tool", .object([("driver", .object([
+                    ("name", .string("haven")),
+                    ("version", .string(Haven.version)),
+                    ("rules", .array(rules)),
+                ]))])),
+                ("results", .array(results)),
+            ])])),
+        ])
+        return log.serialized(pretty: true) + "\n"
+    }
+}
+
+extension String {
+    func replacingAll(_ replacements: [Character: String]) -> String {
+        var out = ""
+        for ch in self {
+            if let r = replacements[ch] { out += r } else { out.append(ch) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,150 @@
+/// Human documentation for each rule: what it checks, why (with the guidance it comes from) and
+/// how to fix a finding. Used by `--format sarif` and mirrored in the README's rule catalogue.
+public struct RuleInfo: Sendable {
+    public var id: RuleID
+    public var summary: String
+    public var why: String
+    public var fix: String
+    /// The guidance the rule comes from, where there is a public page for it.
+    public var helpURL: String?
+}
+
+extension RuleID {
+    public var info: RuleInfo {
+        let (summary, why, fix, url) = Self.texts(self)
+        return RuleInfo(id: self, summary: summary, why: why, fix: fix, helpURL: url)
+    }
+
+    // swiftlint:disable:next function_body_length
+    private static func texts(_ id: RuleID) -> (String, String, String, String?) {
+        switch id {
+        case .frontMatterSyntax:
+            return ("The front matter is YAML between a first line `---` and the next `---`, and it parses.",
+                    "A page whose metadata cannot be read cannot be checked or published.",
+                    "Fix the YAML at the line shown; quote values that contain `: ` or start with a special character.", nil)
+        case .unknownKey:
+            return ("Every front-matter key is one of SPEC §2, given once.",
+                    "A misspelt key (`reviwer`) silently drops governance data.",
+                    "Use the suggested key, or remove the duplicate.", nil)
+        case .invalidValue:
+            return ("Each front-matter value has the type its key needs (text, list, true/false, map).",
+                    "A title that is a map or a list of maps cannot be shown correctly.",
+                    "Write the value in the form shown in the editors' guide.", nil)
+        case .fileEncoding:
+            return ("A content file is UTF-8 text.",
+                    "Bytes that are not text would be published as garbage or dropped.",
+                    "Save the file as UTF-8 (a BOM and CRLF line endings are fine).", nil)
+        case .dataSyntax:
+            return ("Each file in `Content/_data/` parses and has the shape of SPEC §2.",
+                    "Reviewers, crisis resources and content warnings are the registries every page relies on.",
+                    "Fix the YAML or the entry named in the message.", nil)
+        case .missingTitle:
+            return ("Every page has a `title`.", "The title is the page's `<h1>` and `<title>`.", "Add `title:`.", nil)
+        case .missingDescription:
+            return ("Clinical pages have a `description`.",
+                    "The description is the summary readers see in listings, search and the feed.",
+                    "Add a one-sentence `description:`.", nil)
+        case .missingAuthor:
+            return ("Clinical pages name an `author`.",
+                    "Readers should see who wrote or last changed health information (HONcode, PIF TICK).",
+                    "Add `author:`.", "https://piftick.org.uk/")
+        case .missingReviewer:
+            return ("Clinical pages name a medical `reviewer`.",
+                    "Health information should be checked by a qualified person (PIF TICK criterion 4).",
+                    "Add `reviewer:` with an id from `Content/_data/reviewers.yml`.", "https://piftick.org.uk/")
+        case .unknownReviewer:
+            return ("The reviewer id exists in `Content/_data/reviewers.yml`.",
+                    "A byline must name a real, registered reviewer with credentials.",
+                    "Fix the id or add the reviewer to `reviewers.yml`.", nil)
+        case .placeholderReviewer:
+            return ("The reviewer is not an example person (`placeholder: true`). An error with `--production`.",
+                    "Example reviewers are for demonstration sites only.",
+                    "Have a real reviewer review the page and name them.", nil)
+        case .missingDate:
+            return ("Clinical pages have `reviewed` and `updated` dates.",
+                    "Readers need to know how current health information is (NHS Standard for Creating Health Content).",
+                    "Add `reviewed:` and `updated:` as YYYY-MM-DD.",
+                    "https://service-manual.nhs.uk/content/health-content")
+        case .invalidDate:
+            return ("Dates are real calendar dates written YYYY-MM-DD.",
+                    "A date like 2024-02-30 does not exist and would be shown to readers.",
+                    "Write a real date as YYYY-MM-DD.", nil)
+        case .futureDate:
+            return ("No date lies after today.", "A review date in the future misstates how current a page is.",
+                    "Use the date the work was actually done.", nil)
+        case .reviewOverdue:
+            return ("`reviewed` is within `review_interval_months` (default 36) of today.",
+                    "Health content should be reviewed on a fixed cycle (NHS and PIF TICK: at most three years).",
+                    "Have the page reviewed again and update `reviewed:`.", "https://piftick.org.uk/")
+        case .unreviewedChanges:
+            return ("`updated` is not later than `reviewed`.",
+                    "The last change to the page has not been medically reviewed.",
+                    "Have the change reviewed and set `reviewed:` to that date.", nil)
+        case .missingDisclaimer:
+            return ("A clinical page keeps the site disclaimer, and its rendered HTML contains it.",
+                    "Readers must be told the page does not replace professional care; a theme change must not drop it.",
+                    "Remove `disclaimer: false`, or restore the disclaimer partial in the theme.", nil)
+        case .unknownContentWarning:
+            return ("Each `content_warnings` id exists in `Content/_data/content-warnings.yml`.",
+                    "An unknown warning would show no notice and no crisis resource.",
+                    "Fix the id or add the warning to `content-warnings.yml`.", nil)
+        case .missingCrisisResource:
+            return ("A page with content warnings, or whose text speaks of suicide or self-harm, shows at least one crisis resource, before the body, in its rendered HTML.",
+                    "Safe-messaging guidance: always give readers a way to get help now (reportingonsuicide.org, WHO).",
+                    "Add `content_warnings:` (for example `suicide`) or `crisis_resources:`; keep the notice in the theme.",
+                    "https://reportingonsuicide.org/recommendations/")
+        case .unknownCrisisResource:
+            return ("Each `crisis_resources` id (and each resource a warning names) exists in `Content/_data/crisis-resources.yml`.",
+                    "A missing resource would leave a reader without the help the page promises.",
+                    "Fix the id or add the resource.", nil)
+        case .crisisResourceUnverified:
+            return ("Each crisis resource has a `verified_on` date within the last 12 months.",
+                    "Crisis numbers change; a wrong number reaches people at their most vulnerable moment.",
+                    "Call or check the service, then update `verified_on:`.", nil)
+        case .invalidPhone:
+            return ("A crisis resource's `phone`/`sms` is E.164 after removing separators, or a short code (988, 911, 116 123).",
+                    "A number that cannot be dialled is worse than none.",
+                    "Write the number as people dial it, for example \"1-800-662-4357\" or \"988\".", nil)
+        case .unknownTerm:
+            return ("Each `modalities`/`conditions` entry is an existing page.",
+                    "Cross-links between therapies and conditions must lead somewhere.",
+                    "Use the file name (slug) of a page in `Content/modalities/` or `Content/conditions/`.", nil)
+        case .brokenLink:
+            return ("Internal links (relative `.md` and media paths, site paths, `#fragment`s) resolve.",
+                    "A broken link strands a reader looking for help.",
+                    "Point the link at an existing file or heading.", nil)
+        case .missingAlt:
+            return ("Images have alt text.", "WCAG 2.2 success criterion 1.1.1 (Non-text Content).",
+                    "Describe the image: `![what it shows](../media/file.png)`.",
+                    "https://www.w3.org/WAI/WCAG22/Understanding/non-text-content")
+        case .duplicateSlug:
+            return ("No two pages produce the same URL.", "One page would silently replace the other.",
+                    "Rename a file or set a different `slug:`.", nil)
+        case .symlink:
+            return ("No symlink in the site leads outside it, and folder symlinks are not followed.",
+                    "A link to a file outside the site could publish private files; folder links can loop.",
+                    "Copy the file into the site instead of linking to it.", nil)
+        case .rawHTML:
+            return ("Markdown has no raw HTML (it is not rendered).",
+                    "Raw HTML is dropped for safety; what it showed would be lost.",
+                    "Write it in Markdown instead.", nil)
+        case .unsafeMessaging:
+            return ("Suicide-related wording that safe-messaging guidelines advise against.",
+                    "Recommendations for Reporting on Suicide, AFSP, Samaritans and WHO media guidelines.",
+                    "Use the suggested wording in the message.", "https://reportingonsuicide.org/recommendations/")
+        case .stigmatizingLanguage:
+            return ("Stigmatizing terms, with a person-first alternative.",
+                    "AP Stylebook, NHS, NICE and NIDA guidance on language about mental health and substance use.",
+                    "Use the suggested person-first wording.",
+                    "https://nida.nih.gov/research-topics/addiction-science/words-matter-preferred-language-talking-about-addiction")
+        case .readingLevel:
+            return ("The Flesch–Kincaid grade of the body's prose is at most `reading_grade_max` (default 9).",
+                    "Health information should be easy to read (NHS: aim for a reading age of 9 to 11).",
+                    "Use shorter sentences and everyday words.", "https://service-manual.nhs.uk/content/health-literacy")
+        case .uncitedClaim:
+            return ("A paragraph that cites research (\"a study\", \"research suggests\"…) has a link or footnote.",
+                    "Claims about evidence must say where the evidence is (PIF TICK criterion 3).",
+                    "Add a link or a footnote to the source, or rephrase.", "https://piftick.org.uk/")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// What Haven learns from one Markdown body in a single pass over its cmark tree: everything the
+/// rules, the table of contents, the search index and link checking need, so no rule walks the tree again.
+public struct BodyAnalysis: Sendable {
+    public struct Heading: Sendable, Hashable {
+        public var level: Int
+        public var text: String
+        public var id: String
+        public var location: SourceLocation
+    }
+
+    public struct Link: Sendable, Hashable {
+        public var destination: String
+        public var isImage: Bool
+        /// For images, the alt text; for links, the link text.
+        public var text: String
+        public var location: SourceLocation
+        public var target: LinkTarget
+    }
+
+    /// A run of prose: a paragraph, a heading or a table cell, with what rules need to know about it.
+    public struct TextBlock: Sendable, Hashable {
+        public enum Kind: Sendable, Hashable { case paragraph, heading, tableCell, footnote }
+        public var kind: Kind
+        public var text: String
+        public var location: SourceLocation
+        public var endLine: Int
+        public var inBlockQuote: Bool
+        /// The block holds a link or a footnote reference (a citation).
+        public var hasCitation: Bool
+    }
+
+    public var headings: [Heading] = []
+    public var links: [Link] = []
+    public var rawHTML: [SourceLocation] = []
+    public var blocks: [TextBlock] = []
+    public var hasFootnotes = false
+    /// Plain text of the body, for the search index and summaries.
+    public var plainText: String {
+        blocks.filter { $0.kind != .footnote }.map(\.text).joined(separator: " ")
+    }
+}
+
+extension BodyAnalysis {
+    /// The level of the body's top headings as rendered (body `#` headings are shown as `h2`,
+    /// since the page title is the only `h1`).
+    public var topLevel: Int { headings.map(\.level).min() ?? 2 }
+}

@@ -1,0 +1,141 @@
+import CMarkGFM
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The only place that talks to cmark-gfm. Every pointer is owned by a Swift value that frees it.
+enum CMark {
+    /// Parser and renderer options: footnotes, smart punctuation, source positions for diagnostics.
+    /// Never `CMARK_OPT_UNSAFE`: raw HTML is replaced by a comment and `javascript:`/`vbscript:`/
+    /// `file:`/`data:` (except images) URLs are emptied by cmark itself.
+    static let options: Int32 = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
+
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// Registers the GFM core extensions exactly once, before any concurrent use
+    /// (a `static let` initialiser runs once, thread-safely).
+    static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+}
+
+/// A parsed Markdown document: owns the cmark parser (which owns the extension list) and the tree.
+final class MarkdownDocument {
+    private let parser: OpaquePointer
+    let root: OpaquePointer
+
+    /// Parses UTF-8 Markdown. Returns nil only if cmark cannot allocate.
+    init?(markdown: String) {
+        _ = CMark.registered
+        guard let parser = cmark_parser_new(CMark.options) else { return nil }
+        for name in CMark.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var text = markdown
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else {
+            cmark_parser_free(parser)
+            return nil
+        }
+        self.parser = parser
+        self.root = root
+    }
+
+    deinit {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    /// Renders the (possibly rewritten) tree to HTML with cmark's safe renderer.
+    func renderHTML() -> String {
+        guard let raw = cmark_render_html(root, CMark.options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        defer { free(raw) }
+        return String(cString: raw)
+    }
+
+    /// Visits every node in document order without recursion (cmark's iterator keeps the path),
+    /// so deeply nested input cannot overflow the stack.
+    func walk(_ visit: (MarkdownNode, _ entering: Bool) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            visit(MarkdownNode(pointer: node), event == CMARK_EVENT_ENTER)
+        }
+    }
+}
+
+/// A borrowed view of one node of a `MarkdownDocument`; valid only while the document lives.
+struct MarkdownNode {
+    let pointer: OpaquePointer
+
+    enum Kind: Equatable {
+        case document, blockQuote, list, item, codeBlock, htmlBlock, paragraph, heading, thematicBreak
+        case footnoteDefinition, text, softBreak, lineBreak, code, htmlInline, emphasis, strong, link, image
+        case footnoteReference, table, tableRow, tableCell, strikethrough, other
+    }
+
+    var kind: Kind {
+        switch cmark_node_get_type(pointer) {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST: return .list
+        case CMARK_NODE_ITEM: return .item
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_FOOTNOTE_DEFINITION: return .footnoteDefinition
+        case CMARK_NODE_TEXT: return .text
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code
+        case CMARK_NODE_HTML_INLINE: return .htmlInline
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK: return .link
+        case CMARK_NODE_IMAGE: return .image
+        case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference
+        default:
+            guard let name = cmark_node_get_type_string(pointer) else { return .other }
+            switch String(cString: name) {
+            case "table": return .table
+            case "table_row", "table_header": return .tableRow
+            case "table_cell": return .tableCell
+            case "strikethrough": return .strikethrough
+            default: return .other
+            }
+        }
+    }
+
+    var literal: String {
+        guard let text = cmark_node_get_literal(pointer) else { return "" }
+        return String(cString: text)
+    }
+
+    var url: String {
+        get {
+            guard let text = cmark_node_get_url(pointer) else { return "" }
+            return String(cString: text)
+        }
+        nonmutating set { _ = cmark_node_set_url(pointer, newValue) }
+    }
+
+    var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+    var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
+}

@@ -1,0 +1,108 @@
+/// Parses one Markdown body with cmark-gfm, analyses it in one iterative pass, rewrites link
+/// destinations through a resolver, and renders safe HTML with heading ids.
+struct MarkdownProcessor {
+    /// Maps a link destination written by an editor to its target (and the href to write).
+    typealias Resolver = (_ destination: String, _ isImage: Bool, _ location: SourceLocation) -> LinkTarget
+
+    let file: String
+    /// The file line holding the body's first line (after the front matter).
+    let firstLine: Int
+    let resolve: Resolver
+
+    func process(_ markdown: String) -> (BodyAnalysis, html: String) {
+        guard let document = MarkdownDocument(markdown: markdown) else { return (BodyAnalysis(), "") }
+        var analysis = BodyAnalysis()
+        var slugger = HeadingSlugger()
+
+        // Open containers while walking (no recursion: the iterator carries the path).
+        var blockQuoteDepth = 0
+        var footnoteDepth = 0
+        var current: BodyAnalysis.TextBlock?
+        var blockStack: [BodyAnalysis.TextBlock] = []
+        var pendingLink: [(index: Int, text: String)] = []  // open links/images: index in analysis.links
+        var lastLocation = SourceLocation(file: file, line: firstLine, column: 1)
+
+        func location(_ node: MarkdownNode) -> SourceLocation {
+            if node.startLine > 0 {
+                let loc = SourceLocation(file: file, line: firstLine + node.startLine - 1, column: node.startColumn)
+                return loc
+            }
+            return lastLocation
+        }
+
+        func appendText(_ text: String) {
+            if current != nil { current?.text += text }
+            if !pendingLink.isEmpty { pendingLink[pendingLink.count - 1].text += text }
+        }
+
+        func openBlock(_ kind: BodyAnalysis.TextBlock.Kind, _ node: MarkdownNode) {
+            if let open = current { blockStack.append(open) }
+            current = BodyAnalysis.TextBlock(kind: footnoteDepth > 0 ? .footnote : kind, text: "", location: location(node),
+                                             endLine: firstLine + max(node.endLine, node.startLine) - 1,
+                                             inBlockQuote: blockQuoteDepth > 0, hasCitation: false)
+        }
+
+        func closeBlock() {
+            if let block = current, !block.text.trimmingSpaces.isEmpty { analysis.blocks.append(block) }
+            current = blockStack.popLast()
+        }
+
+        document.walk { node, entering in
+            let kind = node.kind
+            if entering, node.startLine > 0 { lastLocation = location(node) }
+            switch kind {
+            case .blockQuote:
+                blockQuoteDepth += entering ? 1 : -1
+            case .footnoteDefinition:
+                footnoteDepth += entering ? 1 : -1
+                if entering { analysis.hasFootnotes = true }
+            case .paragraph:
+                if entering { openBlock(.paragraph, node) } else { closeBlock() }
+            case .tableCell:
+                if entering { openBlock(.tableCell, node) } else { closeBlock() }
+            case .heading:
+                if entering {
+                    openBlock(.heading, node)
+                } else {
+                    let text = current?.text.trimmingSpaces ?? ""
+                    analysis.headings.append(.init(level: node.headingLevel, text: text, id: slugger.id(for: text),
+                                                   location: current?.location ?? location(node)))
+                    closeBlock()
+                }
+            case .text:
+                appendText(node.literal)
+            case .code:
+                // Inline code names things (commands, terms); it counts in headings and link text, not in prose.
+                if current?.kind == .heading || !pendingLink.isEmpty { appendText(node.literal) }
+            case .softBreak, .lineBreak:
+                appendText(" ")
+            case .htmlBlock, .htmlInline:
+                if entering { analysis.rawHTML.append(location(node)) }
+            case .footnoteReference:
+                current?.hasCitation = true
+            case .link, .image:
+                if entering {
+                    let here = location(node)
+                    let destination = node.url
+                    let target = resolve(destination, kind == .image, here)
+                    if target.href != destination { node.url = target.href }
+                    if kind == .link { current?.hasCitation = true }
+                    analysis.links.append(.init(destination: destination, isImage: kind == .image, text: "",
+                                                location: here, target: target))
+                    pendingLink.append((analysis.links.count - 1, ""))
+                } else if let open = pendingLink.popLast() {
+                    analysis.links[open.index].text = open.text.trimmingSpaces
+                }
+            default:
+                break
+            }
+        }
+        // The page title is the only h1: a body that uses `#` headings is shifted down one level.
+        let shift = analysis.headings.contains { $0.level == 1 } ? 1 : 0
+        for index in analysis.headings.indices {
+            analysis.headings[index].level = min(6, analysis.headings[index].level + shift)
+        }
+        let html = HTMLPostProcessor.addHeadingIDs(document.renderHTML(), ids: analysis.headings.map(\.id), shift: shift)
+        return (analysis, html)
+    }
+}

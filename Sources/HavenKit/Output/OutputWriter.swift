@@ -1,0 +1,107 @@
+import Foundation
+
+/// The write phase: files go into a staging folder beside the output, and only a complete, good
+/// build replaces the output, as a whole. Haven deletes only folders that carry its marker or are empty.
+public struct OutputWriter: Sendable {
+    /// The marker file that says a folder was written by Haven.
+    public static let markerName = ".haven-output"
+    static let markerText = "This folder is written by Haven (`haven build`). It is replaced as a whole on every build.\n"
+
+    public let output: URL
+    public let staging: URL
+
+    /// Checks the output folder can be used and prepares an empty staging folder.
+    /// - Throws: `HavenError.output` (exit 2) for a foreign non-empty folder or one inside the content.
+    public init(output: URL, siteRoot: URL) throws(HavenError) {
+        let fm = FileManager.default
+        let out = output.standardizedFileURL.resolvingSymlinksInPath()
+        let root = siteRoot.standardizedFileURL.resolvingSymlinksInPath()
+        if out.path == root.path || root.path.hasPrefix(out.path + "/") {
+            throw .output("refusing to write to \(output.path): it holds the site itself")
+        }
+        for protected in ["Content", "Templates"] {
+            let folder = root.appendingPathComponent(protected).path
+            if out.path == folder || out.path.hasPrefix(folder + "/") {
+                throw .output("refusing to write to \(output.path): it is inside the site's \(protected)/ folder")
+            }
+        }
+        try OutputWriter.ensureOwnedOrEmpty(out)
+        self.output = out
+        let parent = out.deletingLastPathComponent()
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw .output("cannot create \(parent.path): \(error.localizedDescription)")
+        }
+        staging = parent.appendingPathComponent(".\(out.lastPathComponent).haven-staging-\(getpid())")
+        try? fm.removeItem(at: staging)
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw .output("cannot create the staging folder \(staging.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// A folder may be replaced only when it does not exist, is empty, or carries Haven's marker.
+    static func ensureOwnedOrEmpty(_ folder: URL) throws(HavenError) {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else { throw .output("\(folder.path) exists and is not a folder; refusing to replace it") }
+        if fm.fileExists(atPath: folder.appendingPathComponent(markerName).path) { return }
+        let contents = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? ["?"]
+        if !contents.isEmpty {
+            throw .output("\(folder.path) is not empty and was not written by Haven (no \(markerName)); refusing to touch it. Choose another --output or empty it yourself.")
+        }
+    }
+
+    /// Writes one file into staging. `path` is an output path such as `/conditions/x/index.html`.
+    public func write(_ path: String, _ bytes: [UInt8]) throws {
+        let relative = path.drop(while: { $0 == "/" })
+        guard !relative.isEmpty, !relative.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else {
+            throw HavenError.io("refusing to write outside the output folder: \(path)")
+        }
+        let url = staging.appendingPathComponent(String(relative))
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: url.path, contents: Data(bytes)) else {
+            throw HavenError.io("cannot write \(url.path)")
+        }
+    }
+
+    /// Copies a file from the site into staging.
+    public func copy(from source: URL, to path: String) throws {
+        guard let data = FileManager.default.contents(atPath: source.path) else {
+            throw HavenError.io("cannot read \(source.path)")
+        }
+        try write(path, [UInt8](data))
+    }
+
+    /// Replaces the output with staging: the old output is moved aside, staging renamed into place,
+    /// then the old output deleted.
+    public func commit() throws(HavenError) {
+        let fm = FileManager.default
+        do {
+            try write("/" + OutputWriter.markerName, Array(OutputWriter.markerText.utf8))
+        } catch {
+            throw .io("cannot write the output marker: \(error)")
+        }
+        // The output may have been created meanwhile: check ownership again right before replacing.
+        try OutputWriter.ensureOwnedOrEmpty(output)
+        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).haven-old-\(getpid())")
+        try? fm.removeItem(at: old)
+        let hadOutput = fm.fileExists(atPath: output.path)
+        do {
+            if hadOutput { try fm.moveItem(at: output, to: old) }
+            try fm.moveItem(at: staging, to: output)
+        } catch {
+            if hadOutput && !fm.fileExists(atPath: output.path) { try? fm.moveItem(at: old, to: output) }
+            throw .io("cannot replace \(output.path): \(error.localizedDescription)")
+        }
+        if hadOutput { try? fm.removeItem(at: old) }
+    }
+
+    /// Drops the staging folder; the output stays exactly as it was.
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}

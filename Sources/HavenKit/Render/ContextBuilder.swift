@@ -1,0 +1,145 @@
+/// Builds the plain dictionaries templates render from. Every value a template shows comes from
+/// here, so the JSON-LD and the visible byline are computed from the same values.
+struct ContextBuilder {
+    let site: Site
+
+    var siteContext: [String: Any] {
+        ["title": site.config.title, "language": site.config.language, "base": site.config.basePath,
+         "disclaimer": site.config.disclaimer, "region": site.config.region]
+    }
+
+    /// The context every template receives.
+    func base(title: String, description: String?, path: String, kind: String) -> [String: Any] {
+        var context: [String: Any] = ["site": siteContext, "pageTitle": title, "canonical": site.absoluteURL(path),
+                                      "kind": kind, "isHome": path == "/"]
+        if let description { context["description"] = description }
+        return context
+    }
+
+    func link(_ page: Page) -> [String: Any] {
+        // Absent values are `false`, never missing: Mustache would otherwise look them up in the
+        // enclosing context and show the wrong page's text.
+        ["title": page.title, "href": site.href(page.path), "description": page.description ?? false]
+    }
+
+    func reviewerContext(_ page: Page) -> [String: Any]? {
+        guard let id = page.frontMatter.reviewer?.value, let reviewer = site.registries.reviewers[id] else { return nil }
+        var context: [String: Any] = ["name": reviewer.name, "credentials": reviewer.credentials,
+                                      "href": site.href("/reviewers/\(id)/")]
+        if reviewer.placeholder { context["placeholder"] = true }
+        return context
+    }
+
+    func crisisResourceContext(_ resource: CrisisResource) -> [String: Any] {
+        var context: [String: Any] = ["id": resource.id, "name": resource.name, "tel": false, "sms": false, "url": false,
+                                      "hours": resource.hours ?? false, "description": resource.description ?? false]
+        if let tel = resource.telURI, let phone = resource.phone {
+            context["tel"] = tel
+            context["phoneText"] = resource.display ?? phone
+        }
+        if let sms = resource.smsURI, let number = resource.sms {
+            context["sms"] = sms
+            if let keyword = resource.smsKeyword, !keyword.isEmpty {
+                context["smsText"] = "Text \(keyword) to \(number)"
+            } else {
+                context["smsText"] = "Text \(number)"
+            }
+        }
+        if let url = resource.url {
+            context["url"] = url
+            context["urlText"] = CrisisText.hostLabel(url)
+        }
+        return context
+    }
+
+    /// The content-warning notice: topics in calm words and every crisis resource, or nil.
+    func noticeContext(_ page: Page) -> [String: Any]? {
+        let resources = site.crisisResources(for: page)
+        let labels = page.frontMatter.contentWarnings.compactMap { site.registries.contentWarnings[$0.value]?.label }
+        guard !resources.isEmpty || !labels.isEmpty else { return nil }
+        var notice: [String: Any] = ["resources": resources.map(crisisResourceContext)]
+        if !labels.isEmpty { notice["topics"] = CrisisText.list(labels) }
+        return notice
+    }
+
+    func clinicalContext(_ page: Page) -> [String: Any] {
+        var context = base(title: page.title, description: page.description, path: page.path, kind: page.type.rawValue)
+        context["title"] = page.title
+        context["typeLabel"] = CrisisText.typeLabel(page.type)
+        context["body"] = page.bodyHTML
+        if let author = page.frontMatter.author?.value { context["author"] = author }
+        context["reviewer"] = reviewerContext(page)
+        context["reviewed"] = DisplayDate.context(page.frontMatter.reviewedDate)
+        context["updated"] = DisplayDate.context(page.frontMatter.updatedDate)
+        context["published"] = DisplayDate.context(page.frontMatter.publishedDate)
+        context["nextReview"] = DisplayDate.context(site.nextReviewDue(page))
+        context["notice"] = noticeContext(page)
+        context["showDisclaimer"] = page.frontMatter.disclaimer?.value ?? true
+        if let image = page.frontMatter.image {
+            let target = site.linkResolver.resolve(image.src.value, from: page.source)
+            var imageContext: [String: Any] = ["src": target.href, "alt": image.alt ?? ""]
+            if let credit = image.credit { imageContext["credit"] = credit }
+            context["image"] = imageContext
+        }
+        let h2 = page.body.headings.filter { $0.level == page.body.topLevel }
+        if h2.count >= 4 {
+            context["hasTOC"] = true
+            context["toc"] = h2.map { ["id": $0.id, "text": $0.text] }
+        }
+
+        var groups: [[String: Any]] = []
+        func group(_ heading: String, _ pages: [Page]) {
+            if !pages.isEmpty { groups.append(["heading": heading, "items": pages.map(link)]) }
+        }
+        group(page.type == .condition ? "Therapies used for it" : "Therapies", site.relatedModalities(of: page))
+        group(page.type == .modality ? "Conditions it is used for" : "Conditions", site.relatedConditions(of: page))
+        group("Articles", site.relatedArticles(of: page))
+        let linking = (site.backlinks[page.path] ?? []).compactMap(site.page(at:))
+        group("Pages that link here", linking)
+        if !groups.isEmpty {
+            context["hasRelated"] = true
+            context["related"] = groups
+        }
+        context["jsonLD"] = JSONLD.medicalWebPage(page, in: site).serialized()
+        return context
+    }
+
+    func simplePageContext(_ page: Page) -> [String: Any] {
+        var context = base(title: page.title, description: page.description, path: page.path, kind: page.type.rawValue)
+        context["title"] = page.title
+        context["body"] = page.bodyHTML
+        context["notice"] = noticeContext(page)
+        context["showDisclaimer"] = page.frontMatter.disclaimer?.value ?? true
+        return context
+    }
+}
+
+/// Small pieces of reader-facing wording, kept in one place.
+enum CrisisText {
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        case 2: return "\(items[0]) and \(items[1])"
+        default: return items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
+        }
+    }
+
+    static func typeLabel(_ type: PageType) -> String {
+        switch type {
+        case .article: "Article"
+        case .modality: "Therapy"
+        case .condition: "Condition"
+        case .page: ""
+        }
+    }
+
+    /// `https://988lifeline.org/` → `988lifeline.org`.
+    static func hostLabel(_ url: String) -> String {
+        var s = Substring(url)
+        for prefix in ["https://", "http://"] where s.hasPrefix(prefix) { s = s.dropFirst(prefix.count) }
+        if s.hasPrefix("www.") { s = s.dropFirst(4) }
+        if let slash = s.firstIndex(of: "/") { s = s[..<slash] }
+        return String(s)
+    }
+}

@@ -1,0 +1,43 @@
+/// schema.org `MedicalWebPage` for a clinical page, from the same values the byline shows.
+enum JSONLD {
+    static func medicalWebPage(_ page: Page, in site: Site) -> JSONValue {
+        let fm = page.frontMatter
+        var reviewedBy: JSONValue?
+        if let id = fm.reviewer?.value, let reviewer = site.registries.reviewers[id] {
+            reviewedBy = .object([
+                ("@type", .string("Person")),
+                ("name", .string(reviewer.name)),
+                ("honorificSuffix", reviewer.credentials.isEmpty ? nil : .string(reviewer.credentials)),
+                ("url", .string(site.absoluteURL("/reviewers/\(id)/"))),
+            ])
+        }
+        var about: [JSONValue] = []
+        func subject(_ type: String, _ subject: Page) {
+            about.append(.object([("@type", .string(type)), ("name", .string(subject.title)),
+                                  ("url", .string(site.absoluteURL(subject.path)))]))
+        }
+        if page.type == .condition { subject("MedicalCondition", page) }
+        if page.type == .modality { subject("PsychologicalTreatment", page) }
+        for condition in fm.conditions.compactMap({ site.page(type: .condition, slug: $0.value) }) where condition.path != page.path {
+            subject("MedicalCondition", condition)
+        }
+        for modality in fm.modalities.compactMap({ site.page(type: .modality, slug: $0.value) }) where modality.path != page.path {
+            subject("PsychologicalTreatment", modality)
+        }
+        return .object([
+            ("@context", .string("https://schema.org")),
+            ("@type", .string("MedicalWebPage")),
+            ("name", .string(page.title)),
+            ("description", page.description.map(JSONValue.string)),
+            ("url", .string(site.absoluteURL(page.path))),
+            ("inLanguage", .string(site.config.language)),
+            ("datePublished", fm.publishedDate.map { .string($0.description) }),
+            ("lastReviewed", fm.reviewedDate.map { .string($0.description) }),
+            ("dateModified", fm.updatedDate.map { .string($0.description) }),
+            ("reviewedBy", reviewedBy),
+            ("author", fm.author.map { .object([("@type", .string("Person")), ("name", .string($0.value))]) }),
+            ("medicalAudience", .object([("@type", .string("MedicalAudience")), ("audienceType", .string("Patient"))])),
+            ("about", about.isEmpty ? nil : .array(about)),
+        ])
+    }
+}

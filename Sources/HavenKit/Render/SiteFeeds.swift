@@ -1,0 +1,75 @@
+/// The machine-read files: sitemap, Atom feed, robots.txt and the search index.
+enum SiteFeeds {
+    /// The date a page last changed: `updated`, else `reviewed`, else `published`.
+    static func lastModified(_ page: Page) -> CalendarDate? {
+        page.frontMatter.updatedDate ?? page.frontMatter.reviewedDate ?? page.frontMatter.publishedDate
+    }
+
+    static func sitemap(_ site: Site, generated: [(path: String, lastmod: CalendarDate?)]) -> String {
+        var entries: [(String, CalendarDate?)] = site.pages.map { ($0.path, lastModified($0)) }
+        entries += generated.map { ($0.path, $0.lastmod) }
+        entries.sort { $0.0 < $1.0 }
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for (path, lastmod) in entries {
+            out += "  <url>\n    <loc>\(HTMLEscape.text(site.absoluteURL(path)))</loc>\n"
+            if let lastmod { out += "    <lastmod>\(lastmod)</lastmod>\n" }
+            out += "  </url>\n"
+        }
+        return out + "</urlset>\n"
+    }
+
+    static func atom(_ site: Site) -> String {
+        let entries = site.pages.filter(\.isClinical).sorted {
+            let a = lastModified($0), b = lastModified($1)
+            if a != b { return (a ?? .distantPast) > (b ?? .distantPast) }
+            return $0.path < $1.path
+        }
+        let newest = entries.compactMap(lastModified).max() ?? site.today
+        func esc(_ s: String) -> String { HTMLEscape.text(s) }
+        var out = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(esc(site.config.language))">
+          <title>\(esc(site.config.title))</title>
+          <id>\(esc(site.config.baseURL))</id>
+          <link rel="self" href="\(esc(site.absoluteURL("/feed.xml")))"/>
+          <link rel="alternate" type="text/html" href="\(esc(site.config.baseURL))"/>
+          <updated>\(newest.rfc3339)</updated>
+          <author><name>\(esc(site.config.title))</name></author>
+
+        """
+        for page in entries {
+            let url = site.absoluteURL(page.path)
+            out += "  <entry>\n"
+            out += "    <title>\(esc(page.title))</title>\n"
+            out += "    <id>\(esc(url))</id>\n"
+            out += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(esc(url))\"/>\n"
+            out += "    <updated>\((lastModified(page) ?? newest).rfc3339)</updated>\n"
+            if let published = page.frontMatter.publishedDate { out += "    <published>\(published.rfc3339)</published>\n" }
+            if let author = page.frontMatter.author?.value { out += "    <author><name>\(esc(author))</name></author>\n" }
+            if let description = page.description { out += "    <summary>\(esc(description))</summary>\n" }
+            out += "  </entry>\n"
+        }
+        return out + "</feed>\n"
+    }
+
+    static func robots(_ site: Site) -> String {
+        "User-agent: *\nAllow: /\n\nSitemap: \(site.absoluteURL("/sitemap.xml"))\n"
+    }
+
+    /// The search index: one entry per page, read by `assets/search.js` in the reader's browser.
+    static func searchIndex(_ site: Site) -> String {
+        let entries: [JSONValue] = site.pages.map { page in
+            let headings = page.body.headings.map(\.text).joined(separator: " ")
+            let terms = (page.frontMatter.modalities + page.frontMatter.conditions).map(\.value).joined(separator: " ")
+            return .object([
+                ("title", .string(page.title)),
+                ("url", .string(site.href(page.path))),
+                ("type", .string(page.type.rawValue)),
+                ("description", page.description.map(JSONValue.string)),
+                ("keywords", .string([headings, terms].filter { !$0.isEmpty }.joined(separator: " "))),
+            ])
+        }
+        let synonyms: [JSONValue] = SearchSynonyms.groups.map { .array($0.map(JSONValue.string)) }
+        return JSONValue.object([("pages", .array(entries)), ("synonyms", .array(synonyms))]).serialized() + "\n"
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Mustache
+
+/// A theme: Mustache templates and static assets. The default theme is embedded in the binary
+/// (from the repository's `Templates/`); a site's own `Templates/` overrides it file by file.
+public struct Theme: Sendable {
+    public let library: MustacheLibrary
+    /// Output path (`/assets/haven.css`) → bytes.
+    public let assets: [String: [UInt8]]
+    /// Where each template came from, for messages: `Templates/clinical.mustache (site)`.
+    public let origins: [String: String]
+
+    /// Templates every theme must provide (the default theme provides all of them).
+    public static let requiredTemplates = ["layout", "clinical", "page", "list", "home", "get-help", "reviewer",
+                                           "reviewers", "404", "search"]
+
+    /// Loads the default theme, then the site's `Templates/` over it.
+    public static func load(siteRoot: URL?) throws(HavenError) -> Theme {
+        var sources: [String: (text: String, origin: String)] = [:]
+        var assets: [String: [UInt8]] = [:]
+        for (path, text) in EmbeddedFiles.files where path.hasPrefix("Templates/") {
+            let relative = String(path.dropFirst("Templates/".count))
+            if relative.hasPrefix("assets/") {
+                assets["/" + relative] = Array(text.utf8)
+            } else if relative.hasSuffix(".mustache") {
+                sources[String(relative.dropLast(".mustache".count))] = (text, "\(path) (built in)")
+            }
+        }
+        if let siteRoot {
+            let folder = siteRoot.appendingPathComponent("Templates")
+            for relative in files(under: folder) {
+                let url = folder.appendingPathComponent(relative)
+                guard let data = FileManager.default.contents(atPath: url.path) else {
+                    throw .theme("Templates/\(relative) cannot be read")
+                }
+                if relative.hasPrefix("assets/") {
+                    assets["/" + relative] = [UInt8](data)
+                } else if relative.hasSuffix(".mustache") {
+                    guard let text = String(data: data, encoding: .utf8) else { throw .theme("Templates/\(relative) is not UTF-8 text") }
+                    sources[String(relative.dropLast(".mustache".count))] = (text, "Templates/\(relative)")
+                }
+            }
+        }
+        var library = MustacheLibrary()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                try library.register(source.text, named: name)
+            } catch {
+                throw .theme("\(source.origin): template does not parse: \(error)")
+            }
+        }
+        for name in requiredTemplates where library.getTemplate(named: name) == nil {
+            throw .theme("the theme has no '\(name).mustache' template")
+        }
+        return Theme(library: library, assets: assets, origins: sources.mapValues(\.origin))
+    }
+
+    /// Regular files under a folder (not following symlinks out of it), relative, sorted.
+    private static func files(under folder: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
+                                                              options: [.skipsHiddenFiles]) else { return [] }
+        let base = folder.resolvingSymlinksInPath().path
+        var result: [String] = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let real = url.resolvingSymlinksInPath().path
+            guard real.hasPrefix(base + "/") else { continue }
+            let path = url.standardizedFileURL.path
+            let standardBase = folder.standardizedFileURL.path
+            guard path.hasPrefix(standardBase + "/") else { continue }
+            result.append(String(path.dropFirst(standardBase.count + 1)))
+        }
+        return result.sorted()
+    }
+
+    /// Renders a template; a template that renders nothing at all is a theme fault.
+    func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+}

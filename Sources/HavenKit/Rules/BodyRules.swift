@@ -1,0 +1,67 @@
+/// Rules over a page's Markdown body: links and fragments, images, raw HTML, and crisis help on
+/// pages that speak of suicide or self-harm.
+enum BodyRules {
+    static func check(_ page: Page, in site: Site, into out: inout [Diagnostic]) {
+        for link in page.body.links {
+            let what = link.isImage ? "image" : "link"
+            switch link.target.kind {
+            case .broken(let reason):
+                out.append(Diagnostic(.brokenLink, at: link.location, "broken \(what): \(reason)"))
+            case .page(let path):
+                if let fragment = link.target.fragment, !fragment.isEmpty, let target = site.page(at: path),
+                   !hasAnchor(fragment, in: target) {
+                    out.append(Diagnostic(.brokenLink, at: link.location,
+                                          "broken \(what): \(target.source) has no heading with the id '#\(fragment)'\(suggestion(fragment, target))"))
+                }
+            case .samePage:
+                if let fragment = link.target.fragment, !fragment.isEmpty, !hasAnchor(fragment, in: page) {
+                    out.append(Diagnostic(.brokenLink, at: link.location,
+                                          "broken \(what): this page has no heading with the id '#\(fragment)'\(suggestion(fragment, page))"))
+                }
+            case .generated, .file, .external:
+                break
+            }
+            if link.isImage && link.text.isEmpty {
+                out.append(Diagnostic(.missingAlt, at: link.location, "image '\(link.destination)' has no alt text: write ![what it shows](\(link.destination))"))
+            }
+        }
+        for at in page.body.rawHTML {
+            out.append(Diagnostic(.rawHTML, at: at, "raw HTML is not rendered (it is removed for safety); write it in Markdown"))
+        }
+
+        // A page that speaks of suicide or self-harm, or carries warnings, must offer crisis help.
+        if site.crisisResources(for: page).isEmpty {
+            if let first = page.frontMatter.contentWarnings.first,
+               page.frontMatter.contentWarnings.allSatisfy({ site.registries.contentWarnings[$0.value] != nil }) {
+                out.append(Diagnostic(.missingCrisisResource, at: first.location,
+                                      "the page has content warnings but they name no crisis resource; add `crisis_resources:` or resources to the warning"))
+            } else if page.frontMatter.contentWarnings.isEmpty,
+                      let mention = page.body.blocks.first(where: { SafetyTopics.mentionsSuicideOrSelfHarm($0.text) }) {
+                out.append(Diagnostic(.missingCrisisResource, at: mention.location,
+                                      "the page speaks of suicide or self-harm but shows no crisis resource; add `content_warnings: [suicide]` (or `self-harm`) or `crisis_resources:`"))
+            }
+        }
+    }
+
+    static func hasAnchor(_ fragment: String, in page: Page) -> Bool {
+        if page.body.headings.contains(where: { $0.id == fragment }) { return true }
+        // cmark-gfm's footnote anchors.
+        return page.body.hasFootnotes && (fragment.hasPrefix("fn-") || fragment.hasPrefix("fnref-"))
+    }
+
+    private static func suggestion(_ fragment: String, _ page: Page) -> String {
+        Suggest.closest(to: fragment, in: page.body.headings.map(\.id)).map { " (did you mean '#\($0)'?)" } ?? ""
+    }
+}
+
+/// Words that show a text speaks of suicide or self-harm.
+enum SafetyTopics {
+    static let stems = ["suicid", "self-harm", "self harm", "selfharm", "self-injur", "self injur", "kill myself",
+                        "kill themselves", "kill himself", "kill herself", "end my life", "end their life", "take my own life",
+                        "take their own life"]
+
+    static func mentionsSuicideOrSelfHarm(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return stems.contains { lower.contains($0) }
+    }
+}

@@ -1,0 +1,28 @@
+/// The check phase: runs every rule over the site model and collects all findings, then applies
+/// the severity policy. Rules that need rendered HTML live in `RenderedPageChecks`.
+public struct Checker: Sendable {
+    public var production: Bool
+
+    public init(production: Bool = false) { self.production = production }
+
+    public func policy(for site: Site) -> SeverityPolicy {
+        var files: [String: [RuleID: Severity]] = [:]
+        for page in site.pages where !page.frontMatter.lint.isEmpty { files[page.source] = page.frontMatter.lint }
+        return SeverityPolicy(site: site.config.lint, files: files, production: production)
+    }
+
+    /// All findings about the model (not yet filtered by severity).
+    public func check(_ site: Site) -> [Diagnostic] {
+        var found = site.loadDiagnostics
+        found += RegistryRules.check(site)
+        let perPage = parallelMap(site.pages) { page -> [Diagnostic] in
+            var out: [Diagnostic] = []
+            MetadataRules.check(page, in: site, into: &out)
+            BodyRules.check(page, in: site, into: &out)
+            LanguageRules.check(page, in: site, into: &out)
+            return out
+        }
+        for list in perPage { found += list }
+        return found
+    }
+}

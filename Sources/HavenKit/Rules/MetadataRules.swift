@@ -1,0 +1,74 @@
+/// Rules over a page's front matter: required governance keys, dates, ids, taxonomy.
+enum MetadataRules {
+    static func check(_ page: Page, in site: Site, into out: inout [Diagnostic]) {
+        let fm = page.frontMatter
+        let start = fm.start
+        func add(_ rule: RuleID, _ at: SourceLocation, _ message: String) { out.append(Diagnostic(rule, at: at, message)) }
+
+        if fm.title == nil { add(.missingTitle, start, "page has no title; add `title:`") }
+
+        // Dates, on every page that has them.
+        for (key, value) in [("reviewed", fm.reviewed), ("updated", fm.updated), ("published", fm.published)] {
+            guard let value, let date = CalendarDate(iso: value.value) else { continue }
+            if date > site.today {
+                add(.futureDate, value.location, "'\(key)' is \(date), which is after today (\(site.today))")
+            }
+        }
+
+        if page.isClinical {
+            if fm.description == nil { add(.missingDescription, start, "\(page.type.rawValue) page has no description; add a one-sentence `description:`") }
+            if fm.author == nil { add(.missingAuthor, start, "\(page.type.rawValue) page names no author; add `author:`") }
+            if let reviewer = fm.reviewer {
+                if let known = site.registries.reviewers[reviewer.value] {
+                    if known.placeholder {
+                        add(.placeholderReviewer, reviewer.location,
+                            "reviewer '\(reviewer.value)' is an example person (placeholder: true); a real reviewer must review this page before it is published")
+                    }
+                } else {
+                    let hint = Suggest.closest(to: reviewer.value, in: Array(site.registries.reviewers.keys)).map { " (did you mean '\($0)'?)" } ?? ""
+                    add(.unknownReviewer, reviewer.location, "reviewer '\(reviewer.value)' is not in \(Registries.reviewersFile)\(hint)")
+                }
+            } else {
+                add(.missingReviewer, start, "\(page.type.rawValue) page names no medical reviewer; add `reviewer:`")
+            }
+            if fm.reviewed == nil { add(.missingDate, start, "\(page.type.rawValue) page has no `reviewed:` date") }
+            if fm.updated == nil { add(.missingDate, start, "\(page.type.rawValue) page has no `updated:` date") }
+            if let reviewed = fm.reviewedDate {
+                let due = reviewed.adding(months: site.config.reviewIntervalMonths)
+                if due < site.today, let at = fm.reviewed?.location {
+                    add(.reviewOverdue, at, "last reviewed \(reviewed); review was due \(due) (every \(site.config.reviewIntervalMonths) months)")
+                }
+                if let updated = fm.updatedDate, updated > reviewed, let at = fm.updated?.location {
+                    add(.unreviewedChanges, at, "updated \(updated) but last reviewed \(reviewed): the latest change has not been reviewed")
+                }
+            }
+            if let off = fm.disclaimer, off.value == false {
+                add(.missingDisclaimer, off.location, "a \(page.type.rawValue) page must show the disclaimer; `disclaimer: false` is allowed on `page` only")
+            }
+        }
+
+        // Ids into the registries.
+        for warning in fm.contentWarnings where site.registries.contentWarnings[warning.value] == nil {
+            let hint = Suggest.closest(to: warning.value, in: Array(site.registries.contentWarnings.keys)).map { " (did you mean '\($0)'?)" } ?? ""
+            add(.unknownContentWarning, warning.location, "content warning '\(warning.value)' is not in \(Registries.contentWarningsFile)\(hint)")
+        }
+        for resource in fm.crisisResources where site.registries.crisisResources[resource.value] == nil {
+            let hint = Suggest.closest(to: resource.value, in: site.registries.crisisResourceOrder).map { " (did you mean '\($0)'?)" } ?? ""
+            add(.unknownCrisisResource, resource.location, "crisis resource '\(resource.value)' is not in \(Registries.crisisResourcesFile)\(hint)")
+        }
+        for (type, list) in [(PageType.modality, fm.modalities), (.condition, fm.conditions)] {
+            for term in list where site.page(type: type, slug: term.value) == nil {
+                let known = site.pages(of: type).map(\.slug)
+                let hint = Suggest.closest(to: term.value, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+                add(.unknownTerm, term.location, "no \(type.rawValue) page has the slug '\(term.value)'\(hint)")
+            }
+        }
+
+        // Lead image.
+        if let image = fm.image {
+            if (image.alt ?? "").isEmpty { add(.missingAlt, image.location, "the lead image has no `alt` text") }
+            let target = site.linkResolver.resolve(image.src.value, from: page.source)
+            if case .broken(let reason) = target.kind { add(.brokenLink, image.src.location, "lead image: \(reason)") }
+        }
+    }
+}

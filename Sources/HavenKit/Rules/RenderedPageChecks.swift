@@ -1,0 +1,26 @@
+/// Checks that need a page's rendered HTML: a theme must not drop the disclaimer or the crisis
+/// notice (SPEC §4 `missing-disclaimer`, `missing-crisis-resource`).
+enum RenderedPageChecks {
+    static func check(_ page: Page, html: String, in site: Site) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let at = SourceLocation(file: page.source)
+        if page.isClinical, page.frontMatter.disclaimer?.value != false {
+            if !html.contains(HTMLEscape.text(site.config.disclaimer)) {
+                out.append(Diagnostic(.missingDisclaimer, at: at,
+                                      "the rendered page does not contain the site disclaimer: the theme's template dropped it"))
+            }
+        }
+        let resources = site.crisisResources(for: page)
+        if !resources.isEmpty {
+            let hrefs = resources.flatMap { [$0.telURI, $0.smsURI, $0.url].compactMap { $0 } }.map { "href=\"\(HTMLEscape.attribute($0))\"" }
+            let bodyStart = page.bodyHTML.isEmpty ? nil : html.range(of: String(page.bodyHTML.prefix(256)))?.lowerBound
+            let head = bodyStart.map { String(html[..<$0]) } ?? html
+            if !hrefs.contains(where: { head.contains($0) }) {
+                let where_ = page.frontMatter.contentWarnings.first?.location ?? page.frontMatter.crisisResources.first?.location ?? at
+                out.append(Diagnostic(.missingCrisisResource, at: where_,
+                                      "the rendered page shows none of its crisis resources (\(resources.map(\.name).joined(separator: ", "))) before the article body: the theme dropped the crisis notice"))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,148 @@
+/// Resolves link destinations as editors write them on GitHub (relative `.md` and media paths, or
+/// site paths) to output URLs. Needs only the site's URL table, so it runs while bodies are parsed.
+struct LinkResolver: Sendable {
+    /// Source path (`Content/articles/x.md`) → page path (`/articles/x/`).
+    let pageBySource: [String: String]
+    /// Every page path, for site-path links.
+    let pagePaths: Set<String>
+    /// Paths Haven generates besides pages (`/get-help/`, `/feed.xml`…).
+    let generatedPaths: Set<String>
+    /// Files copied verbatim, by output path (`/media/photo.png`, `/assets/haven.css`).
+    let filePaths: Set<String>
+    /// The base path of `base_url` (`/` or `/docs/`).
+    let basePath: String
+
+    func resolve(_ destination: String, from sourcePath: String) -> LinkTarget {
+        let trimmed = destination.trimmingSpaces
+        if trimmed.isEmpty { return LinkTarget(kind: .broken("the link has no destination"), href: destination, fragment: nil) }
+        if Self.hasScheme(trimmed) || trimmed.hasPrefix("//") {
+            return LinkTarget(kind: .external, href: destination, fragment: nil)
+        }
+        let (pathPart, fragment) = Self.splitFragment(trimmed)
+        if pathPart.isEmpty {
+            return LinkTarget(kind: .samePage, href: destination, fragment: fragment)
+        }
+        let decodedPath = Self.percentDecoded(pathPart)
+        let suffix = fragment.map { "#" + $0 } ?? ""
+
+        if decodedPath.hasPrefix("/") {
+            return resolveSitePath(decodedPath, suffix: suffix, fragment: fragment, original: destination)
+        }
+        // Relative to the folder of the file that holds the link.
+        let folder = sourcePath.split(separator: "/").dropLast().map(String.init)
+        guard let joined = Self.normalize(folder + decodedPath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)),
+              joined.first == "Content" else {
+            return LinkTarget(kind: .broken("'\(destination)' leaves the Content folder"), href: destination, fragment: fragment)
+        }
+        let source = joined.joined(separator: "/")
+        if source.hasSuffix(".md") {
+            guard let page = pageBySource[source] else {
+                return LinkTarget(kind: .broken("'\(destination)' points to \(source), which does not exist or is not a page"),
+                                  href: destination, fragment: fragment)
+            }
+            return LinkTarget(kind: .page(page), href: href(page) + suffix, fragment: fragment)
+        }
+        if joined.count >= 2, joined[1] == "media" {
+            let output = "/" + joined.dropFirst().joined(separator: "/")
+            guard filePaths.contains(output) else {
+                return LinkTarget(kind: .broken("'\(destination)' points to \(source), which does not exist"),
+                                  href: destination, fragment: fragment)
+            }
+            return LinkTarget(kind: .file(output), href: href(output) + suffix, fragment: fragment)
+        }
+        // A folder link such as `../conditions/` (a section index) or a page folder.
+        let asSitePath = "/" + joined.dropFirst().joined(separator: "/")
+        let attempt = resolveSitePath(asSitePath, suffix: suffix, fragment: fragment, original: destination)
+        if case .broken = attempt.kind {
+            return LinkTarget(kind: .broken("'\(destination)' points to \(source), which is not a page or a file in Content/media"),
+                              href: destination, fragment: fragment)
+        }
+        return attempt
+    }
+
+    private func resolveSitePath(_ path: String, suffix: String, fragment: String?, original: String) -> LinkTarget {
+        var candidate = path
+        if candidate.hasSuffix("/index.html") { candidate.removeLast("index.html".count) }
+        let withSlash = candidate.hasSuffix("/") ? candidate : candidate + "/"
+        if pagePaths.contains(withSlash) {
+            return LinkTarget(kind: .page(withSlash), href: href(withSlash) + suffix, fragment: fragment)
+        }
+        if generatedPaths.contains(withSlash) {
+            return LinkTarget(kind: .generated(withSlash), href: href(withSlash) + suffix, fragment: fragment)
+        }
+        if generatedPaths.contains(candidate) {
+            return LinkTarget(kind: .generated(candidate), href: href(candidate) + suffix, fragment: fragment)
+        }
+        if filePaths.contains(candidate) {
+            return LinkTarget(kind: .file(candidate), href: href(candidate) + suffix, fragment: fragment)
+        }
+        return LinkTarget(kind: .broken("no page or file at '\(path)'"), href: original, fragment: fragment)
+    }
+
+    /// An output path with the site's base path: `/conditions/x/` → `/docs/conditions/x/`.
+    func href(_ sitePath: String) -> String {
+        basePath == "/" ? sitePath : String(basePath.dropLast()) + sitePath
+    }
+
+    static func hasScheme(_ s: String) -> Bool {
+        var sawLetter = false
+        for ch in s.unicodeScalars {
+            if ch == ":" { return sawLetter }
+            let isLetter = ("a"..."z").contains(ch) || ("A"..."Z").contains(ch)
+            if !sawLetter {
+                guard isLetter else { return false }
+                sawLetter = true
+                continue
+            }
+            guard isLetter || ("0"..."9").contains(ch) || ch == "+" || ch == "-" || ch == "." else { return false }
+        }
+        return false
+    }
+
+    static func splitFragment(_ s: String) -> (String, String?) {
+        guard let hash = s.firstIndex(of: "#") else { return (s, nil) }
+        var path = String(s[..<hash])
+        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        return (path, String(s[s.index(after: hash)...]))
+    }
+
+    /// Removes `.` and resolves `..`; nil when `..` climbs above the first element.
+    static func normalize(_ parts: [String]) -> [String]? {
+        var out: [String] = []
+        for part in parts {
+            switch part {
+            case "", ".": continue
+            case "..":
+                guard !out.isEmpty else { return nil }
+                out.removeLast()
+            default: out.append(part)
+            }
+        }
+        return out
+    }
+
+    static func percentDecoded(_ s: String) -> String {
+        guard s.contains("%") else { return s }
+        var bytes: [UInt8] = []
+        var it = Array(s.utf8)[...]
+        while let b = it.first {
+            it = it.dropFirst()
+            if b == UInt8(ascii: "%"), it.count >= 2, let hi = hexValue(it[it.startIndex]), let lo = hexValue(it[it.startIndex + 1]) {
+                bytes.append(hi << 4 | lo)
+                it = it.dropFirst(2)
+            } else {
+                bytes.append(b)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ b: UInt8) -> UInt8? {
+        switch b {
+        case 48...57: b - 48
+        case 65...70: b - 55
+        case 97...102: b - 87
+        default: nil
+        }
+    }
+}

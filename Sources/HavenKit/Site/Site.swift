@@ -1,0 +1,128 @@
+import Foundation
+
+/// The whole site after resolve: immutable, everything later phases need, and nothing they must
+/// look up on disk again.
+public struct Site: Sendable {
+    public let root: String
+    public let config: SiteConfig
+    public let registries: Registries
+    /// Published pages, sorted by URL path.
+    public let pages: [Page]
+    /// Files copied from `Content/media/`: output path → path relative to the site root.
+    public let media: [(output: String, source: String)]
+    /// The day the build treats as today (injected; never read from the clock here).
+    public let today: CalendarDate
+    let linkResolver: LinkResolver
+    /// Findings of scan, parse and resolve.
+    public let loadDiagnostics: [Diagnostic]
+
+    let indexByPath: [String: Int]
+    let indexBySlug: [PageType: [String: Int]]
+    /// Page path → paths of the pages whose bodies link to it.
+    public let backlinks: [String: [String]]
+
+    init(root: String, config: SiteConfig, registries: Registries, pages: [Page], media: [(output: String, source: String)],
+         today: CalendarDate, linkResolver: LinkResolver, loadDiagnostics: [Diagnostic]) {
+        self.root = root
+        self.config = config
+        self.registries = registries
+        self.pages = pages
+        self.media = media
+        self.today = today
+        self.linkResolver = linkResolver
+        self.loadDiagnostics = loadDiagnostics
+        var byPath: [String: Int] = [:]
+        var bySlug: [PageType: [String: Int]] = [:]
+        for (index, page) in pages.enumerated() {
+            if byPath[page.path] == nil { byPath[page.path] = index }
+            if bySlug[page.type, default: [:]][page.slug] == nil { bySlug[page.type, default: [:]][page.slug] = index }
+        }
+        indexByPath = byPath
+        indexBySlug = bySlug
+        var back: [String: Set<String>] = [:]
+        for page in pages {
+            for link in page.body.links where !link.isImage {
+                if case .page(let target) = link.target.kind, target != page.path { back[target, default: []].insert(page.path) }
+            }
+        }
+        backlinks = back.mapValues { $0.sorted() }
+    }
+
+    public func page(at path: String) -> Page? { indexByPath[path].map { pages[$0] } }
+
+    public func page(type: PageType, slug: String) -> Page? { indexBySlug[type]?[slug].map { pages[$0] } }
+
+    public func pages(of type: PageType) -> [Page] { pages.filter { $0.type == type } }
+
+    /// The href for a site path, with the base path of `base_url`.
+    public func href(_ path: String) -> String { linkResolver.href(path) }
+
+    /// The absolute URL for a site path.
+    public func absoluteURL(_ path: String) -> String { config.baseURL + String(path.dropFirst()) }
+
+    // MARK: Taxonomy, both directions
+
+    /// Modality pages related to a page: those it lists, and (for a condition) those that list it.
+    public func relatedModalities(of page: Page) -> [Page] {
+        var result = page.frontMatter.modalities.compactMap { self.page(type: .modality, slug: $0.value) }
+        if page.type == .condition {
+            result += pages(of: .modality).filter { $0.frontMatter.conditions.contains { $0.value == page.slug } }
+        }
+        return unique(result)
+    }
+
+    /// Condition pages related to a page: those it lists, and (for a modality) those that list it.
+    public func relatedConditions(of page: Page) -> [Page] {
+        var result = page.frontMatter.conditions.compactMap { self.page(type: .condition, slug: $0.value) }
+        if page.type == .modality {
+            result += pages(of: .condition).filter { $0.frontMatter.modalities.contains { $0.value == page.slug } }
+        }
+        return unique(result)
+    }
+
+    /// Articles that list this modality or condition.
+    public func relatedArticles(of page: Page) -> [Page] {
+        guard page.type == .modality || page.type == .condition else { return [] }
+        return pages(of: .article).filter { article in
+            let list = page.type == .modality ? article.frontMatter.modalities : article.frontMatter.conditions
+            return list.contains { $0.value == page.slug }
+        }
+    }
+
+    private func unique(_ pages: [Page]) -> [Page] {
+        var seen = Set<String>()
+        return pages.filter { seen.insert($0.path).inserted }.sorted { $0.title.lowercased() < $1.title.lowercased() }
+    }
+
+    /// The crisis resources a page shows: those its warnings name, then its own, without repeats.
+    public func crisisResources(for page: Page) -> [CrisisResource] {
+        var ids: [String] = []
+        for warning in page.frontMatter.contentWarnings {
+            ids += registries.contentWarnings[warning.value]?.resources ?? []
+        }
+        ids += page.frontMatter.crisisResources.map(\.value)
+        var seen = Set<String>()
+        return ids.filter { seen.insert($0).inserted }.compactMap { registries.crisisResources[$0] }
+    }
+
+    /// Crisis resources for the site's region, in file order (for `/get-help/`).
+    public var regionalCrisisResources: [CrisisResource] {
+        registries.crisisResourceOrder.compactMap { registries.crisisResources[$0] }.filter {
+            guard let region = $0.region else { return true }
+            return region.caseInsensitiveCompare(config.region) == .orderedSame
+        }
+    }
+
+    /// The date review is next due: `reviewed` + `review_interval_months`.
+    public func nextReviewDue(_ page: Page) -> CalendarDate? {
+        page.frontMatter.reviewedDate?.adding(months: config.reviewIntervalMonths)
+    }
+
+    /// Paths Haven generates besides pages.
+    static func generatedPaths(reviewers: [String]) -> Set<String> {
+        var paths: Set<String> = ["/", "/articles/", "/modalities/", "/conditions/", "/get-help/", "/search/",
+                                  "/reviewers/", "/404.html", "/feed.xml", "/sitemap.xml", "/robots.txt", "/search-index.json"]
+        for id in reviewers { paths.insert("/reviewers/\(id)/") }
+        return paths
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+
+/// What a load needs besides the site folder.
+public struct LoadOptions: Sendable {
+    public var today: CalendarDate
+    public var includeDrafts: Bool
+    /// Replaces `base_url` from `haven.yml` (`--base-url`).
+    public var baseURL: String?
+    /// Output paths of the theme's assets (`/assets/haven.css`), so links to them resolve.
+    public var assetPaths: Set<String>
+
+    public init(today: CalendarDate, includeDrafts: Bool = false, baseURL: String? = nil, assetPaths: Set<String> = []) {
+        self.today = today
+        self.includeDrafts = includeDrafts
+        self.baseURL = baseURL
+        self.assetPaths = assetPaths
+    }
+}
+
+/// scan → parse → resolve: reads a site folder into an immutable `Site`. A file that cannot be
+/// read still yields a diagnostic; nothing is dropped silently and nothing here throws for content.
+public enum SiteLoader {
+    /// Markdown files above this size are refused (a diagnostic), so memory stays bounded.
+    static let maxFileBytes = 32 * 1024 * 1024
+
+    public static func load(root: URL, options: LoadOptions) throws(HavenError) -> Site {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .site("no site folder at \(root.path)")
+        }
+        let configURL = root.appendingPathComponent(SiteConfig.fileName)
+        guard let configBytes = fm.contents(atPath: configURL.path) else {
+            throw .site("\(root.path) is not a Haven site: it has no readable \(SiteConfig.fileName)")
+        }
+        guard case .success(let configText) = SourceText.decode([UInt8](configBytes)) else {
+            throw .config(SourceLocation(file: SiteConfig.fileName), "haven.yml is not UTF-8 text")
+        }
+        var config = try SiteConfig.parse(configText)
+        if let override = options.baseURL {
+            guard override.hasPrefix("http://") || override.hasPrefix("https://") else {
+                throw .site("--base-url must be an absolute http(s) URL, found '\(override)'")
+            }
+            config.baseURL = SiteConfig.normalizedBaseURL(override)
+        }
+        guard fm.fileExists(atPath: root.appendingPathComponent("Content").path, isDirectory: &isDirectory),
+              isDirectory.boolValue else {
+            throw .site("\(root.path) has no Content/ folder")
+        }
+
+        // scan
+        let scan = SiteScanner.scan(root: root)
+        var diagnostics = scan.diagnostics
+
+        // registries
+        var registryLoader = RegistryLoader()
+        func dataText(_ file: String) -> String? {
+            guard let data = fm.contents(atPath: root.appendingPathComponent(file).path) else { return nil }
+            switch SourceText.decode([UInt8](data)) {
+            case .success(let text): return text
+            case .failure:
+                registryLoader.diagnostics.append(Diagnostic(.fileEncoding, at: SourceLocation(file: file), "\(file) is not UTF-8 text"))
+                return nil
+            }
+        }
+        let registries = registryLoader.load(reviewers: dataText(Registries.reviewersFile),
+                                             crisisResources: dataText(Registries.crisisResourcesFile),
+                                             contentWarnings: dataText(Registries.contentWarningsFile))
+        diagnostics += registryLoader.diagnostics
+
+        // parse front matter (in parallel)
+        let rootPath = root.path
+        let heads = parallelMap(scan.markdown) { source in PageHead.read(source: source, root: rootPath) }
+        var published: [PageHead] = []
+        for head in heads {
+            diagnostics += head.diagnostics
+            if head.matter.draft && !options.includeDrafts { continue }
+            published.append(head)
+        }
+
+        // resolve URLs, then refuse duplicates
+        var firstByPath: [String: String] = [:]
+        var unique: [PageHead] = []
+        for head in published {
+            if let first = firstByPath[head.path] {
+                let at = head.matter.slug?.location ?? SourceLocation(file: head.source)
+                diagnostics.append(Diagnostic(.duplicateSlug, at: at, "\(head.source) and \(first) both produce \(head.path)"))
+                continue
+            }
+            firstByPath[head.path] = head.source
+            unique.append(head)
+        }
+        let media = scan.media.map { (output: "/" + $0.dropFirst("Content/".count), source: $0) }
+        let resolver = LinkResolver(
+            pageBySource: Dictionary(uniqueKeysWithValues: unique.map { ($0.source, $0.path) }),
+            pagePaths: Set(unique.map(\.path)),
+            generatedPaths: Site.generatedPaths(reviewers: Array(registries.reviewers.keys)),
+            filePaths: Set(media.map(\.output)).union(options.assetPaths),
+            basePath: config.basePath)
+
+        // parse bodies (in parallel), rewriting links as they are found
+        let pages = parallelMap(unique) { head in head.page(resolver: resolver) }.sorted { $0.path < $1.path }
+
+        return Site(root: root.path, config: config, registries: registries, pages: pages, media: media,
+                    today: options.today, linkResolver: resolver, loadDiagnostics: diagnostics)
+    }
+}
+
+/// A Markdown file read up to its front matter: enough to know its URL.
+struct PageHead: Sendable {
+    var source: String
+    var type: PageType
+    var path: String
+    var slug: String
+    var matter: FrontMatter
+    var body: String
+    var bodyFirstLine: Int
+    var diagnostics: [Diagnostic]
+
+    static func read(source: String, root: String) -> PageHead {
+        var diagnostics: [Diagnostic] = []
+        let here = SourceLocation(file: source)
+        var text = ""
+        var matter = FrontMatter(start: here)
+        var body = ""
+        var bodyFirstLine = 1
+        let url = URL(fileURLWithPath: root).appendingPathComponent(source)
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+           let size = attributes[.size] as? Int, size > SiteLoader.maxFileBytes {
+            diagnostics.append(Diagnostic(.fileEncoding, at: here,
+                                          "file is \(size / 1_048_576) MB; Markdown files may be at most \(SiteLoader.maxFileBytes / 1_048_576) MB"))
+        } else if let data = FileManager.default.contents(atPath: url.path) {
+            switch SourceText.decode([UInt8](data)) {
+            case .success(let decoded): text = decoded
+            case .failure(.binary(let line)):
+                diagnostics.append(Diagnostic(.fileEncoding, at: SourceLocation(file: source, line: line),
+                                              "file holds binary data (a NUL byte), not text"))
+            case .failure(.invalidUTF8(let line, let column)):
+                diagnostics.append(Diagnostic(.fileEncoding, at: SourceLocation(file: source, line: line, column: column),
+                                              "file is not valid UTF-8; save it as UTF-8"))
+            }
+        } else {
+            diagnostics.append(Diagnostic(.fileEncoding, at: here, "file cannot be read"))
+        }
+        switch FrontMatterSplitter.split(text) {
+        case .failure(.unterminated):
+            diagnostics.append(Diagnostic(.frontMatterSyntax, at: here,
+                                          "front matter opened with '---' on line 1 is never closed by a second '---'"))
+        case .success(let split):
+            body = split.body
+            bodyFirstLine = split.bodyFirstLine
+            if let yaml = split.yaml {
+                var decoder = FrontMatterDecoder(file: source, firstLine: split.yamlFirstLine)
+                matter = decoder.decode(yaml)
+                diagnostics += decoder.diagnostics
+            }
+        }
+
+        // Section and URL: Content/<section>/<sub/folders>/<slug>.md
+        var parts = source.split(separator: "/").map(String.init).dropFirst()  // drop "Content"
+        let fileName = parts.removeLast()
+        let section = parts.first ?? ""
+        let folderType = PageType(section: section)
+        if folderType != nil { parts = parts.dropFirst() }
+        let slug = matter.slug?.value ?? String(fileName.dropLast(3))
+        let type = matter.type?.value ?? folderType ?? .page
+        let prefix: [String] = (folderType == nil || folderType == .page) ? [] : [section]
+        let path = "/" + (prefix + parts + [slug]).joined(separator: "/") + "/"
+        return PageHead(source: source, type: type, path: path, slug: slug, matter: matter, body: body,
+                        bodyFirstLine: bodyFirstLine, diagnostics: diagnostics)
+    }
+
+    func page(resolver: LinkResolver) -> Page {
+        let processor = MarkdownProcessor(file: source, firstLine: bodyFirstLine) { destination, _, _ in
+            resolver.resolve(destination, from: source)
+        }
+        let (analysis, html) = processor.process(body)
+        return Page(source: source, type: type, path: path, slug: slug, frontMatter: matter, body: analysis,
+                    bodyHTML: html, bodyFirstLine: bodyFirstLine)
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import HavenKit
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check the site against every rule. Writes nothing.")
+
+    @OptionGroup var siteOptions: SiteOptions
+    @OptionGroup var checks: CheckOptions
+
+    @Option(help: "Output format: text, json, github or sarif.")
+    var format: DiagnosticFormat = .text
+
+    @Argument(help: "Only report findings in these files or folders (paths relative to the site, or absolute).")
+    var paths: [String] = []
+
+    func run() throws {
+        let root = siteOptions.siteURL
+        var options = BuildOptions(siteRoot: root, output: nil, today: Terminal.today)
+        options.includeDrafts = checks.drafts
+        options.strict = checks.strict
+        options.production = checks.production
+        var result = try Builder.run(options)
+        if !paths.isEmpty {
+            let filters = paths.map { relative(to: root, $0) }
+            result.diagnostics = result.diagnostics.filter { d in
+                filters.contains { d.file == $0 || d.file.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+            }
+        }
+        Terminal.out(DiagnosticFormatter.format(result.diagnostics, as: format))
+        if format == .text {
+            Terminal.error("\(result.pageCount) pages checked: \(result.diagnostics.errorCount) error(s), \(result.diagnostics.warningCount) warning(s).")
+        }
+        if result.failed { throw ExitCode(1) }
+    }
+
+    /// A path as the diagnostics write it: relative to the site root.
+    private func relative(to root: URL, _ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? URL(fileURLWithPath: path).standardizedFileURL
+            : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path).standardizedFileURL
+        let base = root.standardizedFileURL.path
+        if absolute.path.hasPrefix(base + "/") { return String(absolute.path.dropFirst(base.count + 1)) }
+        return path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+    }
+}
