@@ -10,6 +10,9 @@ public struct BuildOptions: Sendable {
     public var production = false
     public var baseURL: String?
     public var today: CalendarDate
+    /// Receives every output file (path such as `/conditions/x/index.html`, bytes) as it is made,
+    /// whether or not anything is written to disk: `haven serve` keeps its output in memory this way.
+    public var collect: (@Sendable (_ path: String, _ bytes: [UInt8]) -> Void)?
 
     public init(siteRoot: URL, output: URL?, today: CalendarDate) {
         self.siteRoot = siteRoot
@@ -62,13 +65,18 @@ public enum Builder {
         let counter = FileCounter()
         let renderer = SiteRenderer(site: site, theme: theme)
         do {
+            let collect = options.collect
             found += try renderer.render { path, bytes in
                 counter.increment()
                 try writer?.write(path, bytes)
+                collect?(path, bytes)
             }
             for (output, source) in site.media {
                 counter.increment()
-                try writer?.copy(from: options.siteRoot.appendingPathComponent(source), to: output)
+                let url = options.siteRoot.appendingPathComponent(source)
+                guard let data = FileManager.default.contents(atPath: url.path) else { throw HavenError.io("cannot read \(source)") }
+                try writer?.write(output, [UInt8](data))
+                collect?(output, [UInt8](data))
             }
         } catch let error as HavenError {
             writer?.discard()

@@ -68,14 +68,6 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Copies a file from the site into staging.
-    public func copy(from source: URL, to path: String) throws {
-        guard let data = FileManager.default.contents(atPath: source.path) else {
-            throw HavenError.io("cannot read \(source.path)")
-        }
-        try write(path, [UInt8](data))
-    }
-
     /// Replaces the output with staging: the old output is moved aside, staging renamed into place,
     /// then the old output deleted.
     public func commit() throws(HavenError) {
