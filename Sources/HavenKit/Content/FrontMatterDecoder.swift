@@ -12,15 +12,27 @@ struct FrontMatterDecoder {
 
     mutating func decode(_ yaml: String) -> FrontMatter {
         var matter = FrontMatter(start: SourceLocation(file: positioner.file, line: 1, column: 1))
-        let root: Node
-        switch YAMLReader.compose(yaml) {
-        case .failure(let failure):
-            report(.frontMatterSyntax, positioner.location(line: failure.line, column: failure.column), failure.message)
-            return matter
-        case .success(let node):
-            guard let node, !node.isNull else { return matter }
-            root = node
+        var root: Node?
+        var source = yaml
+        // A key given twice is reported (unknown-key, as SPEC §2 groups it), then its second use is
+        // dropped and the rest read, so one slip does not hide every other value.
+        for _ in 0..<16 {
+            switch YAMLReader.compose(source) {
+            case .failure(let failure):
+                let at = positioner.location(line: failure.line, column: failure.column)
+                if failure.duplicateKey != nil {
+                    report(.unknownKey, at, failure.message + "; the second value is ignored")
+                    source = FrontMatterDecoder.removingEntry(at: failure.line, in: source)
+                    continue
+                }
+                report(.frontMatterSyntax, at, failure.message)
+                return matter
+            case .success(let node):
+                root = node
+            }
+            break
         }
+        guard let root, !root.isNull else { return matter }
         guard case .mapping(let mapping) = root else {
             report(.frontMatterSyntax, positioner.location(root),
                    "front matter must be a map of keys (like `title: …`), found \(root.kindDescription)")
@@ -68,6 +80,24 @@ struct FrontMatterDecoder {
             }
         }
         return matter
+    }
+
+    /// The YAML text without the entry that starts on `line` (1-based) and its more-indented lines.
+    /// Lines are blanked, not removed, so positions stay those of the file.
+    static func removingEntry(at line: Int, in text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard line >= 1, line <= lines.count else { return text }
+        let indent = lines[line - 1].prefix { $0 == " " }.count
+        lines[line - 1] = ""
+        var next = line
+        while next < lines.count {
+            let candidate = lines[next]
+            let candidateIndent = candidate.prefix { $0 == " " }.count
+            if !candidate.trimmingSpaces.isEmpty && candidateIndent <= indent { break }
+            lines[next] = ""
+            next += 1
+        }
+        return lines.joined(separator: "\n")
     }
 
     private mutating func report(_ rule: RuleID, _ at: SourceLocation, _ message: String) {

@@ -64,6 +64,8 @@ enum YAMLReader {
         var line: Int
         var column: Int
         var message: String
+        /// Set when the fault is a key given twice: the key (the line/column point at its second use).
+        var duplicateKey: String? = nil
     }
 
     static func compose(_ text: String) -> Result<Node?, Failure> {
@@ -87,7 +89,7 @@ enum YAMLReader {
             // Yams points at the first occurrence; point at the second, where the mistake is.
             let second = secondOccurrence(of: name, in: text)
             return Failure(line: second?.line ?? context.mark.line, column: second?.column ?? context.mark.column,
-                           message: "key '\(name)' is given twice")
+                           message: "key '\(name)' is given twice", duplicateKey: second == nil ? nil : name)
         case .reader(let problem, let offset, _, _):
             return Failure(line: lineOf(offset: offset ?? 0, in: text), column: 1, message: "YAML could not be read: \(problem)")
         default:
