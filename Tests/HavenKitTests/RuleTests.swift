@@ -146,7 +146,8 @@ import Testing
     }
 
     @Test func duplicateSlug() throws {
-        let extra = ["Content/articles/first.md": TestSite.clinical("First", extra: "slug: same\n") + TestSite.body]
+        // The file later in path order is the one reported.
+        let extra = ["Content/articles/a-first.md": TestSite.clinical("First", extra: "slug: same\n") + TestSite.body]
         #expect(try rules(TestSite.clinical("Second", extra: "slug: same\n") + TestSite.body, extra: extra) == [.duplicateSlug])
     }
 
@@ -208,10 +209,10 @@ import Testing
     }
 
     @Test func diagnosticsPointAtTheKey() throws {
-        let page = TestSite.clinical().replacingOccurrences(of: "dana-reyes", with: "dr-who") + TestSite.body
+        let page = TestSite.clinical().replacingOccurrences(of: "dana-reyes", with: "dana-reyse") + TestSite.body
         let site = try TestSite(files: [RuleTests.defectPath: page])
         defer { site.remove() }
         let d = try #require(try site.lint().diagnostics.first)
-        #expect(DiagnosticFormatter.text(d) == "Content/articles/defect.md:5:11: error: reviewer 'dr-who' is not in Content/_data/reviewers.yml (did you mean 'dana-reyes'?) [unknown-reviewer]\n")
+        #expect(DiagnosticFormatter.text(d) == "Content/articles/defect.md:5:11: error: reviewer 'dana-reyse' is not in Content/_data/reviewers.yml (did you mean 'dana-reyes'?) [unknown-reviewer]\n")
     }
 }

@@ -32,6 +32,9 @@ public struct FrontMatter: Sendable {
     public var disclaimer: Located<Bool>?
     public var draft = false
     public var lint: [RuleID: Severity] = [:]
+    /// The front matter could not be read (syntax error, never closed): findings about missing
+    /// keys would only repeat that fault, so rules skip them.
+    public var isUnreadable = false
     /// Where the front matter starts (line 1), for findings about a missing key.
     public var start: SourceLocation
     /// Where each key was written.

@@ -26,6 +26,7 @@ struct FrontMatterDecoder {
                     continue
                 }
                 report(.frontMatterSyntax, at, failure.message)
+                matter.isUnreadable = true
                 return matter
             case .success(let node):
                 root = node
@@ -36,6 +37,7 @@ struct FrontMatterDecoder {
         guard case .mapping(let mapping) = root else {
             report(.frontMatterSyntax, positioner.location(root),
                    "front matter must be a map of keys (like `title: …`), found \(root.kindDescription)")
+            matter.isUnreadable = true
             return matter
         }
         for (keyNode, value) in mapping {

@@ -27,6 +27,8 @@ public struct BodyAnalysis: Sendable {
         public var inBlockQuote: Bool
         /// The block holds a link or a footnote reference (a citation).
         public var hasCitation: Bool
+        /// Raw HTML was already reported in this block.
+        var hasRawHTML = false
     }
 
     public var headings: [Heading] = []

@@ -76,8 +76,14 @@ struct MarkdownProcessor {
                 if current?.kind == .heading || !pendingLink.isEmpty { appendText(node.literal) }
             case .softBreak, .lineBreak:
                 appendText(" ")
-            case .htmlBlock, .htmlInline:
+            case .htmlBlock:
                 if entering { analysis.rawHTML.append(location(node)) }
+            case .htmlInline:
+                // One finding per paragraph: `<b>x</b>` is two nodes but one mistake.
+                if entering, current?.hasRawHTML != true {
+                    analysis.rawHTML.append(location(node))
+                    current?.hasRawHTML = true
+                }
             case .footnoteReference:
                 current?.hasCitation = true
             case .link, .image:

@@ -5,6 +5,7 @@ enum MetadataRules {
         let start = fm.start
         func add(_ rule: RuleID, _ at: SourceLocation, _ message: String) { out.append(Diagnostic(rule, at: at, message)) }
 
+        if fm.isUnreadable { return }  // already reported; anything more would only repeat it
         if fm.title == nil { add(.missingTitle, start, "page has no title; add `title:`") }
 
         // Dates, on every page that has them.

@@ -129,23 +129,28 @@ struct PageHead: Sendable {
            let size = attributes[.size] as? Int, size > SiteLoader.maxFileBytes {
             diagnostics.append(Diagnostic(.fileEncoding, at: here,
                                           "file is \(size / 1_048_576) MB; Markdown files may be at most \(SiteLoader.maxFileBytes / 1_048_576) MB"))
+            matter.isUnreadable = true
         } else if let data = FileManager.default.contents(atPath: url.path) {
             switch SourceText.decode([UInt8](data)) {
             case .success(let decoded): text = decoded
             case .failure(.binary(let line)):
+                matter.isUnreadable = true
                 diagnostics.append(Diagnostic(.fileEncoding, at: SourceLocation(file: source, line: line),
                                               "file holds binary data (a NUL byte), not text"))
             case .failure(.invalidUTF8(let line, let column)):
+                matter.isUnreadable = true
                 diagnostics.append(Diagnostic(.fileEncoding, at: SourceLocation(file: source, line: line, column: column),
                                               "file is not valid UTF-8; save it as UTF-8"))
             }
         } else {
             diagnostics.append(Diagnostic(.fileEncoding, at: here, "file cannot be read"))
+            matter.isUnreadable = true
         }
         switch FrontMatterSplitter.split(text) {
         case .failure(.unterminated):
             diagnostics.append(Diagnostic(.frontMatterSyntax, at: here,
                                           "front matter opened with '---' on line 1 is never closed by a second '---'"))
+            matter.isUnreadable = true
         case .success(let split):
             body = split.body
             bodyFirstLine = split.bodyFirstLine
