@@ -1,0 +1,219 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import HavenKit
+
+/// `haven build` as a whole: outputs, atomic replacement, refusal of foreign folders, determinism.
+@Suite struct BuildTests {
+    static let files: [String: String] = [
+        "Content/conditions/depression.md": TestSite.clinical("Depression", extra: "modalities: [cbt]\ncontent_warnings: [suicide]\n")
+            + "Depression is common and treatable.\n\n## How it is treated\n\nTalk therapy such as [CBT](../modalities/cbt.md) can help.\n",
+        "Content/modalities/cbt.md": TestSite.clinical("CBT", extra: "conditions: [depression]\n") + TestSite.body,
+        "Content/articles/start.md": TestSite.clinical("Getting started", extra: "conditions: [depression]\n")
+            + "Read about [treatment](../conditions/depression.md#how-it-is-treated).\n",
+        "Content/pages/about.md": "---\ntitle: About\n---\nAbout this site.\n",
+    ]
+
+    @Test func writesEveryOutputOfSpecSection5() throws {
+        let site = try TestSite(files: BuildTests.files)
+        defer { site.remove() }
+        let result = try site.build()
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.wrote)
+        for path in ["index.html", "modalities/index.html", "conditions/index.html", "articles/index.html", "get-help/index.html",
+                     "reviewers/dana-reyes/index.html", "reviewers/index.html", "404.html", "sitemap.xml", "feed.xml", "robots.txt",
+                     "search-index.json", "search/index.html", "conditions/depression/index.html", "modalities/cbt/index.html",
+                     "articles/start/index.html", "about/index.html", "assets/haven.css", "assets/search.js", OutputWriter.markerName] {
+            #expect(site.read("Public/" + path) != nil, "missing \(path)")
+        }
+    }
+
+    @Test func clinicalPageMeetsSpec() throws {
+        let site = try TestSite(files: BuildTests.files)
+        defer { site.remove() }
+        _ = try site.build()
+        let html = try #require(site.read("Public/conditions/depression/index.html"))
+        #expect(html.components(separatedBy: "<h1").count == 2)
+        #expect(html.contains("<title>Depression · Test Site</title>"))
+        #expect(html.contains("<meta name=\"description\" content=\"A short summary.\">"))
+        #expect(html.contains("<a href=\"/reviewers/dana-reyes/\">Dana Reyes, PhD, LCSW</a>"))
+        #expect(html.contains("<time datetime=\"2026-10-01\">October 1, 2026</time>"))
+        #expect(html.contains("<time datetime=\"2029-10-01\">October 1, 2029</time>"), "next review due = reviewed + 36 months")
+        #expect(html.contains("This is general information, not medical advice."))
+        #expect(html.contains("href=\"/get-help/\""))
+        // The crisis notice is an <aside> with a heading and tel:/sms: links, before the body.
+        let aside = try #require(html.range(of: "<aside class=\"crisis-notice\""))
+        let tel = try #require(html.range(of: "href=\"tel:988\""))
+        let body = try #require(html.range(of: "<p>Depression is common and treatable.</p>"))
+        #expect(aside.lowerBound < tel.lowerBound && tel.lowerBound < body.lowerBound)
+        #expect(html.contains("href=\"sms:988\""))
+        #expect(!html.contains("role=\"alert\""))
+        // Taxonomy both ways and backlinks.
+        #expect(html.contains("<a href=\"/modalities/cbt/\">CBT</a>"))
+        #expect(html.contains("<a href=\"/articles/start/\">Getting started</a>"))
+        // Relative .md links are rewritten; heading ids exist.
+        let article = try #require(site.read("Public/articles/start/index.html"))
+        #expect(article.contains("href=\"/conditions/depression/#how-it-is-treated\""))
+        #expect(html.contains("<h2 id=\"how-it-is-treated\">"))
+    }
+
+    @Test func jsonLDEqualsWhatThePageShows() throws {
+        let site = try TestSite(files: BuildTests.files)
+        defer { site.remove() }
+        _ = try site.build()
+        let html = try #require(site.read("Public/conditions/depression/index.html"))
+        let start = try #require(html.range(of: "<script type=\"application/ld+json\">"))
+        let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(html[start.upperBound..<end.lowerBound].utf8)) as? [String: Any])
+        #expect(json["@type"] as? String == "MedicalWebPage")
+        #expect(json["name"] as? String == "Depression")
+        #expect(json["lastReviewed"] as? String == "2026-10-01")
+        #expect(json["dateModified"] as? String == "2026-10-01")
+        let reviewer = try #require(json["reviewedBy"] as? [String: Any])
+        #expect(reviewer["name"] as? String == "Dana Reyes")
+        #expect(reviewer["honorificSuffix"] as? String == "PhD, LCSW")
+        #expect((json["medicalAudience"] as? [String: Any])?["audienceType"] as? String == "Patient")
+        let about = try #require(json["about"] as? [[String: Any]])
+        #expect(about.map { $0["@type"] as? String } == ["MedicalCondition", "PsychologicalTreatment"])
+    }
+
+    @Test func buildsAreByteIdentical() throws {
+        let site = try TestSite(files: BuildTests.files)
+        defer { site.remove() }
+        let first = site.root.appendingPathComponent("out1"), second = site.root.appendingPathComponent("out2")
+        _ = try site.build(output: first)
+        _ = try site.build(output: second)
+        #expect(try TreeSnapshot(first) == TreeSnapshot(second))
+    }
+
+    @Test func errorsLeaveThePreviousOutputUntouched() throws {
+        let site = try TestSite(files: BuildTests.files)
+        defer { site.remove() }
+        _ = try site.build()
+        let before = try TreeSnapshot(site.publicURL)
+        try site.write("Content/articles/broken.md", Data((TestSite.clinical("Broken").replacingOccurrences(of: "reviewer: dana-reyes\n", with: "reviewer: nobody\n")
+                                                           .replacingOccurrences(of: "reviewed: 2026-10-01\n", with: "")).utf8))
+        let result = try site.build()
+        #expect(result.failed && !result.wrote)
+        #expect(result.rules(in: "Content/articles/broken.md").sorted { $0.rawValue < $1.rawValue } == [.missingDate, .unknownReviewer])
+        #expect(try TreeSnapshot(site.publicURL) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains("haven-staging") || $0.contains("haven-old") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func removedPagesDisappear() throws {
+        let site = try TestSite(files: BuildTests.files)
+        defer { site.remove() }
+        _ = try site.build()
+        #expect(site.read("Public/about/index.html") != nil)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/pages/about.md"))
+        _ = try site.build()
+        #expect(site.read("Public/about/index.html") == nil)
+    }
+
+    @Test func refusesForeignFolders() throws {
+        let site = try TestSite(files: BuildTests.files)
+        defer { site.remove() }
+        try site.write("Public/important.txt", Data("mine".utf8))
+        #expect(throws: HavenError.self) { try site.build() }
+        #expect(site.read("Public/important.txt") == "mine")
+        #expect(throws: HavenError.self) { try site.build(output: site.root) }
+        #expect(throws: HavenError.self) { try site.build(output: site.root.appendingPathComponent("Content")) }
+        // An empty folder is fine.
+        let empty = site.root.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        #expect(try site.build(output: empty).wrote)
+    }
+
+    @Test func themeThatDropsTheDisclaimerOrNoticeIsCaught() throws {
+        var files = BuildTests.files
+        // A site theme overriding the clinical template without the disclaimer and crisis notice.
+        files["Templates/clinical.mustache"] = "{{<layout}}{{$main}}<h1>{{title}}</h1>{{{body}}}{{/main}}{{/layout}}"
+        let site = try TestSite(files: files)
+        defer { site.remove() }
+        let result = try site.build()
+        #expect(!result.wrote)
+        #expect(result.rules(in: "Content/conditions/depression.md").contains(.missingDisclaimer))
+        #expect(result.rules(in: "Content/conditions/depression.md").contains(.missingCrisisResource))
+        #expect(site.read("Public/index.html") == nil)
+    }
+
+    @Test func siteWithoutTemplatesUsesTheBuiltInTheme() throws {
+        let site = try TestSite(files: BuildTests.files)
+        defer { site.remove() }
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Templates").path))
+        #expect(try site.build().wrote)
+    }
+
+    @Test func getHelpListsTheSiteRegionOnly() throws {
+        let site = try TestSite(files: BuildTests.files)
+        defer { site.remove() }
+        _ = try site.build()
+        let help = try #require(site.read("Public/get-help/index.html"))
+        #expect(help.contains("988 Suicide &amp; Crisis Lifeline"))
+        #expect(help.contains("href=\"tel:+18006624357\""))
+        #expect(help.contains("1-800-662-HELP (4357)"))
+        #expect(!help.contains("Samaritans"))
+    }
+
+    @Test func feedsAndSitemap() throws {
+        let site = try TestSite(files: BuildTests.files)
+        defer { site.remove() }
+        _ = try site.build()
+        let sitemap = try #require(site.read("Public/sitemap.xml"))
+        #expect(sitemap.contains("<loc>https://example.org/conditions/depression/</loc>\n    <lastmod>2026-10-01</lastmod>"))
+        let feed = try #require(site.read("Public/feed.xml"))
+        #expect(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""))
+        #expect(feed.contains("<updated>2026-10-01T00:00:00Z</updated>"))
+        #expect(try XMLDocument(xmlString: sitemap).rootElement()?.name == "urlset")
+        #expect(try XMLDocument(xmlString: feed).rootElement()?.name == "feed")
+        #expect(site.read("Public/robots.txt")?.contains("Sitemap: https://example.org/sitemap.xml") == true)
+        let index = try #require(site.read("Public/search-index.json"))
+        #expect(try JSONSerialization.jsonObject(with: Data(index.utf8)) is [String: Any])
+    }
+
+    @Test func basePathPrefixesEveryLink() throws {
+        let site = try TestSite(files: BuildTests.files)
+        defer { site.remove() }
+        var options = site.options(output: site.publicURL)
+        options.baseURL = "https://example.org/docs/"
+        _ = try Builder.run(options)
+        let html = try #require(site.read("Public/articles/start/index.html"))
+        #expect(html.contains("href=\"/docs/conditions/depression/#how-it-is-treated\""))
+        #expect(html.contains("href=\"/docs/get-help/\""))
+        #expect(html.contains("<link rel=\"canonical\" href=\"https://example.org/docs/articles/start/\">"))
+    }
+
+    @Test func draftsAreBuiltOnlyWhenAsked() throws {
+        var files = BuildTests.files
+        files["Content/articles/draft.md"] = TestSite.clinical("Draft", extra: "draft: true\n") + TestSite.body
+        let site = try TestSite(files: files)
+        defer { site.remove() }
+        _ = try site.build()
+        #expect(site.read("Public/articles/draft/index.html") == nil)
+        var options = site.options(output: site.publicURL)
+        options.includeDrafts = true
+        _ = try Builder.run(options)
+        #expect(site.read("Public/articles/draft/index.html") != nil)
+    }
+}
+
+/// Every file under a folder with its bytes, for whole-tree comparisons.
+struct TreeSnapshot: Equatable {
+    var files: [String: Data]
+
+    init(_ root: URL) throws {
+        files = [:]
+        let base = root.standardizedFileURL.path
+        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return }
+        for case let relative as String in enumerator {
+            var isDirectory: ObjCBool = false
+            let path = base + "/" + relative
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[relative] = FileManager.default.contents(atPath: path)
+            }
+        }
+    }
+}
