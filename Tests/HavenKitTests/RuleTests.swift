@@ -110,6 +110,15 @@ import Testing
         #expect(try site2.lint().rules(in: data) == [.invalidPhone])
     }
 
+    @Test func crisisResourceURLsMustBeWebAddresses() throws {
+        let data = "Content/_data/crisis-resources.yml"
+        let hostile = TestSite.crisisResources.replacingOccurrences(of: "url: https://988lifeline.org/", with: "url: \"javascript:alert(1)\"")
+        let site = try TestSite(files: [data: hostile, RuleTests.cleanPath: TestSite.clinical() + TestSite.body])
+        defer { site.remove() }
+        #expect(try site.lint().rules(in: data) == [.dataSyntax])
+        #expect(try site.load().registries.crisisResources["lifeline-988"]?.url == nil)
+    }
+
     @Test func phoneNumbers() {
         #expect(PhoneNumber(text: "1-800-662-4357", region: "US")?.uri(scheme: "tel") == "tel:+18006624357")
         #expect(PhoneNumber(text: "988", region: "US")?.uri(scheme: "tel") == "tel:988")

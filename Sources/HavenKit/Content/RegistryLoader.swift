@@ -41,13 +41,18 @@ struct RegistryLoader {
                                                   "verified_on '\(raw)' is not a real date written YYYY-MM-DD"))
                 }
             }
-            let resource = CrisisResource(
+            var resource = CrisisResource(
                 id: id, name: name, phone: fields.text("phone", into: &diagnostics),
                 display: fields.text("display", into: &diagnostics), sms: fields.text("sms", into: &diagnostics),
                 smsKeyword: fields.text("sms_keyword", into: &diagnostics), url: fields.text("url", into: &diagnostics),
                 hours: fields.text("hours", into: &diagnostics), region: fields.text("region", into: &diagnostics),
                 description: fields.text("description", into: &diagnostics), verifiedOn: verified,
                 location: entry.location, fieldLocations: fields.locations)
+            if let url = resource.url, !(url.lowercased().hasPrefix("https://") || url.lowercased().hasPrefix("http://")) {
+                diagnostics.append(Diagnostic(.dataSyntax, at: fields.location(of: "url"),
+                                              "url of '\(id)' must start with https:// (found '\(url)'); it is not shown"))
+                resource.url = nil
+            }
             if resource.phone == nil && resource.sms == nil && resource.url == nil {
                 diagnostics.append(Diagnostic(.dataSyntax, at: entry.location,
                                               "crisis resource '\(id)' has no phone, sms or url: readers could not reach it"))

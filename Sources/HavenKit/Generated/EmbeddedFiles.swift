@@ -681,8 +681,9 @@ a { color: #000; }
 <p class="footer-help">In crisis? <a href="{{site.base}}get-help/">Get help now</a>. If you or someone else is in danger, call your local emergency number.</p>
 <nav aria-label="Footer">
 <ul>
-<li><a href="{{site.base}}about/">About</a></li>
-<li><a href="{{site.base}}privacy/">Privacy</a></li>
+{{#site.pages}}
+<li><a href="{{href}}">{{title}}</a></li>
+{{/site.pages}}
 <li><a href="{{site.base}}reviewers/">Medical reviewers</a></li>
 <li><a href="{{site.base}}feed.xml">Feed</a></li>
 </ul>

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Small, safe edits to cmark's HTML output. They rely on one fact: with the safe renderer every
 /// `<` that editors write is escaped and raw HTML is replaced by a comment, so a literal `<h2>`,
 /// `</h2>` or ` align="` in cmark's output can only come from cmark itself.
@@ -41,6 +43,17 @@ enum HTMLPostProcessor {
             out.append(b)
             i += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return replaceTaskCheckboxes(String(decoding: out, as: UTF8.self))
+    }
+
+    /// cmark-gfm's task list items are unlabeled, disabled `<input>`s, which screen readers announce
+    /// as unlabeled form fields; show a labeled symbol instead.
+    static func replaceTaskCheckboxes(_ html: String) -> String {
+        guard html.contains("<input type=\"checkbox\"") else { return html }
+        return html
+            .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+                                  with: "<span class=\"task-box\" role=\"img\" aria-label=\"Done:\">☑</span>")
+            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />",
+                                  with: "<span class=\"task-box\" role=\"img\" aria-label=\"To do:\">☐</span>")
     }
 }

@@ -1,11 +1,17 @@
 /// Builds the plain dictionaries templates render from. Every value a template shows comes from
 /// here, so the JSON-LD and the visible byline are computed from the same values.
-struct ContextBuilder {
+/// Immutable after `init`; the `Any` values are strings, numbers and arrays/dictionaries of them.
+struct ContextBuilder: @unchecked Sendable {
     let site: Site
+    /// What every template may show about the site, prepared once.
+    let siteContext: [String: Any]
 
-    var siteContext: [String: Any] {
-        ["title": site.config.title, "language": site.config.language, "base": site.config.basePath,
-         "disclaimer": site.config.disclaimer, "region": site.config.region]
+    init(site: Site) {
+        self.site = site
+        let pages = site.pages(of: .page).sorted { $0.title.lowercased() < $1.title.lowercased() }
+        siteContext = ["title": site.config.title, "language": site.config.language, "base": site.config.basePath,
+                       "disclaimer": site.config.disclaimer, "region": site.config.region,
+                       "pages": pages.map { ["title": $0.title, "href": site.href($0.path)] }]
     }
 
     /// The context every template receives.
@@ -75,8 +81,8 @@ struct ContextBuilder {
         context["nextReview"] = DisplayDate.context(site.nextReviewDue(page))
         context["notice"] = noticeContext(page)
         context["showDisclaimer"] = page.frontMatter.disclaimer?.value ?? true
-        if let image = page.frontMatter.image {
-            let target = site.linkResolver.resolve(image.src.value, from: page.source)
+        if let image = page.frontMatter.image,
+           case let target = site.linkResolver.resolve(image.src.value, from: page.source), case .file = target.kind {
             var imageContext: [String: Any] = ["src": target.href, "alt": image.alt ?? ""]
             if let credit = image.credit { imageContext["credit"] = credit }
             context["image"] = imageContext

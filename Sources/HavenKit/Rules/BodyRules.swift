@@ -18,6 +18,9 @@ enum BodyRules {
                     out.append(Diagnostic(.brokenLink, at: link.location,
                                           "broken \(what): this page has no heading with the id '#\(fragment)'\(suggestion(fragment, page))"))
                 }
+            case .external where link.isImage && !link.destination.lowercased().hasPrefix("data:image/"):
+                out.append(Diagnostic(.brokenLink, at: link.location,
+                                      "image '\(link.destination)' is on another host: copy it into Content/media/ (pages load nothing from other hosts)"))
             case .generated, .file, .external:
                 break
             }

@@ -69,7 +69,11 @@ enum MetadataRules {
         if let image = fm.image {
             if (image.alt ?? "").isEmpty { add(.missingAlt, image.location, "the lead image has no `alt` text") }
             let target = site.linkResolver.resolve(image.src.value, from: page.source)
-            if case .broken(let reason) = target.kind { add(.brokenLink, image.src.location, "lead image: \(reason)") }
+            switch target.kind {
+            case .broken(let reason): add(.brokenLink, image.src.location, "lead image: \(reason)")
+            case .file: break
+            default: add(.brokenLink, image.src.location, "lead image must be a file in Content/media/ (pages load nothing from other hosts)")
+            }
         }
     }
 }
