@@ -31,7 +31,7 @@ enum SourceText {
             while i >= start, bytes[i] != 10 { column += 1; i -= 1 }
             return .failure(.invalidUTF8(line: line, column: column))
         }
-        guard text.contains("\r") else { return .success(text) }
+        guard text.utf8.contains(13) else { return .success(text) }
         return .success(text.replacingCRLF())
     }
 

@@ -1,7 +1,7 @@
 /// Rules over a page's Markdown body: links and fragments, images, raw HTML, and crisis help on
 /// pages that speak of suicide or self-harm.
 enum BodyRules {
-    static func check(_ page: Page, in site: Site, into out: inout [Diagnostic]) {
+    static func check(_ page: Page, words: [Words], in site: Site, into out: inout [Diagnostic]) {
         for link in page.body.links {
             let what = link.isImage ? "image" : "link"
             switch link.target.kind {
@@ -39,7 +39,7 @@ enum BodyRules {
                 out.append(Diagnostic(.missingCrisisResource, at: first.location,
                                       "the page has content warnings but they name no crisis resource; add `crisis_resources:` or resources to the warning"))
             } else if page.frontMatter.contentWarnings.isEmpty,
-                      let mention = page.body.blocks.first(where: { SafetyTopics.mentionsSuicideOrSelfHarm($0.text) }) {
+                      let mention = zip(page.body.blocks, words).first(where: { $0.1.mentionSuicideOrSelfHarm })?.0 {
                 out.append(Diagnostic(.missingCrisisResource, at: mention.location,
                                       "the page speaks of suicide or self-harm but shows no crisis resource; add `content_warnings: [suicide]` (or `self-harm`) or `crisis_resources:`"))
             }
@@ -54,17 +54,5 @@ enum BodyRules {
 
     private static func suggestion(_ fragment: String, _ page: Page) -> String {
         Suggest.closest(to: fragment, in: page.body.headings.map(\.id)).map { " (did you mean '#\($0)'?)" } ?? ""
-    }
-}
-
-/// Words that show a text speaks of suicide or self-harm.
-enum SafetyTopics {
-    static let stems = ["suicid", "self-harm", "self harm", "selfharm", "self-injur", "self injur", "kill myself",
-                        "kill themselves", "kill himself", "kill herself", "end my life", "end their life", "take my own life",
-                        "take their own life"]
-
-    static func mentionsSuicideOrSelfHarm(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return stems.contains { lower.contains($0) }
     }
 }

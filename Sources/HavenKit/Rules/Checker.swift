@@ -17,9 +17,11 @@ public struct Checker: Sendable {
         found += RegistryRules.check(site)
         let perPage = parallelMap(site.pages) { page -> [Diagnostic] in
             var out: [Diagnostic] = []
+            // Every block's words, split once for all wording rules.
+            let words = page.body.blocks.map { Words($0.text) }
             MetadataRules.check(page, in: site, into: &out)
-            BodyRules.check(page, in: site, into: &out)
-            LanguageRules.check(page, in: site, into: &out)
+            BodyRules.check(page, words: words, in: site, into: &out)
+            LanguageRules.check(page, words: words, in: site, into: &out)
             return out
         }
         for list in perPage { found += list }

@@ -3,31 +3,30 @@ import Foundation
 /// Wording rules over a page's prose: safe messaging, stigmatizing language, uncited claims, and
 /// reading level. Quoted material (block quotes) is exempt from the wording rules.
 enum LanguageRules {
-    static let claimPhrases = ["a study", "studies show", "studies suggest", "studies have shown", "studies have found",
+    static let claims = PhraseList(phrases: ["a study", "studies show", "studies suggest", "studies have shown", "studies have found",
                                "research suggests", "research shows", "research has shown", "research has found",
                                "according to research", "according to studies", "evidence shows", "evidence suggests",
-                               "scientists found", "researchers found", "experts say", "a recent study", "one study"]
+                               "scientists found", "researchers found", "experts say", "a recent study", "one study"])
 
-    static func check(_ page: Page, in site: Site, into out: inout [Diagnostic]) {
+    static func check(_ page: Page, words: [Words], in site: Site, into out: inout [Diagnostic]) {
         var locator = PhraseLocator(root: site.root, file: page.source)
-        for block in page.body.blocks where !block.inBlockQuote {
-            for (entry, _) in PhraseList.unsafeMessaging.matches(in: block.text) {
+        for (block, words) in zip(page.body.blocks, words) where !block.inBlockQuote {
+            for entry in PhraseList.unsafeMessaging.matches(in: words) {
                 out.append(Diagnostic(.unsafeMessaging, at: locator.locate(entry.match, in: block),
                                       "'\(entry.match)': say '\(entry.suggest)' instead (safe-messaging guidance: \(entry.source))"))
             }
-            for (entry, _) in PhraseList.stigmatizing.matches(in: block.text) {
+            for entry in PhraseList.stigmatizing.matches(in: words) {
                 out.append(Diagnostic(.stigmatizingLanguage, at: locator.locate(entry.match, in: block),
                                       "'\(entry.match)' can stigmatize: say '\(entry.suggest)' instead (\(entry.source))"))
             }
             if block.kind == .paragraph, !block.hasCitation {
-                let lower = block.text.lowercased()
-                if let claim = claimPhrases.first(where: { containsWords($0, in: lower) }) {
+                if let claim = claims.matches(in: words).first?.match {
                     out.append(Diagnostic(.uncitedClaim, at: locator.locate(claim, in: block),
                                           "'\(claim)' with no link or footnote in the paragraph: cite the source"))
                 }
             }
         }
-        if let grade = ReadingLevel.grade(of: page.body.blocks), grade.value > site.config.readingGradeMax {
+        if let grade = ReadingLevel.grade(of: page.body.blocks, words: words), grade.value > site.config.readingGradeMax {
             let at = page.body.blocks.first { $0.kind == .paragraph }?.location ?? SourceLocation(file: page.source, line: page.bodyFirstLine)
             out.append(Diagnostic(.readingLevel, at: at, String(
                 format: "reading grade %.1f is above %@ (Flesch–Kincaid, %d words in %d sentences): use shorter sentences and everyday words",
@@ -37,17 +36,6 @@ enum LanguageRules {
 
     private static func formatted(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
-    }
-
-    static func containsWords(_ phrase: String, in lower: String) -> Bool {
-        var searchRange = lower.startIndex..<lower.endIndex
-        while let range = lower.range(of: phrase, range: searchRange) {
-            let before = range.lowerBound == lower.startIndex ? nil : lower[lower.index(before: range.lowerBound)]
-            let after = range.upperBound == lower.endIndex ? nil : lower[range.upperBound]
-            if !(before?.isLetter ?? false) && !(after?.isLetter ?? false) { return true }
-            searchRange = range.upperBound..<lower.endIndex
-        }
-        return false
     }
 }
 

@@ -1,6 +1,8 @@
 import Yams
 
 /// A reviewed list of phrases to flag (`Resources/language/*.yml`), each with its suggestion and source.
+/// Matching works on `Words`, in one pass
+/// over a block's words, so cost grows with the text, not with text × list length.
 struct PhraseList: Sendable {
     struct Entry: Sendable, Decodable {
         var match: String
@@ -10,15 +12,28 @@ struct PhraseList: Sendable {
     }
 
     let entries: [Entry]
-    /// Lower-cased match and exceptions, prepared once.
-    private let prepared: [(match: [Character], except: [String])]
+    /// Entry indexes by their first word.
+    private let byFirstWord: [Substring: [Int]]
+    private let words: [[Substring]]
+    private let exceptions: [[[Substring]]]
 
     init(entries: [Entry]) {
         self.entries = entries
-        prepared = entries.map { (Array($0.match.lowercased()), ($0.except ?? []).map { $0.lowercased() }) }
+        words = entries.map { Words($0.match).list }
+        exceptions = entries.map { ($0.except ?? []).map { Words($0).list } }
+        var index: [Substring: [Int]] = [:]
+        for (i, w) in words.enumerated() {
+            if let first = w.first { index[first, default: []].append(i) }
+        }
+        byFirstWord = index
     }
 
-    /// Loads an embedded list; a broken list is a bug in Haven, reported by the test suite.
+    /// A list built from plain phrases (no suggestion file), e.g. the claim phrases.
+    init(phrases: [String]) {
+        self.init(entries: phrases.map { Entry(match: $0, suggest: "", source: "", except: nil) })
+    }
+
+    /// Loads an embedded list; a broken list is a bug in Haven, caught by the test suite.
     static func embedded(_ name: String) -> PhraseList {
         guard let text = EmbeddedFiles.files["Resources/language/\(name).yml"],
               let entries = try? YAMLDecoder().decode([Entry].self, from: text) else { return PhraseList(entries: []) }
@@ -28,36 +43,39 @@ struct PhraseList: Sendable {
     static let unsafeMessaging = embedded("unsafe-messaging")
     static let stigmatizing = embedded("stigmatizing-language")
 
-    /// Whole-word, case-insensitive matches in `text`: (entry, character offset of the match).
-    func matches(in text: String) -> [(entry: Entry, offset: Int)] {
-        let lower = Array(text.lowercased())
-        let lowerString = String(lower)
-        var found: [(Entry, Int)] = []
-        for (index, item) in prepared.enumerated() {
-            let m = item.match
-            guard let first = m.first, m.count <= lower.count else { continue }
-            var i = 0
-            while i + m.count <= lower.count {
-                if lower[i] == first, Array(lower[i..<(i + m.count)]) == m,
-                   (i == 0 || !lower[i - 1].isLetter), (i + m.count == lower.count || !lower[i + m.count].isLetter),
-                   !item.except.contains(where: { lowerString.contains($0) && covers($0, at: i, length: m.count, in: lower) }) {
-                    found.append((entries[index], i))
-                    i += m.count
-                    continue
+    /// Whole-word, case-insensitive matches in a block's words, in text order.
+    func matches(in text: Words) -> [Entry] {
+        let tokens = text.list
+        var found: [Entry] = []
+        var i = 0
+        while i < tokens.count {
+            var advanced = false
+            if let candidates = byFirstWord[tokens[i]] {
+                for entry in candidates where PhraseList.matches(words[entry], tokens, at: i) {
+                    if exceptions[entry].contains(where: { PhraseList.covers($0, tokens, start: i, length: words[entry].count) }) {
+                        continue
+                    }
+                    found.append(entries[entry])
+                    i += words[entry].count
+                    advanced = true
+                    break
                 }
-                i += 1
             }
+            if !advanced { i += 1 }
         }
-        return found.sorted { $0.1 < $1.1 }
+        return found
     }
 
-    /// Whether an allowed longer phrase (`Substance Abuse and Mental Health…`) spans the match at `offset`.
-    private func covers(_ phrase: String, at offset: Int, length: Int, in text: [Character]) -> Bool {
-        let p = Array(phrase)
-        let lowerBound = max(0, offset + length - p.count)
-        for start in lowerBound...offset where start + p.count <= text.count {
-            if Array(text[start..<(start + p.count)]) == p { return true }
-        }
-        return false
+    private static func matches(_ phrase: [Substring], _ tokens: [Substring], at start: Int) -> Bool {
+        guard start + phrase.count <= tokens.count else { return false }
+        for (offset, word) in phrase.enumerated() where tokens[start + offset] != word { return false }
+        return true
+    }
+
+    /// Whether an allowed longer phrase spans the match at `start` (`Substance Abuse and Mental Health…`).
+    private static func covers(_ phrase: [Substring], _ tokens: [Substring], start: Int, length: Int) -> Bool {
+        let earliest = max(0, start + length - phrase.count)
+        guard earliest <= start else { return false }
+        return (earliest...start).contains { matches(phrase, tokens, at: $0) }
     }
 }

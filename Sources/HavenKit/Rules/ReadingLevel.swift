@@ -10,23 +10,23 @@ enum ReadingLevel {
     /// Bodies shorter than this give unstable scores and are not graded.
     static let minimumWords = 100
 
-    static func grade(of blocks: [BodyAnalysis.TextBlock]) -> Grade? {
+    static func grade(of blocks: [BodyAnalysis.TextBlock], words blockWords: [Words]) -> Grade? {
         var words = 0, sentences = 0, syllables = 0
-        for block in blocks where block.kind == .paragraph && !block.inBlockQuote {
-            var sentenceHasWords = false
-            for token in block.text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
-                let letters = token.filter { $0.isLetter }
-                if !letters.isEmpty {
-                    words += 1
-                    syllables += countSyllables(letters.lowercased())
-                    sentenceHasWords = true
-                }
-                if let last = token.last(where: { !"\"'”’)]*_".contains($0) }), ".!?".contains(last), sentenceHasWords {
-                    sentences += 1
-                    sentenceHasWords = false
-                }
+        for (block, split) in zip(blocks, blockWords) where block.kind == .paragraph && !block.inBlockQuote {
+            for word in split.list {
+                words += 1
+                syllables += countSyllables(word)
             }
-            if sentenceHasWords { sentences += 1 }  // a list item or paragraph without a final stop
+            // Sentence ends: . ! ? followed by a space or the end (not "e.g" or "3.5").
+            var blockSentences = 0
+            var previous: UInt8 = 0
+            for byte in block.text.utf8 {
+                if (byte == 0x20 || byte == 0x0A) && (previous == 0x2E || previous == 0x21 || previous == 0x3F) { blockSentences += 1 }
+                previous = byte
+            }
+            if previous == 0x2E || previous == 0x21 || previous == 0x3F { blockSentences += 1 }
+            // A list item or paragraph without a final stop is still a sentence.
+            sentences += max(split.list.isEmpty ? 0 : 1, blockSentences)
         }
         guard words >= minimumWords, sentences > 0 else { return nil }
         let value = 0.39 * Double(words) / Double(sentences) + 11.8 * Double(syllables) / Double(words) - 15.59
@@ -34,16 +34,19 @@ enum ReadingLevel {
     }
 
     /// Vowel groups, less a silent final `e`, at least one.
-    static func countSyllables(_ word: String) -> Int {
-        let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
+    static func countSyllables(_ word: Substring) -> Int {
         var count = 0
         var previousVowel = false
-        for ch in word {
-            let isVowel = vowels.contains(ch)
+        var last: UInt8 = 0, beforeLast: UInt8 = 0
+        for byte in word.utf8 {
+            let isVowel = byte == 0x61 || byte == 0x65 || byte == 0x69 || byte == 0x6F || byte == 0x75 || byte == 0x79
             if isVowel && !previousVowel { count += 1 }
             previousVowel = isVowel
+            beforeLast = last
+            last = byte
         }
-        if word.hasSuffix("e") && !word.hasSuffix("le") && count > 1 { count -= 1 }
+        // A silent final "e" (but not "-le": "table").
+        if last == 0x65 && beforeLast != 0x6C && count > 1 { count -= 1 }
         return max(1, count)
     }
 }
