@@ -148,3 +148,17 @@ extension RuleID {
         }
     }
 }
+
+extension RuleID {
+    /// The rule catalogue as a Markdown table (`haven rules`; the README's catalogue is this output).
+    public static var markdownCatalogue: String {
+        var out = "| id | default | checks | why | how to fix |\n|---|---|---|---|---|\n"
+        for rule in allCases {
+            let info = rule.info
+            func cell(_ s: String) -> String { s.replacingAll(["|": "\\|", "\n": " "]) }
+            let why = info.helpURL.map { "\(cell(info.why)) ([source](\($0)))" } ?? cell(info.why)
+            out += "| `\(rule.rawValue)` | \(rule.defaultSeverity.rawValue) | \(cell(info.summary)) | \(why) | \(cell(info.fix)) |\n"
+        }
+        return out
+    }
+}
