@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import HavenKit
+
+/// The repository itself: the example site builds cleanly, the README's rule catalogue and the
+/// embedded theme are up to date.
+@Suite struct RepositoryTests {
+    static let root = CLITests.repository
+
+    @Test func exampleSiteBuildsWithoutFindings() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("haven-example-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try Builder.run(BuildOptions(siteRoot: RepositoryTests.root, output: output, today: TestSite.today))
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map { DiagnosticFormatter.text($0) }.joined())")
+        #expect(result.wrote)
+        let site = try SiteLoader.load(root: RepositoryTests.root, options: LoadOptions(today: TestSite.today))
+        #expect(site.pages(of: .modality).count >= 6)
+        #expect(site.pages(of: .condition).count >= 6)
+        #expect(site.pages(of: .article).count >= 3)
+        #expect(site.registries.reviewers.values.allSatisfy { $0.placeholder })
+        // The real crisis numbers.
+        let resources = site.registries.crisisResources
+        #expect(resources.values.contains { $0.telURI == "tel:+18006624357" })
+        #expect(resources.values.contains { $0.telURI == "tel:988" && $0.smsURI == "sms:988" })
+        #expect(resources.values.contains { $0.smsURI == "sms:741741?body=HOME" })
+        #expect(resources.values.contains { $0.telURI == "tel:911" })
+        // Production refuses example reviewers.
+        var options = BuildOptions(siteRoot: RepositoryTests.root, output: nil, today: TestSite.today)
+        options.production = true
+        #expect(try Builder.run(options).failed)
+    }
+
+    @Test func readmeRuleCatalogueIsCurrent() throws {
+        let readme = try String(contentsOf: RepositoryTests.root.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains(RuleID.markdownCatalogue), "run `.build/debug/haven rules` and paste it into the README")
+    }
+
+    @Test func embeddedFilesMatchTheSources() throws {
+        var onDisk: [String: String] = [:]
+        for (folder, prefix) in [("Templates", "Templates"), ("Sources/HavenKit/Resources", "Resources")] {
+            let base = RepositoryTests.root.appendingPathComponent(folder)
+            let enumerator = FileManager.default.enumerator(atPath: base.path)
+            while let relative = enumerator?.nextObject() as? String {
+                var isDirectory: ObjCBool = false
+                let path = base.appendingPathComponent(relative).path
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                      !(relative as NSString).lastPathComponent.hasPrefix(".") else { continue }
+                onDisk["\(prefix)/\(relative)"] = try String(contentsOfFile: path, encoding: .utf8)
+            }
+        }
+        #expect(onDisk == EmbeddedFiles.files, "run `make embed`")
+    }
+
+    @Test func wordListsLoad() {
+        #expect(PhraseList.unsafeMessaging.entries.count >= 10)
+        #expect(PhraseList.stigmatizing.entries.count >= 20)
+        #expect(PhraseList.stigmatizing.entries.allSatisfy { !$0.source.isEmpty && !$0.suggest.isEmpty })
+        #expect(SearchSynonyms.groups.contains { $0.contains("panic attack") && $0.contains("panic disorder") })
+    }
+}
