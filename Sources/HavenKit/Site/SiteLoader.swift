@@ -118,33 +118,36 @@ struct PageHead: Sendable {
     var diagnostics: [Diagnostic]
 
     static func read(source: String, root: String) -> PageHead {
-        var diagnostics: [Diagnostic] = []
         let here = SourceLocation(file: source)
-        var text = ""
-        var matter = FrontMatter(start: here)
-        var body = ""
-        var bodyFirstLine = 1
         let url = URL(fileURLWithPath: root).appendingPathComponent(source)
         if let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
            let size = attributes[.size] as? Int, size > SiteLoader.maxFileBytes {
-            diagnostics.append(Diagnostic(.fileEncoding, at: here,
-                                          "file is \(size / 1_048_576) MB; Markdown files may be at most \(SiteLoader.maxFileBytes / 1_048_576) MB"))
-            matter.isUnreadable = true
-        } else if let data = FileManager.default.contents(atPath: url.path) {
-            switch SourceText.decode([UInt8](data)) {
-            case .success(let decoded): text = decoded
-            case .failure(.binary(let line)):
-                matter.isUnreadable = true
-                diagnostics.append(Diagnostic(.fileEncoding, at: SourceLocation(file: source, line: line),
-                                              "file holds binary data (a NUL byte), not text"))
-            case .failure(.invalidUTF8(let line, let column)):
-                matter.isUnreadable = true
-                diagnostics.append(Diagnostic(.fileEncoding, at: SourceLocation(file: source, line: line, column: column),
-                                              "file is not valid UTF-8; save it as UTF-8"))
-            }
-        } else {
-            diagnostics.append(Diagnostic(.fileEncoding, at: here, "file cannot be read"))
-            matter.isUnreadable = true
+            return unreadable(source, Diagnostic(.fileEncoding, at: here,
+                                                 "file is \(size / 1_048_576) MB; Markdown files may be at most \(SiteLoader.maxFileBytes / 1_048_576) MB"))
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return unreadable(source, Diagnostic(.fileEncoding, at: here, "file cannot be read"))
+        }
+        return parse(source: source, bytes: [UInt8](data))
+    }
+
+    /// Parses a Markdown file's bytes: decoding, front matter, URL. No file-system access, so the
+    /// fuzz tests drive it directly.
+    static func parse(source: String, bytes: [UInt8]) -> PageHead {
+        var diagnostics: [Diagnostic] = []
+        let here = SourceLocation(file: source)
+        var matter = FrontMatter(start: here)
+        var body = ""
+        var bodyFirstLine = 1
+        var text = ""
+        switch SourceText.decode(bytes) {
+        case .success(let decoded): text = decoded
+        case .failure(.binary(let line)):
+            return unreadable(source, Diagnostic(.fileEncoding, at: SourceLocation(file: source, line: line),
+                                                 "file holds binary data (a NUL byte), not text"))
+        case .failure(.invalidUTF8(let line, let column)):
+            return unreadable(source, Diagnostic(.fileEncoding, at: SourceLocation(file: source, line: line, column: column),
+                                                 "file is not valid UTF-8; save it as UTF-8"))
         }
         switch FrontMatterSplitter.split(text) {
         case .failure(.unterminated):
@@ -160,14 +163,25 @@ struct PageHead: Sendable {
                 diagnostics += decoder.diagnostics
             }
         }
+        return located(source: source, matter: matter, body: body, bodyFirstLine: bodyFirstLine, diagnostics: diagnostics)
+    }
 
-        // Section and URL: Content/<section>/<sub/folders>/<slug>.md
+    /// A file that could not be read as text: one finding, an empty page.
+    private static func unreadable(_ source: String, _ diagnostic: Diagnostic) -> PageHead {
+        var matter = FrontMatter(start: SourceLocation(file: source))
+        matter.isUnreadable = true
+        return located(source: source, matter: matter, body: "", bodyFirstLine: 1, diagnostics: [diagnostic])
+    }
+
+    /// Section and URL: `Content/<section>/<sub/folders>/<slug>.md`.
+    private static func located(source: String, matter: FrontMatter, body: String, bodyFirstLine: Int,
+                                diagnostics: [Diagnostic]) -> PageHead {
         var parts = source.split(separator: "/").map(String.init).dropFirst()  // drop "Content"
-        let fileName = parts.removeLast()
+        let fileName = parts.popLast() ?? "page.md"
         let section = parts.first ?? ""
         let folderType = PageType(section: section)
         if folderType != nil { parts = parts.dropFirst() }
-        let slug = matter.slug?.value ?? String(fileName.dropLast(3))
+        let slug = matter.slug?.value ?? String(fileName.hasSuffix(".md") ? fileName.dropLast(3) : Substring(fileName))
         let type = matter.type?.value ?? folderType ?? .page
         let prefix: [String] = (folderType == nil || folderType == .page) ? [] : [section]
         let path = "/" + (prefix + parts + [slug]).joined(separator: "/") + "/"

@@ -1,0 +1,32 @@
+/// Runs the whole pipeline (decode → front matter → Markdown → rules → render) on one file's
+/// bytes, in memory, with a small site around it. The entry point of the fuzz tests and of the
+/// libFuzzer target; anything it does with hostile bytes must end in findings, never a crash.
+public enum PageFuzzHarness {
+    static let theme = try? Theme.load(siteRoot: nil)
+    static let today = CalendarDate(year: 2026, month: 11, day: 29) ?? .distantPast
+
+    static let registries: Registries = {
+        var loader = RegistryLoader()
+        return loader.load(
+            reviewers: "r:\n  name: R\n  credentials: MD\n",
+            crisisResources: "c:\n  name: C\n  phone: \"988\"\n  region: US\n  verified_on: 2026-11-01\n",
+            contentWarnings: "suicide:\n  label: suicide\n  resources: [c]\n")
+    }()
+
+    /// Returns the findings and the rendered page.
+    public static func run(_ bytes: [UInt8], path: String = "Content/articles/fuzz.md") -> (diagnostics: [Diagnostic], html: String) {
+        let head = PageHead.parse(source: path, bytes: bytes)
+        let resolver = LinkResolver(pageBySource: [path: head.path], pagePaths: [head.path],
+                                    generatedPaths: Site.generatedPaths(reviewers: ["r"]), filePaths: [], basePath: "/")
+        let page = head.page(resolver: resolver)
+        let site = Site(root: "/nonexistent", config: SiteConfig(), registries: registries, pages: [page], media: [],
+                        today: today, linkResolver: resolver, loadDiagnostics: head.diagnostics)
+        var diagnostics = Checker().check(site)
+        guard let theme else { return (diagnostics, "") }
+        let builder = ContextBuilder(site: site)
+        let html = page.isClinical ? theme.render("clinical", builder.clinicalContext(page))
+                                   : theme.render("page", builder.simplePageContext(page))
+        diagnostics += RenderedPageChecks.check(page, html: html, in: site)
+        return (diagnostics, html)
+    }
+}
