@@ -5,7 +5,8 @@ struct ContextBuilder {
 
     var siteContext: [String: Any] {
         ["title": site.config.title, "language": site.config.language, "base": site.config.basePath,
-         "disclaimer": site.config.disclaimer, "region": site.config.region]
+         "disclaimer": site.config.disclaimer, "region": site.config.region,
+         "aboutHref": site.page(at: "/about/").map { site.href($0.path) } ?? false, "privacyHref": site.page(at: "/privacy/").map { site.href($0.path) } ?? false]
     }
 
     /// The context every template receives.
