@@ -2,7 +2,7 @@
 SWIFT ?= swift
 HAVEN = .build/debug/haven
 
-.PHONY: site test deps build embed embed-check golden lint clean
+.PHONY: site test deps build embed embed-check golden lint clean test-asan fuzz
 
 ## Install what is missing, build Haven, build the example site into Public/.
 site: deps build
@@ -30,8 +30,17 @@ embed-check:
 golden: build
 	HAVEN_UPDATE_GOLDEN=1 $(SWIFT) test --filter GoldenTests
 
+## The test suite under AddressSanitizer (memory safety around cmark-gfm). Known Foundation
+## leaks are suppressed in scripts/lsan.supp; anything else fails.
+test-asan: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp:print_suppressions=0 ASAN_OPTIONS=detect_leaks=1 \
+	  $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan --filter HavenKitTests
+
 lint: build
 	$(HAVEN) lint
 
 clean:
 	rm -rf .build Public
+
+include mk/check-site.mk

@@ -381,7 +381,7 @@ img, svg, video { max-width: 100%; height: auto; }
 .body sup { line-height: 0; }
 .footnote-ref a { padding: 0 0.15em; }
 .footnotes { font-size: 1rem; border-top: 1px solid var(--border); margin-top: 2rem; padding-top: 0.5rem; }
-.footnotes::before { content: "References"; display: block; font-weight: 700; font-size: 1.1rem; margin-top: 0.5rem; }
+.footnotes h2 { font-size: 1.1rem; margin: 0.5rem 0; }
 .footnotes ol { padding-left: 1.5rem; }
 .footnote-backref { padding: 0 0.25rem; }
 .related { margin-top: 2.5rem; border-top: 1px solid var(--border); }
@@ -794,10 +794,10 @@ p, li { orphans: 3; widows: 3; }
 <a class="site-title" href="{{site.base}}">{{site.title}}</a>
 <nav class="site-nav" aria-label="Main">
 <ul>
-<li><a href="{{site.base}}modalities/">Therapies</a></li>
-<li><a href="{{site.base}}conditions/">Conditions</a></li>
-<li><a href="{{site.base}}articles/">Articles</a></li>
-<li><a href="{{site.base}}search/">Search</a></li>
+<li><a href="{{site.base}}modalities/"{{#nav.modalities}} aria-current="{{nav.modalities}}"{{/nav.modalities}}>Therapies</a></li>
+<li><a href="{{site.base}}conditions/"{{#nav.conditions}} aria-current="{{nav.conditions}}"{{/nav.conditions}}>Conditions</a></li>
+<li><a href="{{site.base}}articles/"{{#nav.articles}} aria-current="{{nav.articles}}"{{/nav.articles}}>Articles</a></li>
+<li><a href="{{site.base}}search/"{{#nav.search}} aria-current="{{nav.search}}"{{/nav.search}}>Search</a></li>
 </ul>
 </nav>
 <a class="help-now" href="{{site.base}}get-help/">Get help now</a>

@@ -43,7 +43,16 @@ enum HTMLPostProcessor {
             out.append(b)
             i += 1
         }
-        return replaceTaskCheckboxes(String(decoding: out, as: UTF8.self))
+        return titleFootnotes(replaceTaskCheckboxes(String(decoding: out, as: UTF8.self)), level: 2)
+    }
+
+    /// cmark-gfm's footnotes section has no heading; give it one so it is a labelled section.
+    static func titleFootnotes(_ html: String, level: Int) -> String {
+        let open = "<section class=\"footnotes\" data-footnotes>"
+        guard html.contains(open) else { return html }
+        return html.replacingOccurrences(
+            of: open,
+            with: "<section class=\"footnotes\" data-footnotes aria-labelledby=\"haven-references\">\n<h\(level) id=\"haven-references\">References</h\(level)>")
     }
 
     /// cmark-gfm's task list items are unlabeled, disabled `<input>`s, which screen readers announce

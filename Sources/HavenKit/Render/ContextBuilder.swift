@@ -17,9 +17,22 @@ struct ContextBuilder: @unchecked Sendable {
     /// The context every template receives.
     func base(title: String, description: String?, path: String, kind: String) -> [String: Any] {
         var context: [String: Any] = ["site": siteContext, "pageTitle": title, "canonical": site.absoluteURL(path),
-                                      "kind": kind, "isHome": path == "/"]
+                                      "kind": kind, "isHome": path == "/", "nav": ContextBuilder.navState(path)]
         if let description { context["description"] = description }
         return context
+    }
+
+    /// `aria-current` for the main navigation: "page" on a section's index, "true" inside it.
+    static func navState(_ path: String) -> [String: Any] {
+        var state: [String: Any] = [:]
+        for section in ["modalities", "conditions", "articles", "search"] {
+            if path == "/\(section)/" {
+                state[section] = "page"
+            } else if path.hasPrefix("/\(section)/") {
+                state[section] = "true"
+            }
+        }
+        return state
     }
 
     func link(_ page: Page) -> [String: Any] {

@@ -5,8 +5,8 @@ enum SiteFeeds {
         page.frontMatter.updatedDate ?? page.frontMatter.reviewedDate ?? page.frontMatter.publishedDate
     }
 
-    static func sitemap(_ site: Site, generated: [(path: String, lastmod: CalendarDate?)]) -> String {
-        var entries: [(String, CalendarDate?)] = site.pages.map { ($0.path, lastModified($0)) }
+    static func sitemap(_ site: Site, generated: [(path: String, lastmod: CalendarDate?)], fallback: CalendarDate?) -> String {
+        var entries: [(String, CalendarDate?)] = site.pages.map { ($0.path, lastModified($0) ?? fallback) }
         entries += generated.map { ($0.path, $0.lastmod) }
         entries.sort { $0.0 < $1.0 }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"

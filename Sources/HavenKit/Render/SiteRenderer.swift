@@ -38,8 +38,11 @@ public struct SiteRenderer: Sendable {
             try emit(path, Array(html.utf8))
         }
         var generated: [(path: String, lastmod: CalendarDate?)] = generatedPagePaths.map { ($0, newest(for: $0)) }
-        generated += site.registries.reviewers.keys.sorted().map { ("/reviewers/\($0)/", nil) }
-        try emit("/sitemap.xml", Array(SiteFeeds.sitemap(site, generated: generated).utf8))
+        generated += site.registries.reviewers.keys.sorted().map { id in
+            ("/reviewers/\(id)/", site.pages.filter { $0.frontMatter.reviewer?.value == id }.compactMap(SiteFeeds.lastModified).max()
+                ?? siteNewest)
+        }
+        try emit("/sitemap.xml", Array(SiteFeeds.sitemap(site, generated: generated, fallback: siteNewest).utf8))
         try emit("/feed.xml", Array(SiteFeeds.atom(site).utf8))
         try emit("/robots.txt", Array(SiteFeeds.robots(site).utf8))
         try emit("/search-index.json", Array(SiteFeeds.searchIndex(site).utf8))
@@ -50,16 +53,19 @@ public struct SiteRenderer: Sendable {
     /// Generated HTML pages listed in the sitemap.
     private var generatedPagePaths: [String] { ["/", "/articles/", "/modalities/", "/conditions/", "/get-help/", "/search/", "/reviewers/"] }
 
+    /// The newest date anywhere on the site: the last-modified date of pages that have none of
+    /// their own (generated pages, undated pages).
+    private var siteNewest: CalendarDate? { site.pages.compactMap(SiteFeeds.lastModified).max() }
+
     private func newest(for path: String) -> CalendarDate? {
         let pages: [Page]
         switch path {
         case "/articles/": pages = site.pages(of: .article)
         case "/modalities/": pages = site.pages(of: .modality)
         case "/conditions/": pages = site.pages(of: .condition)
-        case "/": pages = site.pages
-        default: return nil
+        default: return siteNewest
         }
-        return pages.compactMap(SiteFeeds.lastModified).max()
+        return pages.compactMap(SiteFeeds.lastModified).max() ?? siteNewest
     }
 
     private func generatedPages(_ builder: ContextBuilder) -> [(String, String)] {

@@ -18,6 +18,7 @@ public struct Site: Sendable {
 
     let indexByPath: [String: Int]
     let indexBySlug: [PageType: [String: Int]]
+    let pagesByType: [PageType: [Page]]
     /// Page path → paths of the pages whose bodies link to it.
     public let backlinks: [String: [String]]
 
@@ -39,6 +40,7 @@ public struct Site: Sendable {
         }
         indexByPath = byPath
         indexBySlug = bySlug
+        pagesByType = Dictionary(grouping: pages, by: \.type)
         var back: [String: Set<String>] = [:]
         for page in pages {
             for link in page.body.links where !link.isImage {
@@ -52,7 +54,7 @@ public struct Site: Sendable {
 
     public func page(type: PageType, slug: String) -> Page? { indexBySlug[type]?[slug].map { pages[$0] } }
 
-    public func pages(of type: PageType) -> [Page] { pages.filter { $0.type == type } }
+    public func pages(of type: PageType) -> [Page] { pagesByType[type] ?? [] }
 
     /// The href for a site path, with the base path of `base_url`.
     public func href(_ path: String) -> String { linkResolver.href(path) }
