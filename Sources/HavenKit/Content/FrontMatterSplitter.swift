@@ -16,28 +16,40 @@ enum FrontMatterSplitter {
         case unterminated
     }
 
+    /// Scans line starts over UTF-8 for the closing delimiter; the body is a slice, not a copy of lines.
     static func split(_ text: String) -> Result<FrontMatterSplit, Failure> {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, isDelimiter(first) else {
+        let utf8 = text.utf8
+        guard let firstEnd = lineEnd(utf8, from: utf8.startIndex), isDelimiter(text[utf8.startIndex..<firstEnd], allowDots: false) else {
             return .success(FrontMatterSplit(yaml: nil, yamlFirstLine: 1, body: text, bodyFirstLine: 1))
         }
-        lines = lines.dropFirst()
-        var yamlLines: [Substring] = []
+        var lineStart = firstEnd == utf8.endIndex ? firstEnd : utf8.index(after: firstEnd)
+        let yamlStart = lineStart
         var lineNumber = 1
-        while let line = lines.first {
-            lines = lines.dropFirst()
+        while lineStart < utf8.endIndex {
             lineNumber += 1
-            if isDelimiter(line) || (line.trimmingSpaces == "..." && !yamlLines.isEmpty) {
-                return .success(FrontMatterSplit(yaml: yamlLines.joined(separator: "\n"), yamlFirstLine: 2,
-                                                 body: lines.joined(separator: "\n"), bodyFirstLine: lineNumber + 1))
+            let end = lineEnd(utf8, from: lineStart) ?? utf8.endIndex
+            if isDelimiter(text[lineStart..<end], allowDots: lineStart > yamlStart) {
+                var yaml = String(text[yamlStart..<lineStart])
+                if yaml.hasSuffix("\n") { yaml.removeLast() }
+                let bodyStart = end == utf8.endIndex ? end : utf8.index(after: end)
+                return .success(FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: String(text[bodyStart...]),
+                                                 bodyFirstLine: lineNumber + 1))
             }
-            yamlLines.append(line)
+            if end == utf8.endIndex { break }
+            lineStart = utf8.index(after: end)
         }
         return .failure(.unterminated)
     }
 
-    private static func isDelimiter(_ line: Substring) -> Bool {
-        guard line.hasPrefix("---") else { return false }
+    /// The index of the `\n` ending the line that starts at `from` (or the end of the text).
+    private static func lineEnd(_ utf8: String.UTF8View, from: String.Index) -> String.Index? {
+        utf8[from...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+    }
+
+    /// `---` (trailing spaces allowed), or `...` closing YAML that has content.
+    private static func isDelimiter(_ line: Substring, allowDots: Bool) -> Bool {
+        let marker: Substring = line.hasPrefix("---") ? "---" : (allowDots && line.hasPrefix("...") ? "..." : "")
+        guard !marker.isEmpty else { return false }
         return line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
     }
 }

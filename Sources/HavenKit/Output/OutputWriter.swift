@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The write phase: files go into a staging folder beside the output, and only a complete, good
 /// build replaces the output, as a whole. Haven deletes only folders that carry its marker or are empty.
@@ -9,6 +12,8 @@ public struct OutputWriter: Sendable {
 
     public let output: URL
     public let staging: URL
+    /// Folders already created in staging (shared by the render threads).
+    private let folders = FolderSet()
 
     /// Checks the output folder can be used and prepares an empty staging folder.
     /// - Throws: `HavenError.output` (exit 2) for a foreign non-empty folder or one inside the content.
@@ -62,9 +67,26 @@ public struct OutputWriter: Sendable {
             throw HavenError.io("refusing to write outside the output folder: \(path)")
         }
         let url = staging.appendingPathComponent(String(relative))
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: url.path, contents: Data(bytes)) else {
-            throw HavenError.io("cannot write \(url.path)")
+        let folder = url.deletingLastPathComponent().path
+        if !folders.contains(folder) {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            folders.insert(folder)
+        }
+        // Plain buffered writes: no per-file fsync (the staging folder is discarded if anything fails).
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw HavenError.io("cannot write \(url.path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var written = 0
+        try bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while written < buffer.count {
+                let n = Glibc.write(fd, base + written, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw HavenError.io("cannot write \(url.path): \(String(cString: strerror(errno)))")
+                }
+                written += n
+            }
         }
     }
 
@@ -96,4 +118,12 @@ public struct OutputWriter: Sendable {
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
     }
+}
+
+/// A thread-safe set of folder paths.
+final class FolderSet: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths = Set<String>()
+    func contains(_ path: String) -> Bool { lock.lock(); defer { lock.unlock() }; return paths.contains(path) }
+    func insert(_ path: String) { lock.lock(); paths.insert(path); lock.unlock() }
 }

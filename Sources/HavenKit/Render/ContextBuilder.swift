@@ -8,7 +8,7 @@ struct ContextBuilder: @unchecked Sendable {
 
     init(site: Site) {
         self.site = site
-        let pages = site.pages(of: .page).sorted { $0.title.lowercased() < $1.title.lowercased() }
+        let pages = site.pages(of: .page).sorted(by: Page.byTitle)
         siteContext = ["title": site.config.title, "language": site.config.language, "base": site.config.basePath,
                        "disclaimer": site.config.disclaimer, "region": site.config.region,
                        "pages": pages.map { ["title": $0.title, "href": site.href($0.path)] }]

@@ -76,7 +76,7 @@ public struct SiteRenderer: Sendable {
             let pages = site.pages(of: type)
             guard !pages.isEmpty, let section = type.section else { return nil }
             return ["heading": type.pluralTitle, "href": site.href("/\(section)/"), "id": "section-\(section)",
-                    "items": pages.sorted(by: byTitle).map(builder.link)]
+                    "items": pages.sorted(by: Page.byTitle).map(builder.link)]
         }
         out.append(("/index.html", theme.render("home", home)))
 
@@ -85,7 +85,7 @@ public struct SiteRenderer: Sendable {
             var context = builder.base(title: type.pluralTitle, description: nil, path: "/\(section)/", kind: "list")
             context["title"] = type.pluralTitle
             context["intro"] = Self.sectionIntro(type)
-            context["items"] = site.pages(of: type).sorted(by: byTitle).map(builder.link)
+            context["items"] = site.pages(of: type).sorted(by: Page.byTitle).map(builder.link)
             out.append(("/\(section)/index.html", theme.render("list", context)))
         }
 
@@ -98,7 +98,7 @@ public struct SiteRenderer: Sendable {
         var reviewers: [[String: Any]] = []
         for id in site.registries.reviewers.keys.sorted() {
             guard let reviewer = site.registries.reviewers[id] else { continue }
-            let reviewed = site.pages.filter { $0.frontMatter.reviewer?.value == id }.sorted(by: byTitle)
+            let reviewed = site.pages.filter { $0.frontMatter.reviewer?.value == id }.sorted(by: Page.byTitle)
             var context = builder.base(title: reviewer.name, description: "\(reviewer.name), \(reviewer.credentials): medical reviewer.",
                                        path: "/reviewers/\(id)/", kind: "reviewer")
             context["title"] = reviewer.name
@@ -130,10 +130,6 @@ public struct SiteRenderer: Sendable {
         return out
     }
 
-    private func byTitle(_ a: Page, _ b: Page) -> Bool {
-        let x = a.title.lowercased(), y = b.title.lowercased()
-        return x != y ? x < y : a.path < b.path
-    }
 
     static func sectionIntro(_ type: PageType) -> String {
         switch type {

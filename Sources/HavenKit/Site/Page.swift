@@ -1,21 +1,43 @@
 /// One Markdown file, parsed: its typed front matter, its body analysis and body HTML.
-public struct Page: Sendable {
+/// A class, immutable once made: pages are shared by every phase and listed in many places,
+/// and copying them would copy all of this.
+public final class Page: Sendable {
     /// Path relative to the site root, e.g. `Content/articles/online-therapy.md`.
-    public var source: String
-    public var type: PageType
+    public let source: String
+    public let type: PageType
     /// The URL path, e.g. `/articles/online-therapy/` (without the base path).
-    public var path: String
+    public let path: String
     /// The last URL segment: the `slug` key or the file name.
-    public var slug: String
-    public var frontMatter: FrontMatter
-    public var body: BodyAnalysis
+    public let slug: String
+    public let frontMatter: FrontMatter
+    public let body: BodyAnalysis
     /// The body rendered by cmark-gfm, with links rewritten and heading ids.
-    public var bodyHTML: String
+    public let bodyHTML: String
     /// The file line of the body's first line.
-    public var bodyFirstLine: Int
+    public let bodyFirstLine: Int
+    /// The title lower-cased, for sorting listings.
+    let sortTitle: String
 
     public var title: String { frontMatter.title?.value ?? slug }
     public var description: String? { frontMatter.description?.value }
     public var isClinical: Bool { type.isClinical }
     public var isDraft: Bool { frontMatter.draft }
+
+    init(source: String, type: PageType, path: String, slug: String, frontMatter: FrontMatter, body: BodyAnalysis,
+         bodyHTML: String, bodyFirstLine: Int) {
+        self.source = source
+        self.type = type
+        self.path = path
+        self.slug = slug
+        self.frontMatter = frontMatter
+        self.body = body
+        self.bodyHTML = bodyHTML
+        self.bodyFirstLine = bodyFirstLine
+        self.sortTitle = (frontMatter.title?.value ?? slug).lowercased()
+    }
+
+    /// Listing order: by title, then by path.
+    static func byTitle(_ a: Page, _ b: Page) -> Bool {
+        a.sortTitle != b.sortTitle ? a.sortTitle < b.sortTitle : a.path < b.path
+    }
 }

@@ -93,7 +93,7 @@ public struct Site: Sendable {
 
     private func unique(_ pages: [Page]) -> [Page] {
         var seen = Set<String>()
-        return pages.filter { seen.insert($0.path).inserted }.sorted { $0.title.lowercased() < $1.title.lowercased() }
+        return pages.filter { seen.insert($0.path).inserted }.sorted(by: Page.byTitle)
     }
 
     /// The crisis resources a page shows: those its warnings name, then its own, without repeats.
