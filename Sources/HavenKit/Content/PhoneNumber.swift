@@ -43,11 +43,19 @@ public struct PhoneNumber: Sendable, Hashable {
 }
 
 extension StringProtocol {
+    /// Without leading and trailing white space. Returns the text itself (no copy of its scalars)
+    /// when there is nothing to trim, which is almost always.
     var trimmingSpaces: String {
         let scalars = unicodeScalars
         var start = scalars.startIndex, end = scalars.endIndex
         while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
         while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
-        return String(String.UnicodeScalarView(scalars[start..<end]))
+        if start == scalars.startIndex && end == scalars.endIndex { return String(self) }
+        return String(self[start..<end])
+    }
+
+    /// Whether the text has anything but white space (no allocation).
+    var hasVisibleText: Bool {
+        unicodeScalars.contains { !$0.properties.isWhitespace }
     }
 }

@@ -43,7 +43,7 @@ struct MarkdownProcessor {
         }
 
         func closeBlock() {
-            if let block = current, !block.text.trimmingSpaces.isEmpty { analysis.blocks.append(block) }
+            if let block = current, block.text.hasVisibleText { analysis.blocks.append(block) }
             current = blockStack.popLast()
         }
 

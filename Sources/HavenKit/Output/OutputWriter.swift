@@ -69,7 +69,10 @@ public struct OutputWriter: Sendable {
         let url = staging.appendingPathComponent(String(relative))
         let folder = url.deletingLastPathComponent().path
         if !folders.contains(folder) {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            // Most folders are one level below an existing one: try mkdir first, fall back to FileManager.
+            if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
             folders.insert(folder)
         }
         // Plain buffered writes: no per-file fsync (the staging folder is discarded if anything fails).
@@ -111,12 +114,12 @@ public struct OutputWriter: Sendable {
             if hadOutput && !fm.fileExists(atPath: output.path) { try? fm.moveItem(at: old, to: output) }
             throw .io("cannot replace \(output.path): \(error.localizedDescription)")
         }
-        if hadOutput { try? fm.removeItem(at: old) }
+        if hadOutput { FastRemove.tree(at: old.path) }
     }
 
     /// Drops the staging folder; the output stays exactly as it was.
     public func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        FastRemove.tree(at: staging.path)
     }
 }
 
@@ -126,4 +129,33 @@ final class FolderSet: @unchecked Sendable {
     private var paths = Set<String>()
     func contains(_ path: String) -> Bool { lock.lock(); defer { lock.unlock() }; return paths.contains(path) }
     func insert(_ path: String) { lock.lock(); paths.insert(path); lock.unlock() }
+}
+
+/// Deletes a folder tree with POSIX calls (several times faster than FileManager on 10,000 files).
+/// Never follows symlinks: a link is removed, not what it points to.
+enum FastRemove {
+    static func tree(at path: String) {
+        var stack = [path]
+        var folders: [String] = []
+        while let folder = stack.popLast() {
+            folders.append(folder)
+            guard let dir = opendir(folder) else { continue }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let child = folder + "/" + name
+                if entry.pointee.d_type == UInt8(DT_DIR) {
+                    stack.append(child)
+                } else if unlink(child) != 0 && errno == EISDIR {
+                    stack.append(child)
+                }
+            }
+            closedir(dir)
+        }
+        for folder in folders.reversed() { rmdir(folder) }
+        // Anything left (unusual file types, permissions): let FileManager try.
+        if FileManager.default.fileExists(atPath: path) { try? FileManager.default.removeItem(atPath: path) }
+    }
 }
