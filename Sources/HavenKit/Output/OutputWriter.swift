@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The write phase: files go into a staging folder beside the output, and only a complete, good
@@ -83,7 +85,7 @@ public struct OutputWriter: Sendable {
         try bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return }
             while written < buffer.count {
-                let n = Glibc.write(fd, base + written, buffer.count - written)
+                let n = systemWrite(fd, base + written, buffer.count - written)
                 if n < 0 {
                     if errno == EINTR { continue }
                     throw HavenError.io("cannot write \(url.path): \(String(cString: strerror(errno)))")

@@ -12,8 +12,9 @@ struct PhraseList: Sendable {
     }
 
     let entries: [Entry]
-    /// Entry indexes by their first word.
-    private let byFirstWord: [Substring: [Int]]
+    /// Entry indexes by a cheap key of their first word (length and first byte), so most words
+    /// of a text are ruled out without hashing them.
+    private let buckets: [[Int]]
     private let words: [[Substring]]
     private let exceptions: [[[Substring]]]
 
@@ -21,11 +22,11 @@ struct PhraseList: Sendable {
         self.entries = entries
         words = entries.map { Words($0.match).list }
         exceptions = entries.map { ($0.except ?? []).map { Words($0).list } }
-        var index: [Substring: [Int]] = [:]
+        var buckets = [[Int]](repeating: [], count: PhraseList.bucketCount)
         for (i, w) in words.enumerated() {
-            if let first = w.first { index[first, default: []].append(i) }
+            if let first = w.first { buckets[PhraseList.bucket(first)].append(i) }
         }
-        byFirstWord = index
+        self.buckets = buckets
     }
 
     /// A list built from plain phrases (no suggestion file), e.g. the claim phrases.
@@ -50,7 +51,8 @@ struct PhraseList: Sendable {
         var i = 0
         while i < tokens.count {
             var advanced = false
-            if let candidates = byFirstWord[tokens[i]] {
+            let candidates = buckets[PhraseList.bucket(tokens[i])]
+            if !candidates.isEmpty {
                 for entry in candidates where PhraseList.matches(words[entry], tokens, at: i) {
                     if exceptions[entry].contains(where: { PhraseList.covers($0, tokens, start: i, length: words[entry].count) }) {
                         continue
@@ -64,6 +66,13 @@ struct PhraseList: Sendable {
             if !advanced { i += 1 }
         }
         return found
+    }
+
+    static let bucketCount = 64 * 256
+
+    static func bucket(_ word: Substring) -> Int {
+        let utf8 = word.utf8
+        return min(utf8.count, 63) << 8 | Int(utf8.first ?? 0)
     }
 
     private static func matches(_ phrase: [Substring], _ tokens: [Substring], at start: Int) -> Bool {

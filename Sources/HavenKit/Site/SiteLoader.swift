@@ -119,16 +119,15 @@ struct PageHead: Sendable {
 
     static func read(source: String, root: String) -> PageHead {
         let here = SourceLocation(file: source)
-        let url = URL(fileURLWithPath: root).appendingPathComponent(source)
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-           let size = attributes[.size] as? Int, size > SiteLoader.maxFileBytes {
+        switch FileBytes.read(root + "/" + source, limit: SiteLoader.maxFileBytes) {
+        case .success(let bytes):
+            return parse(source: source, bytes: bytes)
+        case .failure(.tooLarge(let size)):
             return unreadable(source, Diagnostic(.fileEncoding, at: here,
                                                  "file is \(size / 1_048_576) MB; Markdown files may be at most \(SiteLoader.maxFileBytes / 1_048_576) MB"))
+        case .failure(.unreadable(let reason)):
+            return unreadable(source, Diagnostic(.fileEncoding, at: here, "file cannot be read: \(reason)"))
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            return unreadable(source, Diagnostic(.fileEncoding, at: here, "file cannot be read"))
-        }
-        return parse(source: source, bytes: [UInt8](data))
     }
 
     /// Parses a Markdown file's bytes: decoding, front matter, URL. No file-system access, so the
