@@ -2,7 +2,7 @@
 SWIFT ?= swift
 HAVEN = .build/debug/haven
 
-.PHONY: site test deps build embed embed-check golden lint clean test-asan fuzz
+.PHONY: site test deps build embed embed-check golden lint clean test-asan bench
 
 ## Install what is missing, build Haven, build the example site into Public/.
 site: deps build
@@ -36,6 +36,12 @@ test-asan: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp:print_suppressions=0 ASAN_OPTIONS=detect_leaks=1 \
 	  $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan --filter HavenKitTests
+
+## Haven vs Hugo on the 10,000-page corpus of ../shared/bench (figures, not assertions).
+bench: deps
+	@command -v hugo >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; $$SUDO apt-get install -y -qq hugo >/dev/null; }
+	$(SWIFT) build -c release
+	python3 scripts/bench.py
 
 lint: build
 	$(HAVEN) lint

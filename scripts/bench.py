@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Haven vs Hugo on the generated corpus of ../shared/bench: wall time and peak memory, measured
+side by side in one run, alternating the two tools, medians and ratios (the machines are noisy).
+
+usage: scripts/bench.py [--pages N] [--runs R] [--scale 1000,10000,50000] [--bench-dir DIR] [--out DIR]
+
+Needs: a release build of Haven (`swift build -c release`), Debian's `hugo` package
+(`apt-get install hugo`; `make bench` installs both), /usr/bin/time. A benchmark, not a test:
+it prints figures and asserts nothing.
+"""
+import argparse, os, re, shutil, statistics, subprocess, sys, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+HAVEN = os.path.join(ROOT, ".build", "release", "haven")
+
+
+def measure(cmd, cwd=None, env=None):
+    """Runs cmd under /usr/bin/time; returns (wall seconds, max RSS in MiB, exit code)."""
+    full = ["/usr/bin/time", "-f", "HAVENBENCH %e %M"] + cmd
+    p = subprocess.run(full, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    m = re.findall(r"HAVENBENCH ([0-9.]+) ([0-9]+)", p.stderr)
+    if not m:
+        sys.exit(f"could not measure {' '.join(cmd)}:\n{p.stderr[-2000:]}")
+    wall, rss = m[-1]
+    return float(wall), int(rss) / 1024.0, p.returncode
+
+
+def corpus(bench_dir, out, n, hugo):
+    target = os.path.join(out, f"corpus-{n}")
+    if not os.path.exists(os.path.join(target, "haven.yml")):
+        shutil.rmtree(target, ignore_errors=True)
+        args = [sys.executable, os.path.join(bench_dir, "gencorpus.py"), target, str(n)] + (["--hugo"] if hugo else [])
+        subprocess.run(args, check=True)
+        if hugo:
+            hugo_dir = os.path.join(target, "hugo")
+            for name in os.listdir(os.path.join(bench_dir, "hugo-site")):
+                src = os.path.join(bench_dir, "hugo-site", name)
+                dst = os.path.join(hugo_dir, name)
+                (shutil.copytree if os.path.isdir(src) else shutil.copy)(src, dst)
+            os.makedirs(os.path.join(hugo_dir, "data"), exist_ok=True)
+            shutil.copy(os.path.join(target, "Content", "_data", "reviewers.yml"), os.path.join(hugo_dir, "data"))
+    return target
+
+
+def median(xs):
+    return statistics.median(xs) if xs else float("nan")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pages", type=int, default=10000)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--scale", default="1000,10000,50000", help="page counts for the linearity check ('' to skip)")
+    ap.add_argument("--bench-dir", default=os.environ.get("HAVEN_BENCH_DIR", os.path.join(ROOT, "..", "shared", "bench")))
+    ap.add_argument("--out", default=os.path.join(ROOT, "bench-out"))
+    a = ap.parse_args()
+    if not os.path.exists(HAVEN):
+        sys.exit("build Haven first: swift build -c release")
+    hugo = shutil.which("hugo")
+    os.makedirs(a.out, exist_ok=True)
+    env = dict(os.environ, CI="1")
+
+    site = corpus(a.bench_dir, a.out, a.pages, hugo is not None)
+    md_bytes = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(site, "Content")) for f in fs)
+    haven_out = os.path.join(a.out, "haven-public")
+    hugo_out = os.path.join(tempfile.gettempdir(), "haven-bench-hugo-public")
+    results = {"haven build": [], "hugo build": [], "haven lint": []}
+    for i in range(a.runs):
+        results["haven build"].append(measure([HAVEN, "build", "--site", site, "--output", haven_out], env=env))
+        if hugo:
+            shutil.rmtree(hugo_out, ignore_errors=True)
+            results["hugo build"].append(measure([hugo, "--quiet", "-d", hugo_out], cwd=os.path.join(site, "hugo"), env=env))
+        results["haven lint"].append(measure([HAVEN, "lint", "--site", site, "--format", "json"], env=env))
+
+    print(f"\nCorpus: {a.pages} pages, {md_bytes / 1e6:.0f} MB of Markdown; {os.cpu_count()} cores; {a.runs} alternating runs, medians\n")
+    print(f"| command | wall (s) | max RSS (MiB) | exit |")
+    print(f"|---|---|---|---|")
+    med = {}
+    for name, runs in results.items():
+        if not runs:
+            continue
+        w, r = median([x[0] for x in runs]), median([x[1] for x in runs])
+        med[name] = (w, r)
+        print(f"| {name} | {w:.2f} | {r:.0f} | {runs[-1][2]} |")
+    if "hugo build" in med:
+        hw, hr = med["hugo build"]
+        bw, br = med["haven build"]
+        lw, _ = med["haven lint"]
+        print(f"\nhaven build / hugo build: time {bw / hw:.2f}, memory {br / hr:.2f}")
+        print(f"haven lint / hugo build: time {lw / hw:.2f}")
+    else:
+        print("\n(hugo not installed: apt-get install hugo for the comparison)")
+
+    if a.scale:
+        print("\nLinearity (haven build, median of 3):\n")
+        print("| pages | wall (s) | ms per page | max RSS (MiB) |")
+        print("|---|---|---|---|")
+        for n in [int(x) for x in a.scale.split(",") if x]:
+            s = corpus(a.bench_dir, a.out, n, False)
+            out = os.path.join(a.out, f"haven-public-{n}")
+            runs = [measure([HAVEN, "build", "--site", s, "--output", out], env=env) for _ in range(3)]
+            w, r = median([x[0] for x in runs]), median([x[1] for x in runs])
+            print(f"| {n} | {w:.2f} | {1000 * w / n:.3f} | {r:.0f} |")
+
+
+if __name__ == "__main__":
+    main()
