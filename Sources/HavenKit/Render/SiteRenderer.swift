@@ -15,25 +15,30 @@ public struct SiteRenderer: Sendable {
     /// Renders everything. Returns the findings of the checks that need rendered HTML.
     public func render(emit: Emit) throws -> [Diagnostic] {
         let builder = ContextBuilder(site: site)
-        let theme = self.theme
-        let site = self.site
-        let pageResults = parallelMap(site.pages) { page -> Result<[Diagnostic], Error> in
-            let html: String
-            if page.isClinical {
-                html = theme.render("clinical", builder.clinicalContext(page))
-            } else {
-                html = theme.render("page", builder.simplePageContext(page))
-            }
+        let results = parallelMap(site.pages) { page -> Result<[Diagnostic], Error> in
+            let (html, diagnostics) = renderPage(page, builder: builder)
             do {
                 try emit(page.path + "index.html", Array(html.utf8))
             } catch {
                 return .failure(error)
             }
-            return .success(RenderedPageChecks.check(page, html: html, in: site))
+            return .success(diagnostics)
         }
         var diagnostics: [Diagnostic] = []
-        for result in pageResults { diagnostics += try result.get() }
+        for result in results { diagnostics += try result.get() }
+        try renderGenerated(builder: builder, emit: emit)
+        return diagnostics
+    }
 
+    /// One page's HTML and the findings of the rendered-HTML checks on it.
+    func renderPage(_ page: Page, builder: ContextBuilder) -> (html: String, diagnostics: [Diagnostic]) {
+        let html = page.isClinical ? theme.render("clinical", builder.clinicalContext(page))
+                                   : theme.render("page", builder.simplePageContext(page))
+        return (html, RenderedPageChecks.check(page, html: html, in: site))
+    }
+
+    /// Every file that is not a page: listings, help, reviewers, search, 404, feeds, assets.
+    func renderGenerated(builder: ContextBuilder, emit: Emit) throws {
         for (path, html) in generatedPages(builder) {
             try emit(path, Array(html.utf8))
         }
@@ -47,7 +52,6 @@ public struct SiteRenderer: Sendable {
         try emit("/robots.txt", Array(SiteFeeds.robots(site).utf8))
         try emit("/search-index.json", Array(SiteFeeds.searchIndex(site).utf8))
         for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) { try emit(path, bytes) }
-        return diagnostics
     }
 
     /// Generated HTML pages listed in the sitemap.

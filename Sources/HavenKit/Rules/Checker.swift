@@ -13,18 +13,24 @@ public struct Checker: Sendable {
 
     /// All findings about the model (not yet filtered by severity).
     public func check(_ site: Site) -> [Diagnostic] {
-        var found = site.loadDiagnostics
-        found += RegistryRules.check(site)
-        let perPage = parallelMap(site.pages) { page -> [Diagnostic] in
-            var out: [Diagnostic] = []
-            // Every block's words, split once for all wording rules.
-            let words = page.body.blocks.map { Words($0.text) }
-            MetadataRules.check(page, in: site, into: &out)
-            BodyRules.check(page, words: words, in: site, into: &out)
-            LanguageRules.check(page, words: words, in: site, into: &out)
-            return out
-        }
-        for list in perPage { found += list }
+        var found = checkSite(site)
+        for list in parallelMap(site.pages, { checkPage($0, in: site) }) { found += list }
         return found
+    }
+
+    /// Findings that belong to the site as a whole: scan, parse and resolve, and the registries.
+    func checkSite(_ site: Site) -> [Diagnostic] {
+        site.loadDiagnostics + RegistryRules.check(site)
+    }
+
+    /// Findings about one page's model.
+    func checkPage(_ page: Page, in site: Site) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        // Every block's words, split once for all wording rules.
+        let words = page.body.blocks.map { Words($0.text) }
+        MetadataRules.check(page, in: site, into: &out)
+        BodyRules.check(page, words: words, in: site, into: &out)
+        LanguageRules.check(page, words: words, in: site, into: &out)
+        return out
     }
 }

@@ -1,6 +1,6 @@
 /// Resolves link destinations as editors write them on GitHub (relative `.md` and media paths, or
 /// site paths) to output URLs. Needs only the site's URL table, so it runs while bodies are parsed.
-struct LinkResolver: Sendable {
+struct LinkResolver: Sendable, Equatable {
     /// Source path (`Content/articles/x.md`) → page path (`/articles/x/`).
     let pageBySource: [String: String]
     /// Every page path, for site-path links.

@@ -24,6 +24,23 @@ public enum SiteLoader {
     static let maxFileBytes = 32 * 1024 * 1024
 
     public static func load(root: URL, options: LoadOptions) throws(HavenError) -> Site {
+        let settings = try loadSettings(root: root, options: options)
+        let scan = SiteScanner.scan(root: root)
+        let rootPath = root.path
+        let heads = parallelMap(scan.markdown) { source in PageHead.read(source: source, root: rootPath) }
+        return assemble(root: root, settings: settings, scan: scan, heads: heads, options: options) { head, resolver in
+            head.page(resolver: resolver)
+        }
+    }
+
+    /// What every page depends on: `haven.yml` and the registries.
+    struct Settings {
+        var config: SiteConfig
+        var registries: Registries
+        var diagnostics: [Diagnostic]
+    }
+
+    static func loadSettings(root: URL, options: LoadOptions) throws(HavenError) -> Settings {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -47,12 +64,6 @@ public enum SiteLoader {
               isDirectory.boolValue else {
             throw .site("\(root.path) has no Content/ folder")
         }
-
-        // scan
-        let scan = SiteScanner.scan(root: root)
-        var diagnostics = scan.diagnostics
-
-        // registries
         var registryLoader = RegistryLoader()
         func dataText(_ file: String) -> String? {
             guard let data = fm.contents(atPath: root.appendingPathComponent(file).path) else { return nil }
@@ -66,19 +77,20 @@ public enum SiteLoader {
         let registries = registryLoader.load(reviewers: dataText(Registries.reviewersFile),
                                              crisisResources: dataText(Registries.crisisResourcesFile),
                                              contentWarnings: dataText(Registries.contentWarningsFile))
-        diagnostics += registryLoader.diagnostics
+        return Settings(config: config, registries: registries, diagnostics: registryLoader.diagnostics)
+    }
 
-        // parse front matter (in parallel)
-        let rootPath = root.path
-        let heads = parallelMap(scan.markdown) { source in PageHead.read(source: source, root: rootPath) }
+    /// resolve: drafts, URLs and duplicates, the link resolver, then each body through `body`
+    /// (which parses it, or hands back a page parsed earlier with the same resolver).
+    static func assemble(root: URL, settings: Settings, scan: SiteScan, heads: [PageHead], options: LoadOptions,
+                         body: @Sendable (PageHead, LinkResolver) -> Page) -> Site {
+        var diagnostics = scan.diagnostics + settings.diagnostics
         var published: [PageHead] = []
         for head in heads {
             diagnostics += head.diagnostics
             if head.matter.draft && !options.includeDrafts { continue }
             published.append(head)
         }
-
-        // resolve URLs, then refuse duplicates
         var firstByPath: [String: String] = [:]
         var unique: [PageHead] = []
         for head in published {
@@ -94,14 +106,11 @@ public enum SiteLoader {
         let resolver = LinkResolver(
             pageBySource: Dictionary(uniqueKeysWithValues: unique.map { ($0.source, $0.path) }),
             pagePaths: Set(unique.map(\.path)),
-            generatedPaths: Site.generatedPaths(reviewers: Array(registries.reviewers.keys)),
+            generatedPaths: Site.generatedPaths(reviewers: Array(settings.registries.reviewers.keys)),
             filePaths: Set(media.map(\.output)).union(options.assetPaths),
-            basePath: config.basePath)
-
-        // parse bodies (in parallel), rewriting links as they are found
-        let pages = parallelMap(unique) { head in head.page(resolver: resolver) }.sorted { $0.path < $1.path }
-
-        return Site(root: root.path, config: config, registries: registries, pages: pages, media: media,
+            basePath: settings.config.basePath)
+        let pages = parallelMap(unique) { head in body(head, resolver) }.sorted { $0.path < $1.path }
+        return Site(root: root.path, config: settings.config, registries: settings.registries, pages: pages, media: media,
                     today: options.today, linkResolver: resolver, loadDiagnostics: diagnostics)
     }
 }

@@ -1,0 +1,219 @@
+import Foundation
+
+/// Keeps the last build in memory and rebuilds only what a change touches, for `haven serve`.
+/// A change to `haven.yml`, `Content/_data/` or `Templates/`, or one that adds, removes or moves a
+/// page (the URL table changes), rebuilds everything; an edit to existing pages re-parses those
+/// files, re-checks them and the pages that link to them, and re-renders them, the pages that show
+/// their title, and the generated pages. The result is always what a clean build would make
+/// (`IncrementalSessionTests` compares the two after every edit).
+///
+/// Not thread-safe: call `rebuild()` from one task at a time.
+public final class IncrementalSession: @unchecked Sendable {
+    /// The whole output of one build, in memory.
+    public struct Snapshot: Sendable {
+        /// Output path (`/conditions/x/index.html`) → bytes.
+        public let files: [String: [UInt8]]
+        public let diagnostics: [Diagnostic]
+        public let failed: Bool
+        /// Whether everything was rebuilt (settings or the URL table changed).
+        public let full: Bool
+        /// Pages rendered again in this rebuild.
+        public let renderedPages: Int
+    }
+
+    private let options: BuildOptions
+    private let loadOptionsBase: LoadOptions
+    private var theme: Theme?
+    private var settings: SiteLoader.Settings?
+    private var settingsSignature: [String: FileSignature] = [:]
+    private var heads: [String: (signature: FileSignature, head: PageHead)] = [:]
+    private var mediaSignatures: [String: FileSignature] = [:]
+    private var site: Site?
+    private var siteDiagnostics: [Diagnostic] = []
+    private var pageDiagnostics: [String: [Diagnostic]] = [:]
+    private var files: [String: [UInt8]] = [:]
+
+    /// `options.output` is ignored: a session never writes to disk.
+    public init(options: BuildOptions) {
+        self.options = options
+        loadOptionsBase = LoadOptions(today: options.today, includeDrafts: options.includeDrafts, baseURL: options.baseURL)
+    }
+
+    public func rebuild() throws(HavenError) -> Snapshot {
+        let root = options.siteRoot
+        let newSettingsSignature = IncrementalSession.settingsSignature(root: root)
+        var full = site == nil || theme == nil || settings == nil || newSettingsSignature != settingsSignature
+        if full {
+            theme = try Theme.load(siteRoot: root)
+            settings = try SiteLoader.loadSettings(root: root, options: loadOptionsBase)
+            settingsSignature = newSettingsSignature
+            heads = [:]
+        }
+        guard let theme, let settings else { throw .io("the session lost its settings") }
+        var load = loadOptionsBase
+        load.assetPaths = Set(theme.assets.keys)
+
+        // scan, and re-read only the files whose size or modification time changed
+        let scan = SiteScanner.scan(root: root)
+        var changed = Set<String>()
+        var current: [String: (signature: FileSignature, head: PageHead)] = [:]
+        let rootPath = root.path
+        let toRead = scan.markdown.compactMap { source -> (String, FileSignature)? in
+            let signature = FileSignature(path: rootPath + "/" + source)
+            if let cached = heads[source], cached.signature == signature {
+                current[source] = cached
+                return nil
+            }
+            return (source, signature)
+        }
+        for (source, signature, head) in parallelMap(toRead, { ($0.0, $0.1, PageHead.read(source: $0.0, root: rootPath)) }) {
+            current[source] = (signature, head)
+            changed.insert(source)
+        }
+        let removed = Set(heads.keys).subtracting(current.keys)
+        heads = current
+
+        // resolve; reuse parsed bodies when the link resolver (the URL table) is unchanged
+        let oldSite = site
+        let oldPages = Dictionary((oldSite?.pages ?? []).map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
+        let oldResolver = oldSite?.linkResolver
+        let reusable = full ? [:] : oldPages.filter { !changed.contains($0.key) }
+        let newSite = SiteLoader.assemble(root: root, settings: settings, scan: scan,
+                                          heads: scan.markdown.compactMap { heads[$0]?.head }, options: load) { head, resolver in
+            if resolver == oldResolver, let page = reusable[head.source] { return page }
+            return head.page(resolver: resolver)
+        }
+        if newSite.linkResolver != oldResolver || !removed.isEmpty { full = true }
+        site = newSite
+
+        // which pages to check and render again
+        let checker = Checker(production: options.production)
+        var recheck = Set<String>()
+        var rerender = Set<String>()
+        if full {
+            recheck = Set(newSite.pages.map(\.source))
+            rerender = recheck
+            pageDiagnostics = [:]
+            files = [:]
+        } else {
+            for source in changed {
+                guard let page = newSite.pages.first(where: { $0.source == source }) else { continue }
+                recheck.insert(source)
+                rerender.insert(source)
+                // Pages linking here: their #fragment checks depend on this page's headings.
+                for path in (newSite.backlinks[page.path] ?? []) + (oldSite?.backlinks[page.path] ?? []) {
+                    if let linking = newSite.page(at: path) { recheck.insert(linking.source) }
+                }
+                // Pages that show this page's title or links: its taxonomy neighbours and link targets.
+                if let old = oldPages[source], IncrementalSession.shownElsewhereChanged(old, page) {
+                    for site in [newSite, oldSite].compactMap({ $0 }) {
+                        guard let p = site.page(at: page.path) else { continue }
+                        let neighbours = site.relatedModalities(of: p) + site.relatedConditions(of: p) + site.relatedArticles(of: p)
+                        for n in neighbours { rerender.insert(n.source) }
+                        for link in p.body.links { if case .page(let target) = link.target.kind, let t = newSite.page(at: target) { rerender.insert(t.source) } }
+                    }
+                    // Taxonomy lists are read both ways: pages naming this one in their lists.
+                    for other in newSite.pages where other.frontMatter.modalities.contains(where: { $0.value == page.slug })
+                        || other.frontMatter.conditions.contains(where: { $0.value == page.slug }) {
+                        rerender.insert(other.source)
+                    }
+                }
+            }
+        }
+        for source in Set(pageDiagnostics.keys).subtracting(newSite.pages.map(\.source)) { pageDiagnostics[source] = nil }
+
+        let targets = newSite.pages.filter { recheck.contains($0.source) || rerender.contains($0.source) }
+        let builder = ContextBuilder(site: newSite)
+        let renderer = SiteRenderer(site: newSite, theme: theme)
+        let results = parallelMap(targets) { page -> (String, String, [Diagnostic]) in
+            let model = checker.checkPage(page, in: newSite)
+            let (html, rendered) = renderer.renderPage(page, builder: builder)
+            return (page.source, html, model + rendered)
+        }
+        for ((source, html, diagnostics), page) in zip(results, targets) {
+            pageDiagnostics[source] = diagnostics
+            files[page.path + "index.html"] = Array(html.utf8)
+        }
+        if let oldSite {
+            for page in oldSite.pages where newSite.page(at: page.path) == nil { files[page.path + "index.html"] = nil }
+        }
+        let collector = FileCollector()
+        try? renderer.renderGenerated(builder: builder) { path, bytes in collector.add(path, bytes) }
+        for (path, bytes) in collector.files { files[path] = bytes }
+
+        // media: copied again only when changed
+        var newMedia: [String: FileSignature] = [:]
+        for (output, source) in newSite.media {
+            let signature = FileSignature(path: rootPath + "/" + source)
+            newMedia[output] = signature
+            if full || mediaSignatures[output] != signature || files[output] == nil,
+               case .success(let bytes) = FileBytes.read(rootPath + "/" + source, limit: Int.max) {
+                files[output] = bytes
+            }
+        }
+        for output in Set(mediaSignatures.keys).subtracting(newMedia.keys) { files[output] = nil }
+        mediaSignatures = newMedia
+
+        siteDiagnostics = checker.checkSite(newSite)
+        var found = siteDiagnostics
+        for page in newSite.pages { found += pageDiagnostics[page.source] ?? [] }
+        let diagnostics = checker.policy(for: newSite).apply(found)
+        let failed = diagnostics.contains { $0.severity == .error || (options.strict && $0.severity == .warning) }
+        return Snapshot(files: files, diagnostics: diagnostics, failed: failed, full: full, renderedPages: targets.count)
+    }
+
+    /// Whether an edit changed what other pages show of this one (title, summary, lists, type).
+    static func shownElsewhereChanged(_ old: Page, _ new: Page) -> Bool {
+        old.title != new.title || old.description != new.description || old.type != new.type
+            || old.frontMatter.modalities.map(\.value) != new.frontMatter.modalities.map(\.value)
+            || old.frontMatter.conditions.map(\.value) != new.frontMatter.conditions.map(\.value)
+            || old.frontMatter.reviewer?.value != new.frontMatter.reviewer?.value
+            || old.frontMatter.updated?.value != new.frontMatter.updated?.value
+            || old.frontMatter.reviewed?.value != new.frontMatter.reviewed?.value
+            || old.frontMatter.published?.value != new.frontMatter.published?.value
+            || old.body.links.map(\.target) != new.body.links.map(\.target)
+    }
+
+    /// Size and modification time of everything every page depends on.
+    static func settingsSignature(root: URL) -> [String: FileSignature] {
+        var result: [String: FileSignature] = [:]
+        let rootPath = root.path
+        for file in [SiteConfig.fileName, Registries.reviewersFile, Registries.crisisResourcesFile, Registries.contentWarningsFile] {
+            result[file] = FileSignature(path: rootPath + "/" + file)
+        }
+        let templates = root.appendingPathComponent("Templates").path
+        if let enumerator = FileManager.default.enumerator(atPath: templates) {
+            while let relative = enumerator.nextObject() as? String {
+                result["Templates/" + relative] = FileSignature(path: templates + "/" + relative)
+            }
+        }
+        return result
+    }
+}
+
+/// What tells a changed file from an unchanged one without reading it.
+struct FileSignature: Equatable, Sendable {
+    var size: Int
+    var modified: Int
+    var inode: UInt
+
+    init(path: String) {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            size = Int(info.st_size)
+            modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+            inode = UInt(info.st_ino)
+        } else {
+            size = -1
+            modified = 0
+            inode = 0
+        }
+    }
+}
+
+/// Collects emitted files from the renderer (called from several threads).
+final class FileCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var files: [String: [UInt8]] = [:]
+    func add(_ path: String, _ bytes: [UInt8]) { lock.lock(); files[path] = bytes; lock.unlock() }
+}
