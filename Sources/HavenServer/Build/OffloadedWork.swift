@@ -1,8 +1,8 @@
-import Dispatch
 import Foundation
 
-/// Runs blocking, CPU-bound work on a Dispatch thread so it does not hold one of the few threads of
-/// Swift's cooperative pool (the HTTP side keeps answering while a build runs).
+/// Runs blocking, CPU-bound work on a thread of its own so it holds none of the few threads of
+/// Swift's cooperative pool (the HTTP side keeps answering while a build runs). Not a Dispatch
+/// global queue: on Linux the cooperative pool is built on those, so blocking one starves requests.
 enum OffloadedWork {
     /// The work's result, or nil if the calling task is cancelled first (the work then finishes
     /// on its own and its result is dropped), so shutting down never waits for a long build.
@@ -11,9 +11,10 @@ enum OffloadedWork {
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
                 slot.install(continuation)
-                DispatchQueue.global(qos: .userInitiated).async {
-                    slot.resume(work())
-                }
+                let thread = Thread { slot.resume(work()) }
+                thread.name = "haven-build"
+                thread.stackSize = 8 << 20  // as the main thread: parsing and rendering may recurse deeply
+                thread.start()
             }
         } onCancel: {
             slot.resume(nil)

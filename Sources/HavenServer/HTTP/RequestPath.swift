@@ -28,10 +28,8 @@ enum RequestPath {
         // A `%` followed by two hex digits after decoding is a second layer of encoding.
         if containsEscape(decoded) { return .malformed }
         let segments = decoded.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        for (index, segment) in segments.enumerated() {
-            if segment == "." || segment == ".." { return .malformed }
-            if segment.isEmpty && index != segments.count - 1 { return .unknown }
-        }
+        if segments.contains(where: { $0 == "." || $0 == ".." }) { return .malformed }
+        if segments.dropLast().contains(where: \.isEmpty) { return .unknown }
         return .path(decoded)
     }
 
