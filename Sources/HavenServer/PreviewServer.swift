@@ -14,10 +14,10 @@ public struct PreviewServer: Sendable {
     public let options: ServeOptions
     private let builder: any SiteSnapshotBuilding
 
-    /// - Parameter builder: makes the snapshots; a full rebuild through `Builder.run` by default.
+    /// - Parameter builder: makes the snapshots; `IncrementalSnapshotBuilder` by default.
     public init(options: ServeOptions, builder: (any SiteSnapshotBuilding)? = nil) {
         self.options = options
-        self.builder = builder ?? FullSnapshotBuilder(siteRoot: options.siteRoot, includeDrafts: options.includeDrafts,
+        self.builder = builder ?? IncrementalSnapshotBuilder(siteRoot: options.siteRoot, includeDrafts: options.includeDrafts,
                                                       today: options.today)
     }
 

@@ -19,6 +19,9 @@ public final class IncrementalSession: @unchecked Sendable {
         public let full: Bool
         /// Pages rendered again in this rebuild.
         public let renderedPages: Int
+        /// Output paths written or removed by this rebuild (all of them after a full one).
+        public let changedPaths: Set<String>
+        public var pageCount: Int
     }
 
     private let options: BuildOptions
@@ -32,6 +35,15 @@ public final class IncrementalSession: @unchecked Sendable {
     private var siteDiagnostics: [Diagnostic] = []
     private var pageDiagnostics: [String: [Diagnostic]] = [:]
     private var files: [String: [UInt8]] = [:]
+    private var changedPaths = Set<String>()
+
+    /// Records a file (and that it changed, when its bytes differ).
+    private func store(_ path: String, _ bytes: [UInt8]?) {
+        if files[path] != bytes {
+            files[path] = bytes
+            changedPaths.insert(path)
+        }
+    }
 
     /// `options.output` is ignored: a session never writes to disk.
     public init(options: BuildOptions) {
@@ -41,6 +53,7 @@ public final class IncrementalSession: @unchecked Sendable {
 
     public func rebuild() throws(HavenError) -> Snapshot {
         let root = options.siteRoot
+        changedPaths = []
         let newSettingsSignature = IncrementalSession.settingsSignature(root: root)
         var full = site == nil || theme == nil || settings == nil || newSettingsSignature != settingsSignature
         if full {
@@ -94,6 +107,7 @@ public final class IncrementalSession: @unchecked Sendable {
             recheck = Set(newSite.pages.map(\.source))
             rerender = recheck
             pageDiagnostics = [:]
+            changedPaths = Set(files.keys)
             files = [:]
         } else {
             for source in changed {
@@ -132,14 +146,14 @@ public final class IncrementalSession: @unchecked Sendable {
         }
         for ((source, html, diagnostics), page) in zip(results, targets) {
             pageDiagnostics[source] = diagnostics
-            files[page.path + "index.html"] = Array(html.utf8)
+            store(page.path + "index.html", Array(html.utf8))
         }
         if let oldSite {
-            for page in oldSite.pages where newSite.page(at: page.path) == nil { files[page.path + "index.html"] = nil }
+            for page in oldSite.pages where newSite.page(at: page.path) == nil { store(page.path + "index.html", nil) }
         }
         let collector = FileCollector()
         try? renderer.renderGenerated(builder: builder) { path, bytes in collector.add(path, bytes) }
-        for (path, bytes) in collector.files { files[path] = bytes }
+        for (path, bytes) in collector.files { store(path, bytes) }
 
         // media: copied again only when changed
         var newMedia: [String: FileSignature] = [:]
@@ -148,10 +162,10 @@ public final class IncrementalSession: @unchecked Sendable {
             newMedia[output] = signature
             if full || mediaSignatures[output] != signature || files[output] == nil,
                case .success(let bytes) = FileBytes.read(rootPath + "/" + source, limit: Int.max) {
-                files[output] = bytes
+                store(output, bytes)
             }
         }
-        for output in Set(mediaSignatures.keys).subtracting(newMedia.keys) { files[output] = nil }
+        for output in Set(mediaSignatures.keys).subtracting(newMedia.keys) { store(output, nil) }
         mediaSignatures = newMedia
 
         siteDiagnostics = checker.checkSite(newSite)
@@ -159,7 +173,8 @@ public final class IncrementalSession: @unchecked Sendable {
         for page in newSite.pages { found += pageDiagnostics[page.source] ?? [] }
         let diagnostics = checker.policy(for: newSite).apply(found)
         let failed = diagnostics.contains { $0.severity == .error || (options.strict && $0.severity == .warning) }
-        return Snapshot(files: files, diagnostics: diagnostics, failed: failed, full: full, renderedPages: targets.count)
+        return Snapshot(files: files, diagnostics: diagnostics, failed: failed, full: full, renderedPages: targets.count,
+                        changedPaths: changedPaths, pageCount: newSite.pages.count)
     }
 
     /// Whether an edit changed what other pages show of this one (title, summary, lists, type).
