@@ -70,7 +70,7 @@ enum YAMLReader {
 
     static func compose(_ text: String) -> Result<Node?, Failure> {
         do {
-            return .success(try Yams.compose(yaml: text))
+            return .success(try Yams.compose(yaml: text, .default, .default, .utf8))
         } catch let error as YamlError {
             return .failure(failure(from: error, text: text))
         } catch {

@@ -133,10 +133,32 @@ final class FolderSet: @unchecked Sendable {
     func insert(_ path: String) { lock.lock(); paths.insert(path); lock.unlock() }
 }
 
-/// Deletes a folder tree with POSIX calls (several times faster than FileManager on 10,000 files).
-/// Never follows symlinks: a link is removed, not what it points to.
+/// Deletes a folder tree with POSIX calls (several times faster than FileManager on 10,000 files),
+/// its top-level folders on all cores. Never follows symlinks: a link is removed, not its target.
 enum FastRemove {
     static func tree(at path: String) {
+        // Folders two levels down (`articles/x/`) are removed on all cores, then the rest.
+        let second = subfolders(of: path).flatMap { subfolders(of: $0) }
+        if second.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: second.count) { removeSerially(second[$0]) }
+        }
+        removeSerially(path)
+    }
+
+    private static func subfolders(of path: String) -> [String] {
+        var result: [String] = []
+        guard let dir = opendir(path) else { return result }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != ".", name != "..", entry.pointee.d_type == UInt8(DT_DIR) { result.append(path + "/" + name) }
+        }
+        closedir(dir)
+        return result
+    }
+
+    private static func removeSerially(_ path: String) {
         var stack = [path]
         var folders: [String] = []
         while let folder = stack.popLast() {
