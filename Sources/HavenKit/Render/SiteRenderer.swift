@@ -12,21 +12,34 @@ public struct SiteRenderer: Sendable {
     /// Receives an output path (`/articles/x/index.html`) and its bytes. Called from several threads.
     public typealias Emit = @Sendable (_ path: String, _ bytes: [UInt8]) throws -> Void
 
-    /// Renders everything. Returns the findings of the checks that need rendered HTML.
+    /// One unit of render work: a page, or a generated file.
+    enum Job: Sendable {
+        case page(Page)
+        case file(String, @Sendable () -> [UInt8])
+    }
+
+    /// Renders everything on all cores, generated files (the largest: listings of every page)
+    /// first so the work balances. Returns the findings of the checks that need rendered HTML.
     public func render(emit: Emit) throws -> [Diagnostic] {
         let builder = ContextBuilder(site: site)
-        let results = parallelMap(site.pages) { page -> Result<[Diagnostic], Error> in
-            let (html, diagnostics) = renderPage(page, builder: builder)
+        let jobs = generatedJobs(builder).map { Job.file($0.path, $0.make) } + site.pages.map(Job.page)
+        let results = parallelMap(jobs) { job -> Result<[Diagnostic], Error> in
             do {
-                try emit(page.path + "index.html", Array(html.utf8))
+                switch job {
+                case .page(let page):
+                    let (html, diagnostics) = renderPage(page, builder: builder)
+                    try emit(page.path + "index.html", Array(html.utf8))
+                    return .success(diagnostics)
+                case .file(let path, let make):
+                    try emit(path, make())
+                    return .success([])
+                }
             } catch {
                 return .failure(error)
             }
-            return .success(diagnostics)
         }
         var diagnostics: [Diagnostic] = []
         for result in results { diagnostics += try result.get() }
-        try renderGenerated(builder: builder, emit: emit)
         return diagnostics
     }
 
@@ -39,19 +52,28 @@ public struct SiteRenderer: Sendable {
 
     /// Every file that is not a page: listings, help, reviewers, search, 404, feeds, assets.
     func renderGenerated(builder: ContextBuilder, emit: Emit) throws {
-        for (path, html) in generatedPages(builder) {
-            try emit(path, Array(html.utf8))
+        for job in generatedJobs(builder) { try emit(job.path, job.make()) }
+    }
+
+    /// The generated files as independent jobs (each builds its own context).
+    func generatedJobs(_ builder: ContextBuilder) -> [(path: String, make: @Sendable () -> [UInt8])] {
+        let site = self.site
+        var jobs: [(path: String, make: @Sendable () -> [UInt8])] = generatedPageJobs(builder).map { job in
+            (job.path, { Array(job.make().utf8) })
         }
-        var generated: [(path: String, lastmod: CalendarDate?)] = generatedPagePaths.map { ($0, newest(for: $0)) }
-        generated += site.registries.reviewers.keys.sorted().map { id in
-            ("/reviewers/\(id)/", site.pages.filter { $0.frontMatter.reviewer?.value == id }.compactMap(SiteFeeds.lastModified).max()
-                ?? siteNewest)
-        }
-        try emit("/sitemap.xml", Array(SiteFeeds.sitemap(site, generated: generated, fallback: siteNewest).utf8))
-        try emit("/feed.xml", Array(SiteFeeds.atom(site).utf8))
-        try emit("/robots.txt", Array(SiteFeeds.robots(site).utf8))
-        try emit("/search-index.json", Array(SiteFeeds.searchIndex(site).utf8))
-        for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) { try emit(path, bytes) }
+        jobs.append(("/sitemap.xml", {
+            var generated: [(path: String, lastmod: CalendarDate?)] = self.generatedPagePaths.map { ($0, self.newest(for: $0)) }
+            generated += site.registries.reviewers.keys.sorted().map { id in
+                ("/reviewers/\(id)/", site.pages.filter { $0.frontMatter.reviewer?.value == id }.compactMap(SiteFeeds.lastModified).max()
+                    ?? self.siteNewest)
+            }
+            return Array(SiteFeeds.sitemap(site, generated: generated, fallback: self.siteNewest).utf8)
+        }))
+        jobs.append(("/feed.xml", { Array(SiteFeeds.atom(site).utf8) }))
+        jobs.append(("/robots.txt", { Array(SiteFeeds.robots(site).utf8) }))
+        jobs.append(("/search-index.json", { Array(SiteFeeds.searchIndex(site).utf8) }))
+        for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) { jobs.append((path, { bytes })) }
+        return jobs
     }
 
     /// Generated HTML pages listed in the sitemap.
@@ -72,66 +94,79 @@ public struct SiteRenderer: Sendable {
         return pages.compactMap(SiteFeeds.lastModified).max() ?? siteNewest
     }
 
-    private func generatedPages(_ builder: ContextBuilder) -> [(String, String)] {
-        var out: [(String, String)] = []
-        var home = builder.base(title: site.config.title, description: nil, path: "/", kind: "home")
-        home["title"] = site.config.title
-        home["sections"] = [PageType.modality, .condition, .article].compactMap { type -> [String: Any]? in
-            let pages = site.pages(of: type)
-            guard !pages.isEmpty, let section = type.section else { return nil }
-            return ["heading": type.pluralTitle, "href": site.href("/\(section)/"), "id": "section-\(section)",
-                    "items": pages.sorted(by: Page.byTitle).map(builder.link)]
-        }
-        out.append(("/index.html", theme.render("home", home)))
-
+    /// The generated HTML pages, each a job that builds its own context.
+    private func generatedPageJobs(_ builder: ContextBuilder) -> [(path: String, make: @Sendable () -> String)] {
+        let site = self.site, theme = self.theme
+        var jobs: [(path: String, make: @Sendable () -> String)] = []
+        jobs.append(("/index.html", {
+            var home = builder.base(title: site.config.title, description: nil, path: "/", kind: "home")
+            home["title"] = site.config.title
+            home["sections"] = [PageType.modality, .condition, .article].compactMap { type -> [String: Any]? in
+                let pages = site.pages(of: type)
+                guard !pages.isEmpty, let section = type.section else { return nil }
+                return ["heading": type.pluralTitle, "href": site.href("/\(section)/"), "id": "section-\(section)",
+                        "items": pages.sorted(by: Page.byTitle).map(builder.link)]
+            }
+            return theme.render("home", home)
+        }))
         for type in [PageType.article, .modality, .condition] {
             guard let section = type.section else { continue }
-            var context = builder.base(title: type.pluralTitle, description: nil, path: "/\(section)/", kind: "list")
-            context["title"] = type.pluralTitle
-            context["intro"] = Self.sectionIntro(type)
-            context["items"] = site.pages(of: type).sorted(by: Page.byTitle).map(builder.link)
-            out.append(("/\(section)/index.html", theme.render("list", context)))
+            jobs.append(("/\(section)/index.html", {
+                var context = builder.base(title: type.pluralTitle, description: nil, path: "/\(section)/", kind: "list")
+                context["title"] = type.pluralTitle
+                context["intro"] = Self.sectionIntro(type)
+                context["items"] = site.pages(of: type).sorted(by: Page.byTitle).map(builder.link)
+                return theme.render("list", context)
+            }))
         }
-
-        var help = builder.base(title: "Get help now", description: "Crisis lines you can call or text right now.",
-                                path: "/get-help/", kind: "get-help")
-        help["title"] = "Get help now"
-        help["resources"] = site.regionalCrisisResources.map(builder.crisisResourceContext)
-        out.append(("/get-help/index.html", theme.render("get-help", help)))
-
-        var reviewers: [[String: Any]] = []
-        for id in site.registries.reviewers.keys.sorted() {
+        jobs.append(("/get-help/index.html", {
+            var help = builder.base(title: "Get help now", description: "Crisis lines you can call or text right now.",
+                                    path: "/get-help/", kind: "get-help")
+            help["title"] = "Get help now"
+            help["resources"] = site.regionalCrisisResources.map(builder.crisisResourceContext)
+            return theme.render("get-help", help)
+        }))
+        let reviewerIDs = site.registries.reviewers.keys.sorted()
+        for id in reviewerIDs {
             guard let reviewer = site.registries.reviewers[id] else { continue }
-            let reviewed = site.pages.filter { $0.frontMatter.reviewer?.value == id }.sorted(by: Page.byTitle)
-            var context = builder.base(title: reviewer.name, description: "\(reviewer.name), \(reviewer.credentials): medical reviewer.",
-                                       path: "/reviewers/\(id)/", kind: "reviewer")
-            context["title"] = reviewer.name
-            context["credentials"] = reviewer.credentials
-            if let bio = reviewer.bio { context["bio"] = bio }
-            if reviewer.placeholder { context["placeholder"] = true }
-            context["items"] = reviewed.map(builder.link)
-            out.append(("/reviewers/\(id)/index.html", theme.render("reviewer", context)))
-            reviewers.append(["name": reviewer.name, "credentials": reviewer.credentials,
-                              "href": site.href("/reviewers/\(id)/"), "placeholder": reviewer.placeholder])
+            jobs.append(("/reviewers/\(id)/index.html", {
+                let reviewed = site.pages.filter { $0.frontMatter.reviewer?.value == id }.sorted(by: Page.byTitle)
+                var context = builder.base(title: reviewer.name, description: "\(reviewer.name), \(reviewer.credentials): medical reviewer.",
+                                           path: "/reviewers/\(id)/", kind: "reviewer")
+                context["title"] = reviewer.name
+                context["credentials"] = reviewer.credentials
+                if let bio = reviewer.bio { context["bio"] = bio }
+                if reviewer.placeholder { context["placeholder"] = true }
+                context["items"] = reviewed.map(builder.link)
+                return theme.render("reviewer", context)
+            }))
         }
-        var reviewerIndex = builder.base(title: "Medical reviewers", description: nil, path: "/reviewers/", kind: "list")
-        reviewerIndex["title"] = "Medical reviewers"
-        reviewerIndex["reviewers"] = reviewers
-        out.append(("/reviewers/index.html", theme.render("reviewers", reviewerIndex)))
-
-        var search = builder.base(title: "Search", description: nil, path: "/search/", kind: "search")
-        search["title"] = "Search"
-        search["indexURL"] = site.href("/search-index.json")
-        search["sections"] = [PageType.modality, .condition, .article].compactMap { type -> [String: Any]? in
-            guard let section = type.section else { return nil }
-            return ["heading": type.pluralTitle, "href": site.href("/\(section)/")]
-        }
-        out.append(("/search/index.html", theme.render("search", search)))
-
-        var notFound = builder.base(title: "Page not found", description: nil, path: "/404.html", kind: "404")
-        notFound["title"] = "Page not found"
-        out.append(("/404.html", theme.render("404", notFound)))
-        return out
+        jobs.append(("/reviewers/index.html", {
+            var reviewerIndex = builder.base(title: "Medical reviewers", description: nil, path: "/reviewers/", kind: "list")
+            reviewerIndex["title"] = "Medical reviewers"
+            reviewerIndex["reviewers"] = reviewerIDs.compactMap { id -> [String: Any]? in
+                guard let reviewer = site.registries.reviewers[id] else { return nil }
+                return ["name": reviewer.name, "credentials": reviewer.credentials,
+                        "href": site.href("/reviewers/\(id)/"), "placeholder": reviewer.placeholder]
+            }
+            return theme.render("reviewers", reviewerIndex)
+        }))
+        jobs.append(("/search/index.html", {
+            var search = builder.base(title: "Search", description: nil, path: "/search/", kind: "search")
+            search["title"] = "Search"
+            search["indexURL"] = site.href("/search-index.json")
+            search["sections"] = [PageType.modality, .condition, .article].compactMap { type -> [String: Any]? in
+                guard let section = type.section else { return nil }
+                return ["heading": type.pluralTitle, "href": site.href("/\(section)/")]
+            }
+            return theme.render("search", search)
+        }))
+        jobs.append(("/404.html", {
+            var notFound = builder.base(title: "Page not found", description: nil, path: "/404.html", kind: "404")
+            notFound["title"] = "Page not found"
+            return theme.render("404", notFound)
+        }))
+        return jobs
     }
 
 
