@@ -186,6 +186,22 @@ import Testing
         #expect(html.contains("<link rel=\"canonical\" href=\"https://example.org/docs/articles/start/\">"))
     }
 
+    @Test func homeListsTheNewestArticlesAndLinksToAll() throws {
+        var files: [String: String] = [:]
+        for i in 1...15 {
+            let day = String(format: "2026-10-%02d", i)
+            files["Content/articles/a\(i).md"] = TestSite.clinical("Article \(i)").replacingOccurrences(of: "2026-10-01", with: day) + TestSite.body
+        }
+        let site = try TestSite(files: files)
+        defer { site.remove() }
+        #expect(try site.build().wrote)
+        let home = try #require(site.read("Public/index.html"))
+        #expect(home.contains(">Article 15</a>") && home.contains(">Article 4</a>"))
+        #expect(!home.contains(">Article 3</a>"))
+        #expect(home.contains("All 15 articles"))
+        #expect(try #require(site.read("Public/articles/index.html")).contains(">Article 3</a>"))
+    }
+
     @Test func draftsAreBuiltOnlyWhenAsked() throws {
         var files = BuildTests.files
         files["Content/articles/draft.md"] = TestSite.clinical("Draft", extra: "draft: true\n") + TestSite.body

@@ -759,6 +759,9 @@ p, li { orphans: 3; widows: 3; }
 </li>
 {{/items}}
 </ul>
+{{#more}}
+<p class="more"><a href="{{href}}">All {{count}} articles</a></p>
+{{/more}}
 </section>
 {{/sections}}
 {{/main}}

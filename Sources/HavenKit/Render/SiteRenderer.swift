@@ -101,11 +101,15 @@ public struct SiteRenderer: Sendable {
         jobs.append(("/index.html", {
             var home = builder.base(title: site.config.title, description: nil, path: "/", kind: "home")
             home["title"] = site.config.title
+            // Therapies and conditions in full; articles: the newest few (all are on /articles/).
             home["sections"] = [PageType.modality, .condition, .article].compactMap { type -> [String: Any]? in
                 let pages = site.pages(of: type)
                 guard !pages.isEmpty, let section = type.section else { return nil }
-                return ["heading": type.pluralTitle, "href": site.href("/\(section)/"), "id": "section-\(section)",
-                        "items": pages.sorted(by: Page.byTitle).map(builder.link)]
+                let shown = type == .article ? Array(pages.sorted(by: Page.newestFirst).prefix(Self.homeArticleCount))
+                                             : pages.sorted(by: Page.byTitle)
+                return ["heading": type == .article ? "Latest articles" : type.pluralTitle, "href": site.href("/\(section)/"),
+                        "id": "section-\(section)", "items": shown.map(builder.link),
+                        "more": pages.count > shown.count ? ["href": site.href("/\(section)/"), "count": pages.count] : false]
             }
             return theme.render("home", home)
         }))
@@ -169,6 +173,9 @@ public struct SiteRenderer: Sendable {
         return jobs
     }
 
+
+    /// How many of the newest articles the home page lists.
+    static let homeArticleCount = 12
 
     static func sectionIntro(_ type: PageType) -> String {
         switch type {

@@ -36,6 +36,12 @@ public final class Page: Sendable {
         self.sortTitle = (frontMatter.title?.value ?? slug).lowercased()
     }
 
+    /// Newest first (`updated`, else `reviewed`, else `published`), then by title.
+    static func newestFirst(_ a: Page, _ b: Page) -> Bool {
+        let x = SiteFeeds.lastModified(a) ?? .distantPast, y = SiteFeeds.lastModified(b) ?? .distantPast
+        return x != y ? x > y : byTitle(a, b)
+    }
+
     /// Listing order: by title, then by path.
     static func byTitle(_ a: Page, _ b: Page) -> Bool {
         a.sortTitle != b.sortTitle ? a.sortTitle < b.sortTitle : a.path < b.path
