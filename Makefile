@@ -2,7 +2,7 @@
 SWIFT ?= swift
 HAVEN = .build/debug/haven
 
-.PHONY: site test deps build embed embed-check golden lint clean test-asan bench
+.PHONY: site test deps build embed embed-check golden lint clean test-asan bench fuzz
 
 ## Install what is missing, build Haven, build the example site into Public/.
 site: deps build
@@ -36,6 +36,11 @@ test-asan: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp:print_suppressions=0 ASAN_OPTIONS=detect_leaks=1 \
 	  $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan --filter HavenKitTests
+
+## Coverage-guided fuzzing of the page pipeline with libFuzzer + ASan (FUZZ_SECONDS, default 60).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 ## Haven vs Hugo on the 10,000-page corpus of ../shared/bench (figures, not assertions).
 bench: deps

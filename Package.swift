@@ -57,6 +57,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer target (scripts/fuzz.sh); does nothing when built normally.
+        .executableTarget(
+            name: "HavenFuzz",
+            dependencies: ["HavenKit"]
+        ),
         .testTarget(
             name: "HavenKitTests",
             dependencies: ["HavenKit"]
