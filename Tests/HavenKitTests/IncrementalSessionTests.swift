@@ -64,6 +64,12 @@ import Testing
         snapshot = try session.rebuild()
         try expectSame(snapshot, site, "title change")
 
+        // A page of type `page` is listed in every footer.
+        try edit(site, "Content/pages/about.md", "---\ntitle: About us\n---\nAbout this site.\n")
+        snapshot = try session.rebuild()
+        #expect(!snapshot.full)
+        try expectSame(snapshot, site, "footer page renamed")
+
         // An error keeps the findings; fixing it clears them.
         try edit(site, "Content/modalities/cbt.md", TestSite.clinical("CBT", extra: "conditions: [depression]\n").replacingOccurrences(of: "reviewer: dana-reyes\n", with: "") + TestSite.body)
         snapshot = try session.rebuild()

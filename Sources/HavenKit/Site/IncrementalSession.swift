@@ -119,6 +119,11 @@ public final class IncrementalSession: @unchecked Sendable {
                     if let linking = newSite.page(at: path) { recheck.insert(linking.source) }
                 }
                 // Pages that show this page's title or links: its taxonomy neighbours and link targets.
+                // Every page's footer lists the pages of type `page`: a change to one shows everywhere.
+                if let old = oldPages[source], old.type == .page || page.type == .page,
+                   old.title != page.title || old.type != page.type {
+                    rerender.formUnion(newSite.pages.map(\.source))
+                }
                 if let old = oldPages[source], IncrementalSession.shownElsewhereChanged(old, page) {
                     for site in [newSite, oldSite].compactMap({ $0 }) {
                         guard let p = site.page(at: page.path) else { continue }
