@@ -109,8 +109,10 @@ def main():
     copy_site(site)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
+    # Output to a file, not a pipe: a site with many findings would fill a pipe and stall the server.
+    log = tempfile.TemporaryFile(mode="w+")
     server = subprocess.Popen([haven, "serve", "--site", site, "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                              stdout=log, stderr=subprocess.STDOUT, text=True)
     driver = None
     try:
         check("server answers", wait_http(base + PAGE_URL), base)
@@ -177,7 +179,8 @@ def main():
         except subprocess.TimeoutExpired:
             server.kill()
             check("SIGINT stops the server cleanly", False, "still running after 10 s")
-        output = server.stdout.read() if server.stdout else ""
+        log.seek(0)
+        output = log.read()
         print("--- haven serve output ---\n" + output.strip())
         shutil.rmtree(site, ignore_errors=True)
 

@@ -113,6 +113,27 @@ struct ServingTests {
         }
     }
 
+    @Test func symlinksLeavingTheSiteAreNotServed() async throws {
+        let site = try FixtureSite()
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("haven-secret-\(UUID().uuidString).txt")
+        try Data("top secret\n".utf8).write(to: secret)
+        defer { try? FileManager.default.removeItem(at: secret) }
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("Content/media/leak.txt").path,
+                                                   withDestinationPath: secret.path)
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("Content/media/etc").path,
+                                                   withDestinationPath: "/etc")
+        try await RunningPreview.with(site) { preview in
+            // HavenKit refuses such links (an error), so there is no good build: the preview lists why.
+            let leak = try await preview.http.get("/media/leak.txt")
+            #expect(leak.status != 200)
+            #expect(!leak.body.contains("top secret"))
+            #expect(leak.body.contains("leads outside the site"))
+            let folder = try await preview.http.get("/media/etc/hostname")
+            #expect(folder.status != 200)
+            #expect(!folder.body.contains(ProcessInfo.processInfo.hostName + "\n"))
+        }
+    }
+
     @Test func foreignHostHeadersAreRefused() async throws {
         try await RunningPreview.with(try FixtureSite()) { preview in
             let port = preview.port

@@ -19,11 +19,15 @@ enum WatchScope {
         if name.hasSuffix("~") || name.hasPrefix(".#") || (name.hasPrefix("#") && name.hasSuffix("#")) { return true }
         if name == "4913" { return true }  // vim probes whether it may write in the folder
         let lower = name.lowercased()
-        let suffixes = [".swp", ".swo", ".swx", ".tmp", ".temp", ".bak", ".orig", ".crdownload", "___jb_tmp___", "___jb_old___"]
+        let suffixes = [".swp", ".swo", ".swx", ".tmp", ".temp", ".bak", ".orig", ".crdownload", ".kate-swp", "___jb_tmp___", "___jb_old___"]
         if suffixes.contains(where: { lower.hasSuffix($0) }) { return true }
         if lower.hasPrefix(".goutputstream-") || lower == ".ds_store" { return true }
         // VS Code and others: `.name.md.tmp.1234`, `name.md.sb-1234-abcd` (atomic-save temp files).
         if lower.contains(".tmp.") || lower.contains(".sb-") { return true }
+        // `sed -i` writes `sedXXXXXX` beside the file, then renames it over.
+        if name.count == 9 && name.hasPrefix("sed") && name.dropFirst(3).allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+            return true
+        }
         return false
     }
 }
