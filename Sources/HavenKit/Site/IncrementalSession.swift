@@ -33,7 +33,9 @@ public final class IncrementalSession: @unchecked Sendable {
     private var mediaSignatures: [String: FileSignature] = [:]
     private var site: Site?
     private var siteDiagnostics: [Diagnostic] = []
-    private var pageDiagnostics: [String: [Diagnostic]] = [:]
+    /// Per page: findings about its model, and about its rendered HTML.
+    private var modelDiagnostics: [String: [Diagnostic]] = [:]
+    private var renderedDiagnostics: [String: [Diagnostic]] = [:]
     private var files: [String: [UInt8]] = [:]
     private var changedPaths = Set<String>()
 
@@ -91,9 +93,11 @@ public final class IncrementalSession: @unchecked Sendable {
         let oldPages = Dictionary((oldSite?.pages ?? []).map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
         let oldResolver = oldSite?.linkResolver
         let reusable = full ? [:] : oldPages.filter { !changed.contains($0.key) }
+        // The resolver equality is decided once (comparing two URL tables costs as much as building one).
+        let sameResolver = ResolverComparison(old: oldResolver)
         let newSite = SiteLoader.assemble(root: root, settings: settings, scan: scan,
                                           heads: scan.markdown.compactMap { heads[$0]?.head }, options: load) { head, resolver in
-            if resolver == oldResolver, let page = reusable[head.source] { return page }
+            if sameResolver.matches(resolver), let page = reusable[head.source] { return page }
             return head.page(resolver: resolver)
         }
         if newSite.linkResolver != oldResolver || !removed.isEmpty { full = true }
@@ -103,10 +107,14 @@ public final class IncrementalSession: @unchecked Sendable {
         let checker = Checker(production: options.production)
         var recheck = Set<String>()
         var rerender = Set<String>()
+        // Generated files (listings, feeds, search index): all of them, only the search index, or none.
+        var regenerate = full
+        var searchIndexOnly = false
         if full {
             recheck = Set(newSite.pages.map(\.source))
             rerender = recheck
-            pageDiagnostics = [:]
+            modelDiagnostics = [:]
+            renderedDiagnostics = [:]
             changedPaths = Set(files.keys)
             files = [:]
         } else {
@@ -124,7 +132,12 @@ public final class IncrementalSession: @unchecked Sendable {
                    old.title != page.title || old.type != page.type {
                     rerender.formUnion(newSite.pages.map(\.source))
                 }
+                if let old = oldPages[source], old.body.headings.map(\.text) != page.body.headings.map(\.text) {
+                    searchIndexOnly = true
+                }
+                if oldPages[source] == nil { regenerate = true }
                 if let old = oldPages[source], IncrementalSession.shownElsewhereChanged(old, page) {
+                    regenerate = true
                     for site in [newSite, oldSite].compactMap({ $0 }) {
                         guard let p = site.page(at: page.path) else { continue }
                         let neighbours = site.relatedModalities(of: p) + site.relatedConditions(of: p) + site.relatedArticles(of: p)
@@ -139,26 +152,35 @@ public final class IncrementalSession: @unchecked Sendable {
                 }
             }
         }
-        for source in Set(pageDiagnostics.keys).subtracting(newSite.pages.map(\.source)) { pageDiagnostics[source] = nil }
+        for source in Set(modelDiagnostics.keys).subtracting(newSite.pages.map(\.source)) {
+            modelDiagnostics[source] = nil
+            renderedDiagnostics[source] = nil
+        }
 
+        // A page's findings are its model checks plus the checks on its rendered HTML; a page only
+        // re-checked (it links to an edited page) keeps its rendered-HTML findings.
         let targets = newSite.pages.filter { recheck.contains($0.source) || rerender.contains($0.source) }
         let builder = ContextBuilder(site: newSite)
         let renderer = SiteRenderer(site: newSite, theme: theme)
-        let results = parallelMap(targets) { page -> (String, String, [Diagnostic]) in
-            let model = checker.checkPage(page, in: newSite)
+        let recheckNow = recheck, rerenderNow = rerender
+        let results = parallelMap(targets) { page -> (model: [Diagnostic]?, html: String?, rendered: [Diagnostic]?) in
+            let model = recheckNow.contains(page.source) ? checker.checkPage(page, in: newSite) : nil
+            guard rerenderNow.contains(page.source) else { return (model, nil, nil) }
             let (html, rendered) = renderer.renderPage(page, builder: builder)
-            return (page.source, html, model + rendered)
+            return (model, html, rendered)
         }
-        for ((source, html, diagnostics), page) in zip(results, targets) {
-            pageDiagnostics[source] = diagnostics
-            store(page.path + "index.html", Array(html.utf8))
+        for (result, page) in zip(results, targets) {
+            if let model = result.model { modelDiagnostics[page.source] = model }
+            if let rendered = result.rendered { renderedDiagnostics[page.source] = rendered }
+            if let html = result.html { store(page.path + "index.html", Array(html.utf8)) }
         }
         if let oldSite {
             for page in oldSite.pages where newSite.page(at: page.path) == nil { store(page.path + "index.html", nil) }
         }
-        let collector = FileCollector()
-        try? renderer.renderGenerated(builder: builder) { path, bytes in collector.add(path, bytes) }
-        for (path, bytes) in collector.files { store(path, bytes) }
+        if regenerate || searchIndexOnly {
+            let jobs = renderer.generatedJobs(builder).filter { regenerate || $0.path == "/search-index.json" }
+            for (job, bytes) in zip(jobs, parallelMap(jobs) { $0.make() }) { store(job.path, bytes) }
+        }
 
         // media: copied again only when changed
         var newMedia: [String: FileSignature] = [:]
@@ -175,7 +197,10 @@ public final class IncrementalSession: @unchecked Sendable {
 
         siteDiagnostics = checker.checkSite(newSite)
         var found = siteDiagnostics
-        for page in newSite.pages { found += pageDiagnostics[page.source] ?? [] }
+        for page in newSite.pages {
+            found += modelDiagnostics[page.source] ?? []
+            found += renderedDiagnostics[page.source] ?? []
+        }
         let diagnostics = checker.policy(for: newSite).apply(found)
         let failed = diagnostics.contains { $0.severity == .error || (options.strict && $0.severity == .warning) }
         return Snapshot(files: files, diagnostics: diagnostics, failed: failed, full: full, renderedPages: targets.count,
@@ -228,6 +253,24 @@ struct FileSignature: Equatable, Sendable {
             modified = 0
             inode = 0
         }
+    }
+}
+
+/// Whether a resolver equals the previous build's, compared on first use only (from any thread).
+final class ResolverComparison: @unchecked Sendable {
+    private let old: LinkResolver?
+    private let lock = NSLock()
+    private var answer: Bool?
+
+    init(old: LinkResolver?) { self.old = old }
+
+    func matches(_ resolver: LinkResolver) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if let answer { return answer }
+        let result = old == resolver
+        answer = result
+        return result
     }
 }
 
