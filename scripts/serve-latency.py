@@ -48,6 +48,8 @@ def main():
     p.add_argument("--edits", type=int, default=10)
     p.add_argument("--file", help="the Markdown file to edit, relative to the site (default: the first article)")
     p.add_argument("--settle", type=float, default=0.3, help="seconds to wait between edits")
+    p.add_argument("--what", choices=["title", "body"], default="title",
+                   help="edit the title (shown on other pages too) or add a sentence to the body")
     a = p.parse_args()
     rel = a.file or os.path.relpath(sorted(glob.glob(os.path.join(a.site, "Content/articles/*.md")))[0], a.site)
     url = "/" + os.path.splitext(rel[len("Content/"):])[0] + "/"
@@ -80,7 +82,10 @@ def main():
         for n in range(a.edits):
             token = f"Latency probe {n} {int(time.time() * 1000)}"
             edited = list(lines)
-            edited[title_index] = f"title: {token}"
+            if a.what == "title":
+                edited[title_index] = f"title: {token}"
+            else:
+                edited.append(f"\n{token}.\n")
             saved = time.perf_counter()
             with open(path, "w", encoding="utf-8") as f:
                 f.write("\n".join(edited))
