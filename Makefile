@@ -2,7 +2,7 @@
 SWIFT ?= swift
 HAVEN = .build/debug/haven
 
-.PHONY: site test deps build embed embed-check golden lint clean test-asan bench fuzz
+.PHONY: site test deps build embed embed-check golden lint clean test-asan bench fuzz e2e-serve
 
 ## Install what is missing, build Haven, build the example site into Public/.
 site: deps build
@@ -41,6 +41,10 @@ test-asan: deps
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+## haven serve in headless Chromium: live reload, error overlay, clean stop (scripts/e2e-serve.py).
+e2e-serve: check-site-deps build
+	python3 scripts/e2e-serve.py --haven $(HAVEN)
 
 ## Haven vs Hugo on the 10,000-page corpus of ../shared/bench (figures, not assertions).
 bench: deps
