@@ -73,10 +73,11 @@ public enum Builder {
             }
             for (output, source) in site.media {
                 counter.increment()
-                let url = options.siteRoot.appendingPathComponent(source)
-                guard let data = FileManager.default.contents(atPath: url.path) else { throw HavenError.io("cannot read \(source)") }
-                try writer?.write(output, [UInt8](data))
-                collect?(output, [UInt8](data))
+                guard case .success(let bytes) = FileBytes.read(options.siteRoot.path + "/" + source, limit: Int.max) else {
+                    throw HavenError.io("cannot read \(source)")
+                }
+                try writer?.write(output, bytes)
+                collect?(output, bytes)
             }
         } catch let error as HavenError {
             writer?.discard()

@@ -24,7 +24,7 @@ enum SiteScanner {
         let realRoot = root.resolvingSymlinksInPath().path
         var queue = ["Content"]
         while let folder = queue.popLast() {
-            for (name, kind) in entries(of: rootPath + "/" + folder) where !name.hasPrefix(".") {
+            for (name, kind) in DirectoryListing.entries(of: rootPath + "/" + folder) where !name.hasPrefix(".") {
                 let relative = folder + "/" + name
                 var isDirectory = kind == .directory
                 switch kind {
@@ -62,41 +62,6 @@ enum SiteScanner {
         scan.markdown.sort()
         scan.media.sort()
         return scan
-    }
-
-    enum Kind { case directory, regular, symlink, other }
-
-    /// A folder's entries, sorted by name, with their types (lstat only where readdir does not say).
-    static func entries(of path: String) -> [(String, Kind)] {
-        guard let dir = opendir(path) else { return [] }
-        defer { closedir(dir) }
-        var result: [(String, Kind)] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            var kind: Kind
-            switch Int32(entry.pointee.d_type) {
-            case Int32(DT_DIR): kind = .directory
-            case Int32(DT_REG): kind = .regular
-            case Int32(DT_LNK): kind = .symlink
-            default: kind = .other
-            }
-            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
-                var info = stat()
-                if lstat(path + "/" + name, &info) == 0 {
-                    switch info.st_mode & S_IFMT {
-                    case S_IFDIR: kind = .directory
-                    case S_IFREG: kind = .regular
-                    case S_IFLNK: kind = .symlink
-                    default: kind = .other
-                    }
-                }
-            }
-            result.append((name, kind))
-        }
-        return result.sorted { $0.0 < $1.0 }
     }
 
     /// Where a symlink finally leads (the canonical path), or nil when it leads nowhere or loops.

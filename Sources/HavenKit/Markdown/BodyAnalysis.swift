@@ -36,10 +36,6 @@ public struct BodyAnalysis: Sendable {
     public var rawHTML: [SourceLocation] = []
     public var blocks: [TextBlock] = []
     public var hasFootnotes = false
-    /// Plain text of the body, for the search index and summaries.
-    public var plainText: String {
-        blocks.filter { $0.kind != .footnote }.map(\.text).joined(separator: " ")
-    }
 }
 
 extension BodyAnalysis {

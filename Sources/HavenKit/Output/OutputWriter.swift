@@ -146,16 +146,7 @@ enum FastRemove {
     }
 
     private static func subfolders(of path: String) -> [String] {
-        var result: [String] = []
-        guard let dir = opendir(path) else { return result }
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name != ".", name != "..", entry.pointee.d_type == UInt8(DT_DIR) { result.append(path + "/" + name) }
-        }
-        closedir(dir)
-        return result
+        DirectoryListing.entries(of: path).filter { $0.1 == .directory }.map { path + "/" + $0.0 }
     }
 
     private static func removeSerially(_ path: String) {
@@ -163,20 +154,14 @@ enum FastRemove {
         var folders: [String] = []
         while let folder = stack.popLast() {
             folders.append(folder)
-            guard let dir = opendir(folder) else { continue }
-            while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                }
-                if name == "." || name == ".." { continue }
+            for (name, kind) in DirectoryListing.entries(of: folder) {
                 let child = folder + "/" + name
-                if entry.pointee.d_type == UInt8(DT_DIR) {
+                if kind == .directory {
                     stack.append(child)
                 } else if unlink(child) != 0 && errno == EISDIR {
                     stack.append(child)
                 }
             }
-            closedir(dir)
         }
         for folder in folders.reversed() { rmdir(folder) }
         // Anything left (unusual file types, permissions): let FileManager try.

@@ -50,12 +50,8 @@ public struct SiteRenderer: Sendable {
         return (html, RenderedPageChecks.check(page, html: html, in: site))
     }
 
-    /// Every file that is not a page: listings, help, reviewers, search, 404, feeds, assets.
-    func renderGenerated(builder: ContextBuilder, emit: Emit) throws {
-        for job in generatedJobs(builder) { try emit(job.path, job.make()) }
-    }
-
-    /// The generated files as independent jobs (each builds its own context).
+    /// Every file that is not a page (listings, help, reviewers, search, 404, feeds, assets), as
+    /// independent jobs (each builds its own context).
     func generatedJobs(_ builder: ContextBuilder) -> [(path: String, make: @Sendable () -> [UInt8])] {
         let site = self.site
         var jobs: [(path: String, make: @Sendable () -> [UInt8])] = generatedPageJobs(builder).map { job in

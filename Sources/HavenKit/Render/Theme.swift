@@ -7,8 +7,6 @@ public struct Theme: Sendable {
     public let library: MustacheLibrary
     /// Output path (`/assets/haven.css`) → bytes.
     public let assets: [String: [UInt8]]
-    /// Where each template came from, for messages: `Templates/clinical.mustache (site)`.
-    public let origins: [String: String]
 
     /// Templates every theme must provide (the default theme provides all of them).
     public static let requiredTemplates = ["layout", "clinical", "page", "list", "home", "get-help", "reviewer",
@@ -52,7 +50,7 @@ public struct Theme: Sendable {
         for name in requiredTemplates where library.getTemplate(named: name) == nil {
             throw .theme("the theme has no '\(name).mustache' template")
         }
-        return Theme(library: library, assets: assets, origins: sources.mapValues(\.origin))
+        return Theme(library: library, assets: assets)
     }
 
     /// Regular files under a folder (not following symlinks out of it), relative, sorted.

@@ -21,7 +21,6 @@ public final class Page: Sendable {
     public var title: String { frontMatter.title?.value ?? slug }
     public var description: String? { frontMatter.description?.value }
     public var isClinical: Bool { type.isClinical }
-    public var isDraft: Bool { frontMatter.draft }
 
     init(source: String, type: PageType, path: String, slug: String, frontMatter: FrontMatter, body: BodyAnalysis,
          bodyHTML: String, bodyFirstLine: Int) {
