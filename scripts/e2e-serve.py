@@ -27,6 +27,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -117,7 +118,10 @@ def main():
     try:
         check("server answers", wait_http(base + PAGE_URL), base)
         driver = browser()
-        wait = WebDriverWait(driver, 15, poll_frequency=0.05)
+        # The page reloads itself while we poll it: an element found a moment ago can be gone
+        # (stale) by the time we read it, so the waits retry on that instead of failing.
+        wait = WebDriverWait(driver, 15, poll_frequency=0.05,
+                             ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
         driver.get(base + PAGE_URL)
         h1 = driver.find_element(By.TAG_NAME, "h1").text
         check("page shows its title", h1 == "Depression", repr(h1))
@@ -139,14 +143,18 @@ def main():
         # 2. Break the page: the last good page stays, with the error overlay.
         edit(md, "reviewer: ", "# reviewer: ")
         try:
-            wait.until(lambda d: d.find_elements(By.ID, "haven-overlay"))
-            overlay = driver.find_element(By.ID, "haven-overlay")
-            check("error overlay appears", overlay.is_displayed())
+            wait.until(lambda d: d.find_element(By.ID, "haven-overlay").is_displayed())
+            # Read everything about the overlay in one snapshot, retried if the page reloads meanwhile.
+            shown = wait.until(lambda d: d.execute_script(
+                "const o = document.getElementById('haven-overlay');"
+                "const h = document.querySelector('h1');"
+                "return o && h ? [o.innerText, h.innerText, getComputedStyle(o).position] : null"))
+            overlay_text, heading, position = shown
+            check("error overlay appears", True)
             check("overlay names file, line and rule",
-                  "Content/conditions/depression.md:" in overlay.text and "[missing-reviewer]" in overlay.text,
-                  next((line for line in overlay.text.splitlines() if "[missing-reviewer]" in line), overlay.text[:200]))
-            check("last good page still shown under it", driver.find_element(By.TAG_NAME, "h1").text == new_title)
-            position = driver.execute_script("return getComputedStyle(arguments[0]).position", overlay)
+                  "Content/conditions/depression.md:" in overlay_text and "[missing-reviewer]" in overlay_text,
+                  next((line for line in overlay_text.splitlines() if "[missing-reviewer]" in line), overlay_text[:200]))
+            check("last good page still shown under it", heading == new_title, repr(heading))
             check("overlay styled from /__haven/overlay.css", position == "fixed", position)
             if args.screenshots:
                 os.makedirs(args.screenshots, exist_ok=True)
