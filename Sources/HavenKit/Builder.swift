@@ -66,12 +66,14 @@ public enum Builder {
         let renderer = SiteRenderer(site: site, theme: theme)
         do {
             let collect = options.collect
-            found += try renderer.render { path, bytes in
+            // Nothing is kept when linting: only pages are rendered, for the rendered-HTML checks.
+            let keep = writer != nil || collect != nil
+            found += try renderer.render(pagesOnly: !keep) { path, bytes in
                 counter.increment()
                 try writer?.write(path, bytes)
                 collect?(path, bytes)
             }
-            for (output, source) in site.media {
+            for (output, source) in site.media where keep {
                 counter.increment()
                 guard case .success(let bytes) = FileBytes.read(options.siteRoot.path + "/" + source, limit: Int.max) else {
                     throw HavenError.io("cannot read \(source)")

@@ -20,9 +20,12 @@ public struct SiteRenderer: Sendable {
 
     /// Renders everything on all cores, generated files (the largest: listings of every page)
     /// first so the work balances. Returns the findings of the checks that need rendered HTML.
-    public func render(emit: Emit) throws -> [Diagnostic] {
+    /// With `pagesOnly` (`haven lint`: nothing is kept) the generated files, which no check reads,
+    /// are skipped.
+    public func render(pagesOnly: Bool = false, emit: Emit) throws -> [Diagnostic] {
         let builder = ContextBuilder(site: site)
-        let jobs = generatedJobs(builder).map { Job.file($0.path, $0.make) } + site.pages.map(Job.page)
+        let generated = pagesOnly ? [] : generatedJobs(builder).map { Job.file($0.path, $0.make) }
+        let jobs = generated + site.pages.map(Job.page)
         let results = parallelMap(jobs) { job -> Result<[Diagnostic], Error> in
             do {
                 switch job {

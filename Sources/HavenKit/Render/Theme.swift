@@ -39,12 +39,16 @@ public struct Theme: Sendable {
                 }
             }
         }
+        ThemeContentType.register()
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                try library.register(source.text, named: name)
+                try library.register(ThemeContentType.pragma + source.text, named: name)
             } catch {
-                throw .theme("\(source.origin): template does not parse: \(error)")
+                // Report the error of the template as written (line numbers without the pragma line).
+                var reported = error
+                do { _ = try MustacheTemplate(string: source.text) } catch let original { reported = original }
+                throw .theme("\(source.origin): template does not parse: \(reported)")
             }
         }
         for name in requiredTemplates where library.getTemplate(named: name) == nil {
