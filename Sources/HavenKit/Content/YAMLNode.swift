@@ -68,9 +68,12 @@ enum YAMLReader {
         var duplicateKey: String? = nil
     }
 
+    /// Composes without Yams' tag resolution (`Resolver.basic`): Haven reads every value itself
+    /// (`boolValue`, `intValue`, `CalendarDate`), and the default resolver runs regular expressions
+    /// on every scalar, including each mapping key when Yams checks for duplicates.
     static func compose(_ text: String) -> Result<Node?, Failure> {
         do {
-            return .success(try Yams.compose(yaml: text, .default, .default, .utf8))
+            return .success(try Yams.compose(yaml: text, .basic, .default, .utf8))
         } catch let error as YamlError {
             return .failure(failure(from: error, text: text))
         } catch {

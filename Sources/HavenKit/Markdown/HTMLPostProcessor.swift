@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Small, safe edits to cmark's HTML output, in one pass over its bytes. They rely on one fact:
 /// with the safe renderer every `<` that editors write is escaped and raw HTML is replaced by a
 /// comment, so a literal `<h2>`, `</h2>`, ` align="`, `<input type="checkbox"` or
@@ -31,8 +37,14 @@ enum HTMLPostProcessor {
                 return true
             }
             while i < count {
-                let b = bytes[i]
-                if b == UInt8(ascii: "<"), i + 3 < count {
+                // Copy everything up to the next `<` at once: all edits start at a tag.
+                guard let base = bytes.baseAddress else { break }
+                let lt = memchr(base + i, Int32(UInt8(ascii: "<")), count - i)
+                let tagStart = lt.map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? count
+                if tagStart > i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<tagStart])) }
+                i = tagStart
+                guard i < count else { break }
+                if i + 3 < count {
                     let b1 = bytes[i + 1]
                     if b1 == UInt8(ascii: "h"), (49...54).contains(bytes[i + 2]), bytes[i + 3] == UInt8(ascii: ">") {
                         out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "h"), level(bytes[i + 2])])
@@ -61,13 +73,16 @@ enum HTMLPostProcessor {
                         i += footnotes.count
                         continue
                     }
+                    // Table cells: `<td align="x">` / `<th align="x">`.
+                    if b1 == UInt8(ascii: "t"), bytes[i + 2] == UInt8(ascii: "d") || bytes[i + 2] == UInt8(ascii: "h"),
+                       matches(alignAttribute, at: i + 3) {
+                        out.append(contentsOf: bytes[i..<(i + 3)])
+                        out.append(contentsOf: alignClass)
+                        i += 3 + alignAttribute.count
+                        continue
+                    }
                 }
-                if b == UInt8(ascii: " "), i + 1 < count, bytes[i + 1] == UInt8(ascii: "a"), matches(alignAttribute, at: i) {
-                    out.append(contentsOf: alignClass)
-                    i += alignAttribute.count
-                    continue
-                }
-                out.append(b)
+                out.append(UInt8(ascii: "<"))
                 i += 1
             }
             return String(decoding: out, as: UTF8.self)

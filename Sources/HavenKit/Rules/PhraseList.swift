@@ -13,18 +13,20 @@ struct PhraseList: Sendable {
 
     let entries: [Entry]
     /// Entry indexes by a cheap key of their first word (length and first byte), so most words
-    /// of a text are ruled out without hashing them.
+    /// of a text are ruled out without comparing them.
     private let buckets: [[Int]]
-    private let words: [[Substring]]
-    private let exceptions: [[[Substring]]]
+    /// Each entry's words and its exceptions' words, as lower-case UTF-8.
+    private let words: [[[UInt8]]]
+    private let exceptions: [[[[UInt8]]]]
 
     init(entries: [Entry]) {
         self.entries = entries
-        words = entries.map { Words($0.match).list }
-        exceptions = entries.map { ($0.except ?? []).map { Words($0).list } }
+        func split(_ text: String) -> [[UInt8]] { let w = Words(text); return (0..<w.count).map { Array(w.word($0)) } }
+        words = entries.map { split($0.match) }
+        exceptions = entries.map { ($0.except ?? []).map(split) }
         var buckets = [[Int]](repeating: [], count: PhraseList.bucketCount)
         for (i, w) in words.enumerated() {
-            if let first = w.first { buckets[PhraseList.bucket(first)].append(i) }
+            if let first = w.first, let byte = first.first { buckets[PhraseList.bucket(length: first.count, first: byte)].append(i) }
         }
         self.buckets = buckets
     }
@@ -45,13 +47,12 @@ struct PhraseList: Sendable {
     static let stigmatizing = embedded("stigmatizing-language")
 
     /// Whole-word, case-insensitive matches in a block's words, in text order.
-    func matches(in text: Words) -> [Entry] {
-        let tokens = text.list
+    func matches(in tokens: Words) -> [Entry] {
         var found: [Entry] = []
         var i = 0
         while i < tokens.count {
             var advanced = false
-            let candidates = buckets[PhraseList.bucket(tokens[i])]
+            let candidates = buckets[PhraseList.bucket(length: tokens.length(i), first: tokens.firstByte(i))]
             if !candidates.isEmpty {
                 for entry in candidates where PhraseList.matches(words[entry], tokens, at: i) {
                     if exceptions[entry].contains(where: { PhraseList.covers($0, tokens, start: i, length: words[entry].count) }) {
@@ -70,19 +71,18 @@ struct PhraseList: Sendable {
 
     static let bucketCount = 64 * 256
 
-    static func bucket(_ word: Substring) -> Int {
-        let utf8 = word.utf8
-        return min(utf8.count, 63) << 8 | Int(utf8.first ?? 0)
+    static func bucket(length: Int, first: UInt8) -> Int {
+        min(length, 63) << 8 | Int(first)
     }
 
-    private static func matches(_ phrase: [Substring], _ tokens: [Substring], at start: Int) -> Bool {
+    private static func matches(_ phrase: [[UInt8]], _ tokens: Words, at start: Int) -> Bool {
         guard start + phrase.count <= tokens.count else { return false }
-        for (offset, word) in phrase.enumerated() where tokens[start + offset] != word { return false }
+        for (offset, word) in phrase.enumerated() where !tokens.word(start + offset, is: word) { return false }
         return true
     }
 
     /// Whether an allowed longer phrase spans the match at `start` (`Substance Abuse and Mental Health…`).
-    private static func covers(_ phrase: [Substring], _ tokens: [Substring], start: Int, length: Int) -> Bool {
+    private static func covers(_ phrase: [[UInt8]], _ tokens: Words, start: Int, length: Int) -> Bool {
         let earliest = max(0, start + length - phrase.count)
         guard earliest <= start else { return false }
         return (earliest...start).contains { matches(phrase, tokens, at: $0) }

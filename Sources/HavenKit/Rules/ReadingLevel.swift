@@ -13,9 +13,9 @@ enum ReadingLevel {
     static func grade(of blocks: [BodyAnalysis.TextBlock], words blockWords: [Words]) -> Grade? {
         var words = 0, sentences = 0, syllables = 0
         for (block, split) in zip(blocks, blockWords) where block.kind == .paragraph && !block.inBlockQuote {
-            for word in split.list {
+            for i in 0..<split.count {
                 words += 1
-                syllables += countSyllables(word)
+                syllables += countSyllables(split.word(i))
             }
             // Sentence ends: . ! ? followed by a space or the end (not "e.g" or "3.5").
             var blockSentences = 0
@@ -26,7 +26,7 @@ enum ReadingLevel {
             }
             if previous == 0x2E || previous == 0x21 || previous == 0x3F { blockSentences += 1 }
             // A list item or paragraph without a final stop is still a sentence.
-            sentences += max(split.list.isEmpty ? 0 : 1, blockSentences)
+            sentences += max(split.count == 0 ? 0 : 1, blockSentences)
         }
         guard words >= minimumWords, sentences > 0 else { return nil }
         let value = 0.39 * Double(words) / Double(sentences) + 11.8 * Double(syllables) / Double(words) - 15.59
@@ -34,11 +34,11 @@ enum ReadingLevel {
     }
 
     /// Vowel groups, less a silent final `e`, at least one.
-    static func countSyllables(_ word: Substring) -> Int {
+    static func countSyllables(_ word: ArraySlice<UInt8>) -> Int {
         var count = 0
         var previousVowel = false
         var last: UInt8 = 0, beforeLast: UInt8 = 0
-        for byte in word.utf8 {
+        for byte in word {
             let isVowel = byte == 0x61 || byte == 0x65 || byte == 0x69 || byte == 0x6F || byte == 0x75 || byte == 0x79
             if isVowel && !previousVowel { count += 1 }
             previousVowel = isVowel
