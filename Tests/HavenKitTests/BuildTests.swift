@@ -113,6 +113,51 @@ import Testing
         #expect(site.read("Public/about/index.html") == nil)
     }
 
+    /// Rebuilds overwrite the previous build kept beside the output; whatever that folder holds
+    /// (stale pages, a folder where a file goes, a file where a folder goes, symbolic links), the
+    /// result equals a build into an empty folder, and nothing outside is touched.
+    @Test func reusingThePreviousBuildEqualsAFreshBuild() throws {
+        let site = try TestSite(files: BuildTests.files)
+        defer { site.remove() }
+        _ = try site.build()
+        _ = try site.build()
+        let pool = site.root.appendingPathComponent(".Public.haven-previous")
+        #expect(FileManager.default.fileExists(atPath: pool.appendingPathComponent(OutputWriter.markerName).path))
+        #expect(site.read(".Public.haven-previous/.gitignore")?.contains("*") == true)
+
+        // Damage the pool every way a previous build or a person could.
+        let outside = site.root.appendingPathComponent("outside.txt")
+        try Data("keep me".utf8).write(to: outside)
+        let fm = FileManager.default
+        try fm.createDirectory(at: pool.appendingPathComponent("stale/page"), withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: pool.appendingPathComponent("stale/page/index.html"))
+        try fm.removeItem(at: pool.appendingPathComponent("about/index.html"))
+        try fm.createDirectory(at: pool.appendingPathComponent("about/index.html/inner"), withIntermediateDirectories: true)
+        try fm.removeItem(at: pool.appendingPathComponent("reviewers"))
+        try Data("a file where a folder goes".utf8).write(to: pool.appendingPathComponent("reviewers"))
+        try fm.removeItem(at: pool.appendingPathComponent("assets/haven.css"))
+        try fm.createSymbolicLink(at: pool.appendingPathComponent("assets/haven.css"), withDestinationURL: outside)
+        try fm.removeItem(at: pool.appendingPathComponent("conditions"))
+        try fm.createSymbolicLink(at: pool.appendingPathComponent("conditions"), withDestinationURL: site.root.appendingPathComponent("Content"))
+        try site.write("Content/articles/second.md", Data(TestSite.clinical("Second").utf8))
+
+        let result = try site.build()
+        #expect(result.wrote)
+        #expect(!fm.fileExists(atPath: site.root.appendingPathComponent(".Public.haven-staging-\(getpid())").path))
+        let fresh = site.root.appendingPathComponent("fresh")
+        _ = try site.build(output: fresh)
+        #expect(try TreeSnapshot(site.publicURL) == TreeSnapshot(fresh))
+        #expect(try BuildTests.entries(site.publicURL) == BuildTests.entries(fresh))
+        #expect(site.read("outside.txt") == "keep me")
+        #expect(site.read("Content/conditions/depression.md") != nil)
+        #expect(site.read("Public/.gitignore") == nil)
+    }
+
+    /// Every path under a folder, folders and links included.
+    static func entries(_ root: URL) throws -> [String] {
+        (FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []).sorted()
+    }
+
     @Test func refusesForeignFolders() throws {
         let site = try TestSite(files: BuildTests.files)
         defer { site.remove() }

@@ -14,8 +14,12 @@ public struct OutputWriter: Sendable {
 
     public let output: URL
     public let staging: URL
-    /// Folders already created in staging (shared by the render threads).
-    private let folders = FolderSet()
+    /// Folders known to exist in staging (shared by the render threads).
+    private let folders = PathSet()
+    /// What the reused previous build held, if staging is one; then `written` records every file
+    /// this build writes, and the rest is deleted before the swap.
+    private let pool: OutputPool.Listing?
+    private let written = PathSet()
 
     /// Checks the output folder can be used and prepares an empty staging folder.
     /// - Throws: `HavenError.output` (exit 2) for a foreign non-empty folder or one inside the content.
@@ -41,12 +45,19 @@ public struct OutputWriter: Sendable {
             throw .output("cannot create \(parent.path): \(error.localizedDescription)")
         }
         staging = parent.appendingPathComponent(".\(out.lastPathComponent).haven-staging-\(getpid())")
-        try? fm.removeItem(at: staging)
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-        } catch {
-            throw .output("cannot create the staging folder \(staging.path): \(error.localizedDescription)")
+        if fm.fileExists(atPath: staging.path) { FastRemove.tree(at: staging.path) }
+        // Reuse the previous build's files when they are there (see `OutputPool`).
+        pool = OutputPool.take(for: out, into: staging)
+        if let pool {
+            for folder in pool.folders { folders.insert(staging.path + "/" + folder) }
+        } else {
+            do {
+                try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            } catch {
+                throw .output("cannot create the staging folder \(staging.path): \(error.localizedDescription)")
+            }
         }
+        folders.insert(staging.path)
     }
 
     /// A folder may be replaced only when it does not exist, is empty, or carries Haven's marker.
@@ -71,14 +82,18 @@ public struct OutputWriter: Sendable {
         let url = staging.appendingPathComponent(String(relative))
         let folder = url.deletingLastPathComponent().path
         if !folders.contains(folder) {
-            // Most folders are one level below an existing one: try mkdir first, fall back to FileManager.
-            if mkdir(folder, 0o755) != 0 && errno != EEXIST {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            }
+            try makeFolder(folder)
             folders.insert(folder)
         }
+        if pool != nil { written.insert(String(relative)) }
         // Plain buffered writes: no per-file fsync (the staging folder is discarded if anything fails).
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // Never through a symbolic link; a folder where the file goes (left by the previous build) is removed.
+        let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW
+        var fd = open(url.path, flags, 0o644)
+        if fd < 0 && (errno == EISDIR || errno == ELOOP) {
+            FastRemove.tree(at: url.path)
+            fd = open(url.path, flags, 0o644)
+        }
         guard fd >= 0 else { throw HavenError.io("cannot write \(url.path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var written = 0
@@ -95,8 +110,37 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Creates a folder in staging and any missing parents; a file in the way (left by the
+    /// previous build) is deleted. Safe when several threads create the same folder.
+    private func makeFolder(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 { return }
+        switch errno {
+        case EEXIST:
+            var info = stat()
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return }
+            unlink(path)
+        case ENOENT, ENOTDIR:
+            let parent = (path as NSString).deletingLastPathComponent
+            guard parent.hasPrefix(staging.path + "/") || parent == staging.path, parent != path else { break }
+            if parent != staging.path { try makeFolder(parent) }
+        default:
+            break
+        }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw HavenError.io("cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Deletes what the reused previous build held and this build did not write.
+    private func removeStale() {
+        guard let pool else { return }
+        for file in pool.files where !written.contains(file) { unlink(staging.path + "/" + file) }
+        // Deepest first; rmdir only removes folders left empty.
+        for folder in pool.folders.sorted(by: { $0.count > $1.count }) { rmdir(staging.path + "/" + folder) }
+    }
+
     /// Replaces the output with staging: the old output is moved aside, staging renamed into place,
-    /// then the old output deleted.
+    /// then the old output kept as the pool for the next build.
     public func commit() throws(HavenError) {
         let fm = FileManager.default
         do {
@@ -104,6 +148,7 @@ public struct OutputWriter: Sendable {
         } catch {
             throw .io("cannot write the output marker: \(error)")
         }
+        removeStale()
         // The output may have been created meanwhile: check ownership again right before replacing.
         try OutputWriter.ensureOwnedOrEmpty(output)
         let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).haven-old-\(getpid())")
@@ -116,17 +161,17 @@ public struct OutputWriter: Sendable {
             if hadOutput && !fm.fileExists(atPath: output.path) { try? fm.moveItem(at: old, to: output) }
             throw .io("cannot replace \(output.path): \(error.localizedDescription)")
         }
-        if hadOutput { FastRemove.tree(at: old.path) }
+        if hadOutput { OutputPool.keep(old, for: output) }
     }
 
-    /// Drops the staging folder; the output stays exactly as it was.
+    /// Drops the staging folder (kept as the pool for the next build); the output stays exactly as it was.
     public func discard() {
-        FastRemove.tree(at: staging.path)
+        OutputPool.keep(staging, for: output)
     }
 }
 
-/// A thread-safe set of folder paths.
-final class FolderSet: @unchecked Sendable {
+/// A thread-safe set of paths.
+final class PathSet: @unchecked Sendable {
     private let lock = NSLock()
     private var paths = Set<String>()
     func contains(_ path: String) -> Bool { lock.lock(); defer { lock.unlock() }; return paths.contains(path) }

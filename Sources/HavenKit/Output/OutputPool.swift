@@ -1,0 +1,75 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The previous build's folder, kept beside the output (`.Public.haven-previous/`) and reused as
+/// the next build's staging folder: overwriting files that exist costs far less than creating new
+/// ones and deleting the old tree (on ext4, every new inode is checked against recently deleted
+/// ones), so a rebuild of a large site spends little time in the file system.
+/// The pool is only ever a source of files to overwrite: every file of the new build is written
+/// in full, and whatever the build did not write is deleted before the swap, so the output is the
+/// same as from an empty folder. Deleting the pool at any time is safe.
+enum OutputPool {
+    /// What was in the pool when it was taken, relative to it: regular files and folders. Symbolic
+    /// links and other special files are deleted on the spot (a write never goes through a link).
+    struct Listing {
+        var files: [String] = []
+        var folders: [String] = []
+    }
+
+    static let gitignore = "# Haven's previous build, reused to make the next build faster. Safe to delete.\n*\n"
+
+    static func url(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).haven-previous")
+    }
+
+    /// Moves the pool to `staging` and lists it, if it is a real folder written by Haven; nil otherwise.
+    static func take(for output: URL, into staging: URL) -> Listing? {
+        let pool = url(for: output).path
+        var info = stat()
+        guard lstat(pool, &info) == 0, info.st_mode & S_IFMT == S_IFDIR,
+              lstat(pool + "/" + OutputWriter.markerName, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+              rename(pool, staging.path) == 0 else { return nil }
+        return list(staging.path)
+    }
+
+    /// Keeps `folder` (an old output, or a discarded staging folder) as the pool for the next
+    /// build; deletes it when a pool is already there or it cannot be moved.
+    static func keep(_ folder: URL, for output: URL) {
+        let pool = url(for: output)
+        var info = stat()
+        if lstat(pool.path, &info) != 0, rename(folder.path, pool.path) == 0 {
+            // Marked as Haven's (a discarded staging folder may not be yet), and ignored by git.
+            for (name, text) in [(OutputWriter.markerName, OutputWriter.markerText), (".gitignore", gitignore)] {
+                try? Data(text.utf8).write(to: pool.appendingPathComponent(name))
+            }
+            return
+        }
+        FastRemove.tree(at: folder.path)
+    }
+
+    /// Every regular file and folder under `root` (relative paths), without following links.
+    private static func list(_ root: String) -> Listing {
+        var listing = Listing()
+        var stack = [""]
+        while let relative = stack.popLast() {
+            let folder = relative.isEmpty ? root : root + "/" + relative
+            for (name, kind) in DirectoryListing.entries(of: folder) {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                switch kind {
+                case .directory:
+                    listing.folders.append(child)
+                    stack.append(child)
+                case .regular:
+                    listing.files.append(child)
+                case .symlink, .other:
+                    unlink(root + "/" + child)
+                }
+            }
+        }
+        return listing
+    }
+}
