@@ -13,14 +13,12 @@ enum ReadingLevel {
     static func grade(of blocks: [BodyAnalysis.TextBlock], words blockWords: [Words]) -> Grade? {
         var words = 0, sentences = 0, syllables = 0
         for (block, split) in zip(blocks, blockWords) where block.kind == .paragraph && !block.inBlockQuote {
-            for i in 0..<split.count {
-                words += 1
-                syllables += countSyllables(split.word(i))
-            }
+            words += split.count
+            split.forEachWord { syllables += countSyllables($0) }
             // Sentence ends: . ! ? followed by a space or the end (not "e.g" or "3.5").
             var blockSentences = 0
             var previous: UInt8 = 0
-            for byte in block.text.utf8 {
+            for byte in split.bytes {
                 if (byte == 0x20 || byte == 0x0A) && (previous == 0x2E || previous == 0x21 || previous == 0x3F) { blockSentences += 1 }
                 previous = byte
             }
@@ -34,7 +32,7 @@ enum ReadingLevel {
     }
 
     /// Vowel groups, less a silent final `e`, at least one.
-    static func countSyllables(_ word: ArraySlice<UInt8>) -> Int {
+    static func countSyllables(_ word: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         var previousVowel = false
         var last: UInt8 = 0, beforeLast: UInt8 = 0

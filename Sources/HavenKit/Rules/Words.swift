@@ -13,32 +13,47 @@ struct Words: Sendable {
 
     init(_ text: String) {
         var lower = Array(text.utf8)
-        if lower.allSatisfy({ $0 < 0x80 }) {
-            for i in lower.indices where lower[i] >= 0x41 && lower[i] <= 0x5A { lower[i] |= 0x20 }
-        } else {
-            lower = Array(text.lowercased().utf8)
-        }
-        bytes = lower
         var starts: [Int32] = [], ends: [Int32] = []
         starts.reserveCapacity(lower.count / 5)
         ends.reserveCapacity(lower.count / 5)
+        // One pass lower-cases ASCII letters and finds the words; text with other letters is
+        // lower-cased by the standard library first (its case mappings are not byte-for-byte).
+        if !lower.allSatisfy({ $0 < 0x80 }) { lower = Array(text.lowercased().utf8) }
         var start = -1
-        for (i, byte) in lower.enumerated() {
-            let isWord = byte >= 0x80 || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-            if isWord {
-                if start < 0 { start = i }
-            } else if start >= 0 {
-                starts.append(Int32(start))
-                ends.append(Int32(i))
-                start = -1
+        lower.withUnsafeMutableBufferPointer { buffer in
+            for i in 0..<buffer.count {
+                var byte = buffer[i]
+                if byte >= 0x41 && byte <= 0x5A {
+                    byte |= 0x20
+                    buffer[i] = byte
+                }
+                let isWord = byte >= 0x80 || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                if isWord {
+                    if start < 0 { start = i }
+                } else if start >= 0 {
+                    starts.append(Int32(start))
+                    ends.append(Int32(i))
+                    start = -1
+                }
             }
         }
         if start >= 0 {
             starts.append(Int32(start))
             ends.append(Int32(lower.count))
         }
+        bytes = lower
         self.starts = starts
         self.ends = ends
+    }
+
+    /// Calls `body` with each word's bytes, in order, without copying them.
+    func forEachWord(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for i in 0..<starts.count {
+                body(UnsafeBufferPointer(start: base + Int(starts[i]), count: Int(ends[i] - starts[i])))
+            }
+        }
     }
 
     /// The number of words.
