@@ -87,20 +87,15 @@ public struct OutputWriter: Sendable {
         }
         if pool != nil { written.insert(String(relative)) }
         // Plain buffered writes: no per-file fsync (the staging folder is discarded if anything fails).
-        // Never through a symbolic link; a folder where the file goes (left by the previous build) is removed.
-        let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW
-        var fd = open(url.path, flags, 0o644)
-        if fd < 0 && (errno == EISDIR || errno == ELOOP) {
-            FastRemove.tree(at: url.path)
-            fd = open(url.path, flags, 0o644)
-        }
-        guard fd >= 0 else { throw HavenError.io("cannot write \(url.path): \(String(cString: strerror(errno)))") }
+        let fd = try openStagingFile(url.path, reusing: pool != nil)
         defer { close(fd) }
+        // A file of the previous build with the same bytes is left as it is (and keeps its time).
+        if pool != nil, OutputWriter.holds(fd, bytes) { return }
         var written = 0
         try bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return }
             while written < buffer.count {
-                let n = systemWrite(fd, base + written, buffer.count - written)
+                let n = pwrite(fd, base + written, buffer.count - written, off_t(written))
                 if n < 0 {
                     if errno == EINTR { continue }
                     throw HavenError.io("cannot write \(url.path): \(String(cString: strerror(errno)))")
@@ -108,6 +103,48 @@ public struct OutputWriter: Sendable {
                 written += n
             }
         }
+        if pool != nil, ftruncate(fd, off_t(bytes.count)) != 0 {
+            throw HavenError.io("cannot write \(url.path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Opens a staging file for writing: never through a symbolic link, never a file that is also
+    /// linked elsewhere; a folder or anything else in the way (left in the previous build) is removed.
+    /// A new file is created empty; a file of the previous build is opened as it is, to compare.
+    private func openStagingFile(_ path: String, reusing: Bool) throws -> Int32 {
+        let create = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW
+        guard reusing else {
+            let fd = open(path, create, 0o644)
+            guard fd >= 0 else { throw HavenError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
+            return fd
+        }
+        var fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        var info = stat()
+        if fd >= 0, fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 { return fd }
+        if fd >= 0 { close(fd) }
+        FastRemove.tree(at: path)
+        fd = open(path, create | O_EXCL, 0o644)
+        guard fd >= 0 else { throw HavenError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
+        return fd
+    }
+
+    /// Whether the open file already holds exactly `bytes`.
+    private static func holds(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        var info = stat()
+        guard fstat(fd, &info) == 0, Int(info.st_size) == bytes.count, !bytes.isEmpty else { return false }
+        var existing = [UInt8](repeating: 0, count: bytes.count)
+        var read = 0
+        let complete = existing.withUnsafeMutableBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            while read < buffer.count {
+                let n = pread(fd, base + read, buffer.count - read, off_t(read))
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return false }
+                read += n
+            }
+            return true
+        }
+        return complete && existing == bytes
     }
 
     /// Creates a folder in staging and any missing parents; a file in the way (left by the
