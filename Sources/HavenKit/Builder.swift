@@ -52,8 +52,9 @@ public enum Builder {
 
         let theme = try Theme.load(siteRoot: options.siteRoot)
         lap("theme")
-        let load = LoadOptions(today: options.today, includeDrafts: options.includeDrafts, baseURL: options.baseURL,
+        var load = LoadOptions(today: options.today, includeDrafts: options.includeDrafts, baseURL: options.baseURL,
                                assetPaths: Set(theme.assets.keys))
+        load.spillBodies = options.collect == nil
         let site = try SiteLoader.load(root: options.siteRoot, options: load)
         lap("scan+parse+resolve")
 
@@ -81,6 +82,7 @@ public enum Builder {
                 try writer?.write(output, bytes)
                 collect?(output, bytes)
             }
+            if site.bodyStore?.failed == true { throw HavenError.io("reading page bodies back from the temporary folder failed") }
         } catch let error as HavenError {
             writer?.discard()
             throw error

@@ -34,7 +34,8 @@ public struct BodyAnalysis: Sendable {
     public var headings: [Heading] = []
     public var links: [Link] = []
     public var rawHTML: [SourceLocation] = []
-    public var blocks: [TextBlock] = []
+    /// What the wording rules found in the prose (the prose itself is not kept).
+    public var prose = ProseAnalysis()
     public var hasFootnotes = false
 }
 

@@ -18,6 +18,7 @@ struct MarkdownProcessor {
         var blockQuoteDepth = 0
         var footnoteDepth = 0
         var current: BodyAnalysis.TextBlock?
+        var blocks: [BodyAnalysis.TextBlock] = []
         var blockStack: [BodyAnalysis.TextBlock] = []
         var pendingLink: [(index: Int, text: String)] = []  // open links/images: index in analysis.links
         var lastLocation = SourceLocation(file: file, line: firstLine, column: 1)
@@ -43,7 +44,7 @@ struct MarkdownProcessor {
         }
 
         func closeBlock() {
-            if let block = current, block.text.hasVisibleText { analysis.blocks.append(block) }
+            if let block = current, block.text.hasVisibleText { blocks.append(block) }
             current = blockStack.popLast()
         }
 
@@ -108,6 +109,7 @@ struct MarkdownProcessor {
         for index in analysis.headings.indices {
             analysis.headings[index].level = min(6, analysis.headings[index].level + shift)
         }
+        analysis.prose = ProseAnalysis(blocks: blocks, markdown: markdown, file: file, firstLine: firstLine)
         let html = HTMLPostProcessor.addHeadingIDs(document.renderHTML(), ids: analysis.headings.map(\.id), shift: shift)
         return (analysis, html)
     }

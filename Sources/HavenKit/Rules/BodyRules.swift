@@ -1,7 +1,7 @@
 /// Rules over a page's Markdown body: links and fragments, images, raw HTML, and crisis help on
 /// pages that speak of suicide or self-harm.
 enum BodyRules {
-    static func check(_ page: Page, words: [Words], in site: Site, into out: inout [Diagnostic]) {
+    static func check(_ page: Page, in site: Site, into out: inout [Diagnostic]) {
         for link in page.body.links {
             let what = link.isImage ? "image" : "link"
             switch link.target.kind {
@@ -39,8 +39,8 @@ enum BodyRules {
                 out.append(Diagnostic(.missingCrisisResource, at: first.location,
                                       "the page has content warnings but they name no crisis resource; add `crisis_resources:` or resources to the warning"))
             } else if page.frontMatter.contentWarnings.isEmpty,
-                      let mention = zip(page.body.blocks, words).first(where: { $0.1.mentionSuicideOrSelfHarm })?.0 {
-                out.append(Diagnostic(.missingCrisisResource, at: mention.location,
+                      let mention = page.body.prose.suicideMention {
+                out.append(Diagnostic(.missingCrisisResource, at: mention,
                                       "the page speaks of suicide or self-harm but shows no crisis resource; add `content_warnings: [suicide]` (or `self-harm`) or `crisis_resources:`"))
             }
         }

@@ -26,11 +26,9 @@ public struct Checker: Sendable {
     /// Findings about one page's model.
     func checkPage(_ page: Page, in site: Site) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        // Every block's words, split once for all wording rules.
-        let words = page.body.blocks.map { Words($0.text) }
         MetadataRules.check(page, in: site, into: &out)
-        BodyRules.check(page, words: words, in: site, into: &out)
-        LanguageRules.check(page, words: words, in: site, into: &out)
+        BodyRules.check(page, in: site, into: &out)
+        LanguageRules.check(page, in: site, into: &out)
         return out
     }
 }

@@ -11,8 +11,10 @@ public final class Page: Sendable {
     public let slug: String
     public let frontMatter: FrontMatter
     public let body: BodyAnalysis
-    /// The body rendered by cmark-gfm, with links rewritten and heading ids.
-    public let bodyHTML: String
+    /// The body rendered by cmark-gfm, with links rewritten and heading ids (read from the
+    /// build's `BodyStore` when it was set aside there).
+    public var bodyHTML: String { storedBody.text }
+    private let storedBody: StoredText
     /// The file line of the body's first line.
     public let bodyFirstLine: Int
     /// The title lower-cased, for sorting listings.
@@ -23,14 +25,14 @@ public final class Page: Sendable {
     public var isClinical: Bool { type.isClinical }
 
     init(source: String, type: PageType, path: String, slug: String, frontMatter: FrontMatter, body: BodyAnalysis,
-         bodyHTML: String, bodyFirstLine: Int) {
+         bodyHTML: StoredText, bodyFirstLine: Int) {
         self.source = source
         self.type = type
         self.path = path
         self.slug = slug
         self.frontMatter = frontMatter
         self.body = body
-        self.bodyHTML = bodyHTML
+        self.storedBody = bodyHTML
         self.bodyFirstLine = bodyFirstLine
         self.sortTitle = (frontMatter.title?.value ?? slug).lowercased()
     }

@@ -21,6 +21,8 @@ public struct Site: Sendable {
     let pagesByType: [PageType: [Page]]
     /// Page path → paths of the pages whose bodies link to it.
     public let backlinks: [String: [String]]
+    /// Where the pages' body HTML waits for rendering, when not in memory (`LoadOptions.spillBodies`).
+    var bodyStore: BodyStore?
 
     init(root: String, config: SiteConfig, registries: Registries, pages: [Page], media: [(output: String, source: String)],
          today: CalendarDate, linkResolver: LinkResolver, loadDiagnostics: [Diagnostic]) {

@@ -9,6 +9,10 @@ public struct LoadOptions: Sendable {
     /// Output paths of the theme's assets (`/assets/haven.css`), so links to them resolve.
     public var assetPaths: Set<String>
 
+    /// Keep body HTML in a temporary file until it is rendered (`BodyStore`): for one-shot builds
+    /// and lints. `haven serve` keeps pages across rebuilds and leaves this off.
+    public var spillBodies = false
+
     public init(today: CalendarDate, includeDrafts: Bool = false, baseURL: String? = nil, assetPaths: Set<String> = []) {
         self.today = today
         self.includeDrafts = includeDrafts
@@ -28,9 +32,12 @@ public enum SiteLoader {
         let scan = SiteScanner.scan(root: root)
         let rootPath = root.path
         let heads = parallelMap(scan.markdown) { source in PageHead.read(source: source, root: rootPath) }
-        return assemble(root: root, settings: settings, scan: scan, heads: heads, options: options) { head, resolver in
-            head.page(resolver: resolver)
+        let store = options.spillBodies ? BodyStore.temporary() : nil
+        var site = assemble(root: root, settings: settings, scan: scan, heads: heads, options: options) { head, resolver in
+            head.page(resolver: resolver, store: store)
         }
+        site.bodyStore = store
+        return site
     }
 
     /// What every page depends on: `haven.yml` and the registries.
@@ -197,12 +204,13 @@ struct PageHead: Sendable {
                         bodyFirstLine: bodyFirstLine, diagnostics: diagnostics)
     }
 
-    func page(resolver: LinkResolver) -> Page {
+    /// Parses the body; its HTML goes to `store` when there is one (else it stays in memory).
+    func page(resolver: LinkResolver, store: BodyStore? = nil) -> Page {
         let processor = MarkdownProcessor(file: source, firstLine: bodyFirstLine) { destination, _, _ in
             resolver.resolve(destination, from: source)
         }
         let (analysis, html) = processor.process(body)
         return Page(source: source, type: type, path: path, slug: slug, frontMatter: matter, body: analysis,
-                    bodyHTML: html, bodyFirstLine: bodyFirstLine)
+                    bodyHTML: store?.store(html) ?? .inline(html), bodyFirstLine: bodyFirstLine)
     }
 }
