@@ -31,8 +31,14 @@ public enum SiteLoader {
         let settings = try loadSettings(root: root, options: options)
         let scan = SiteScanner.scan(root: root)
         let rootPath = root.path
-        let heads = parallelMap(scan.markdown) { source in PageHead.read(source: source, root: rootPath) }
+        // With a store, no more than the pages being worked on are held in memory as text: the
+        // Markdown waits in the store until the URL table is complete, the HTML until rendering.
         let store = options.spillBodies ? BodyStore.temporary() : nil
+        let heads = parallelMap(scan.markdown) { source in
+            var head = PageHead.read(source: source, root: rootPath)
+            if let store, case .inline(let text) = head.body { head.body = store.store(text) }
+            return head
+        }
         var site = assemble(root: root, settings: settings, scan: scan, heads: heads, options: options) { head, resolver in
             head.page(resolver: resolver, store: store)
         }
@@ -129,7 +135,8 @@ struct PageHead: Sendable {
     var path: String
     var slug: String
     var matter: FrontMatter
-    var body: String
+    /// The Markdown after the front matter (set aside in the build's `BodyStore` until parsed, if any).
+    var body: StoredText
     var bodyFirstLine: Int
     var diagnostics: [Diagnostic]
 
@@ -200,7 +207,7 @@ struct PageHead: Sendable {
         let type = matter.type?.value ?? folderType ?? .page
         let prefix: [String] = (folderType == nil || folderType == .page) ? [] : [section]
         let path = "/" + (prefix + parts + [slug]).joined(separator: "/") + "/"
-        return PageHead(source: source, type: type, path: path, slug: slug, matter: matter, body: body,
+        return PageHead(source: source, type: type, path: path, slug: slug, matter: matter, body: .inline(body),
                         bodyFirstLine: bodyFirstLine, diagnostics: diagnostics)
     }
 
@@ -209,7 +216,7 @@ struct PageHead: Sendable {
         let processor = MarkdownProcessor(file: source, firstLine: bodyFirstLine) { destination, _, _ in
             resolver.resolve(destination, from: source)
         }
-        let (analysis, html) = processor.process(body)
+        let (analysis, html) = processor.process(body.text)
         return Page(source: source, type: type, path: path, slug: slug, frontMatter: matter, body: analysis,
                     bodyHTML: store?.store(html) ?? .inline(html), bodyFirstLine: bodyFirstLine)
     }
