@@ -13,8 +13,10 @@ struct PhraseList: Sendable {
 
     let entries: [Entry]
     /// Entry indexes by a cheap key of their first word (length and first byte), so most words
-    /// of a text are ruled out without comparing them.
-    private let buckets: [[Int]]
+    /// of a text are ruled out without comparing them: the entries of bucket `b` are
+    /// `bucketEntries[bucketStart[b]..<bucketStart[b + 1]]`.
+    private let bucketStart: [Int32]
+    private let bucketEntries: [Int32]
     /// Each entry's words and its exceptions' words, as lower-case UTF-8.
     private let words: [[[UInt8]]]
     private let exceptions: [[[[UInt8]]]]
@@ -24,11 +26,14 @@ struct PhraseList: Sendable {
         func split(_ text: String) -> [[UInt8]] { let w = Words(text); return (0..<w.count).map { Array(w.word($0)) } }
         words = entries.map { split($0.match) }
         exceptions = entries.map { ($0.except ?? []).map(split) }
-        var buckets = [[Int]](repeating: [], count: PhraseList.bucketCount)
+        var buckets = [[Int32]](repeating: [], count: PhraseList.bucketCount)
         for (i, w) in words.enumerated() {
-            if let first = w.first, let byte = first.first { buckets[PhraseList.bucket(length: first.count, first: byte)].append(i) }
+            if let first = w.first, let byte = first.first { buckets[PhraseList.bucket(length: first.count, first: byte)].append(Int32(i)) }
         }
-        self.buckets = buckets
+        var start: [Int32] = [0]
+        for bucket in buckets { start.append((start.last ?? 0) + Int32(bucket.count)) }
+        bucketStart = start
+        bucketEntries = buckets.flatMap { $0 }
     }
 
     /// A list built from plain phrases (no suggestion file), e.g. the claim phrases.
@@ -52,17 +57,17 @@ struct PhraseList: Sendable {
         var i = 0
         while i < tokens.count {
             var advanced = false
-            let candidates = buckets[PhraseList.bucket(length: tokens.length(i), first: tokens.firstByte(i))]
-            if !candidates.isEmpty {
-                for entry in candidates where PhraseList.matches(words[entry], tokens, at: i) {
-                    if exceptions[entry].contains(where: { PhraseList.covers($0, tokens, start: i, length: words[entry].count) }) {
-                        continue
-                    }
-                    found.append(entries[entry])
-                    i += words[entry].count
-                    advanced = true
-                    break
+            let bucket = PhraseList.bucket(length: tokens.length(i), first: tokens.firstByte(i))
+            for k in Int(bucketStart[bucket])..<Int(bucketStart[bucket + 1]) {
+                let entry = Int(bucketEntries[k])
+                guard PhraseList.matches(words[entry], tokens, at: i),
+                      !exceptions[entry].contains(where: { PhraseList.covers($0, tokens, start: i, length: words[entry].count) }) else {
+                    continue
                 }
+                found.append(entries[entry])
+                i += words[entry].count
+                advanced = true
+                break
             }
             if !advanced { i += 1 }
         }

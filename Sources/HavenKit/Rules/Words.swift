@@ -11,15 +11,34 @@ struct Words: Sendable {
     private let starts: [Int32]
     private let ends: [Int32]
 
+    /// Syllables in all the words (for the reading level): each word's vowel groups (a e i o u y),
+    /// less a silent final `e` (but not in "-le": "table"), at least one.
+    let syllables: Int
+    /// Sentence ends: `.`, `!` or `?` followed by a space, a line break or the end of the text
+    /// (so not "e.g" or "3.5").
+    let sentenceEnds: Int
+
     init(_ text: String) {
         var lower = Array(text.utf8)
         var starts: [Int32] = [], ends: [Int32] = []
         starts.reserveCapacity(lower.count / 5)
         ends.reserveCapacity(lower.count / 5)
-        // One pass lower-cases ASCII letters and finds the words; text with other letters is
-        // lower-cased by the standard library first (its case mappings are not byte-for-byte).
+        // One pass lower-cases ASCII letters, finds the words and counts syllables and sentence
+        // ends; text with other letters is lower-cased by the standard library first (its case
+        // mappings are not byte-for-byte).
         if !lower.allSatisfy({ $0 < 0x80 }) { lower = Array(text.lowercased().utf8) }
         var start = -1
+        var syllables = 0, sentenceEnds = 0
+        var vowelGroups = 0, previousVowel = false, last: UInt8 = 0, beforeLast: UInt8 = 0, previous: UInt8 = 0
+        func isStop(_ byte: UInt8) -> Bool { byte == 0x2E || byte == 0x21 || byte == 0x3F }
+        func endWord() {
+            if last == 0x65 && beforeLast != 0x6C && vowelGroups > 1 { vowelGroups -= 1 }
+            syllables += max(1, vowelGroups)
+            vowelGroups = 0
+            previousVowel = false
+            last = 0
+            beforeLast = 0
+        }
         lower.withUnsafeMutableBufferPointer { buffer in
             for i in 0..<buffer.count {
                 var byte = buffer[i]
@@ -30,30 +49,34 @@ struct Words: Sendable {
                 let isWord = byte >= 0x80 || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
                 if isWord {
                     if start < 0 { start = i }
-                } else if start >= 0 {
-                    starts.append(Int32(start))
-                    ends.append(Int32(i))
-                    start = -1
+                    let isVowel = byte == 0x61 || byte == 0x65 || byte == 0x69 || byte == 0x6F || byte == 0x75 || byte == 0x79
+                    if isVowel && !previousVowel { vowelGroups += 1 }
+                    previousVowel = isVowel
+                    beforeLast = last
+                    last = byte
+                } else {
+                    if start >= 0 {
+                        starts.append(Int32(start))
+                        ends.append(Int32(i))
+                        start = -1
+                        endWord()
+                    }
+                    if (byte == 0x20 || byte == 0x0A) && isStop(previous) { sentenceEnds += 1 }
                 }
+                previous = byte
             }
         }
         if start >= 0 {
             starts.append(Int32(start))
             ends.append(Int32(lower.count))
+            endWord()
         }
+        if isStop(previous) { sentenceEnds += 1 }
         bytes = lower
         self.starts = starts
         self.ends = ends
-    }
-
-    /// Calls `body` with each word's bytes, in order, without copying them.
-    func forEachWord(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            for i in 0..<starts.count {
-                body(UnsafeBufferPointer(start: base + Int(starts[i]), count: Int(ends[i] - starts[i])))
-            }
-        }
+        self.syllables = syllables
+        self.sentenceEnds = sentenceEnds
     }
 
     /// The number of words.
