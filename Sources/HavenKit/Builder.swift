@@ -28,8 +28,8 @@ public struct BuildResult: Sendable {
     public var fileCount: Int
     /// Whether the output was replaced.
     public var wrote: Bool
-    /// Seconds per phase, in pipeline order.
-    public var metrics: [(phase: String, seconds: Double)]
+    /// Seconds per phase, in pipeline order, and per template.
+    public var metrics: BuildMetrics
     public var strict: Bool
 
     /// True when the content must be refused: errors, or any finding with `--strict`.
@@ -41,22 +41,15 @@ public struct BuildResult: Sendable {
 /// The whole pipeline: scan → parse → resolve → check → render → write.
 public enum Builder {
     public static func run(_ options: BuildOptions, progress: (@Sendable (String) -> Void)? = nil) throws(HavenError) -> BuildResult {
-        var metrics: [(String, Double)] = []
-        var clock = Date()
-        func lap(_ phase: String) {
-            let now = Date()
-            metrics.append((phase, now.timeIntervalSince(clock)))
-            clock = now
-            progress?(phase)
-        }
+        let metrics = BuildMetrics(onLap: progress)
+        func lap(_ phase: String) { metrics.lap(phase) }
 
         let theme = try Theme.load(siteRoot: options.siteRoot)
         lap("theme")
         var load = LoadOptions(today: options.today, includeDrafts: options.includeDrafts, baseURL: options.baseURL,
                                assetPaths: Set(theme.assets.keys))
         load.spillBodies = options.collect == nil
-        let site = try SiteLoader.load(root: options.siteRoot, options: load)
-        lap("scan+parse+resolve")
+        let site = try SiteLoader.load(root: options.siteRoot, options: load, metrics: metrics)
 
         let checker = Checker(production: options.production)
         var found = checker.check(site)
@@ -64,7 +57,8 @@ public enum Builder {
 
         let writer = try options.output.map { url throws(HavenError) in try OutputWriter(output: url, siteRoot: options.siteRoot) }
         let counter = FileCounter()
-        let renderer = SiteRenderer(site: site, theme: theme)
+        var renderer = SiteRenderer(site: site, theme: theme)
+        renderer.metrics = metrics
         do {
             let collect = options.collect
             // Nothing is kept when linting: only pages are rendered, for the rendered-HTML checks.
@@ -103,7 +97,6 @@ public enum Builder {
                 result.wrote = true
             }
             lap("write")
-            result.metrics = metrics
         }
         return result
     }

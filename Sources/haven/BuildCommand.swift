@@ -36,8 +36,13 @@ struct BuildCommand: ParsableCommand {
         if Terminal.showsProgress { FileHandle.standardError.write(Data("\u{1B}[2K\r".utf8)) }
         Terminal.error(DiagnosticFormatter.format(result.diagnostics, as: .text))
         if metrics {
-            for (phase, seconds) in result.metrics {
-                Terminal.error(String(format: "  %-20@ %8.3f s", phase as NSString, seconds))
+            for (phase, seconds) in result.metrics.phases {
+                Terminal.error("  " + phase.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
+            }
+            Terminal.error("  templates (time summed over all threads):")
+            for template in result.metrics.templateTimes {
+                Terminal.error("    " + template.name.padding(toLength: 18, withPad: " ", startingAt: 0)
+                               + String(format: "%8.3f s  %6d renders", template.seconds, template.renders))
             }
         }
         let elapsed = Date().timeIntervalSince(started)

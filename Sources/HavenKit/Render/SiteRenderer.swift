@@ -3,6 +3,8 @@
 public struct SiteRenderer: Sendable {
     public let site: Site
     public let theme: Theme
+    /// Times each template render when set (`--metrics`).
+    public var metrics: BuildMetrics?
 
     public init(site: Site, theme: Theme) {
         self.site = site
@@ -48,9 +50,15 @@ public struct SiteRenderer: Sendable {
 
     /// One page's HTML and the findings of the rendered-HTML checks on it.
     func renderPage(_ page: Page, builder: ContextBuilder) -> (html: String, diagnostics: [Diagnostic]) {
-        let html = page.isClinical ? theme.render("clinical", builder.clinicalContext(page))
-                                   : theme.render("page", builder.simplePageContext(page))
+        let html = page.isClinical ? render("clinical", builder.clinicalContext(page))
+                                   : render("page", builder.simplePageContext(page))
         return (html, RenderedPageChecks.check(page, html: html, in: site))
+    }
+
+    /// Renders a template, timed when metrics are on.
+    private func render(_ name: String, _ context: [String: Any]) -> String {
+        guard let metrics else { return theme.render(name, context) }
+        return metrics.template(name) { theme.render(name, context) }
     }
 
     /// Every file that is not a page (listings, help, reviewers, search, 404, feeds, assets), as
@@ -95,7 +103,7 @@ public struct SiteRenderer: Sendable {
 
     /// The generated HTML pages, each a job that builds its own context.
     private func generatedPageJobs(_ builder: ContextBuilder) -> [(path: String, make: @Sendable () -> String)] {
-        let site = self.site, theme = self.theme
+        let site = self.site, renderer = self
         var jobs: [(path: String, make: @Sendable () -> String)] = []
         jobs.append(("/index.html", {
             var home = builder.base(title: site.config.title, description: nil, path: "/", kind: "home")
@@ -110,7 +118,7 @@ public struct SiteRenderer: Sendable {
                         "id": "section-\(section)", "items": shown.map(builder.link),
                         "more": pages.count > shown.count ? ["href": site.href("/\(section)/"), "count": pages.count] : false]
             }
-            return theme.render("home", home)
+            return renderer.render("home", home)
         }))
         for type in [PageType.article, .modality, .condition] {
             guard let section = type.section else { continue }
@@ -119,7 +127,7 @@ public struct SiteRenderer: Sendable {
                 context["title"] = type.pluralTitle
                 context["intro"] = Self.sectionIntro(type)
                 context["items"] = site.pages(of: type).sorted(by: Page.byTitle).map(builder.link)
-                return theme.render("list", context)
+                return renderer.render("list", context)
             }))
         }
         jobs.append(("/get-help/index.html", {
@@ -127,7 +135,7 @@ public struct SiteRenderer: Sendable {
                                     path: "/get-help/", kind: "get-help")
             help["title"] = "Get help now"
             help["resources"] = site.regionalCrisisResources.map(builder.crisisResourceContext)
-            return theme.render("get-help", help)
+            return renderer.render("get-help", help)
         }))
         let reviewerIDs = site.registries.reviewers.keys.sorted()
         for id in reviewerIDs {
@@ -141,7 +149,7 @@ public struct SiteRenderer: Sendable {
                 if let bio = reviewer.bio { context["bio"] = bio }
                 if reviewer.placeholder { context["placeholder"] = true }
                 context["items"] = reviewed.map(builder.link)
-                return theme.render("reviewer", context)
+                return renderer.render("reviewer", context)
             }))
         }
         jobs.append(("/reviewers/index.html", {
@@ -152,7 +160,7 @@ public struct SiteRenderer: Sendable {
                 return ["name": reviewer.name, "credentials": reviewer.credentials,
                         "href": site.href("/reviewers/\(id)/"), "placeholder": reviewer.placeholder]
             }
-            return theme.render("reviewers", reviewerIndex)
+            return renderer.render("reviewers", reviewerIndex)
         }))
         jobs.append(("/search/index.html", {
             var search = builder.base(title: "Search", description: nil, path: "/search/", kind: "search")
@@ -162,12 +170,12 @@ public struct SiteRenderer: Sendable {
                 guard let section = type.section else { return nil }
                 return ["heading": type.pluralTitle, "href": site.href("/\(section)/")]
             }
-            return theme.render("search", search)
+            return renderer.render("search", search)
         }))
         jobs.append(("/404.html", {
             var notFound = builder.base(title: "Page not found", description: nil, path: "/404.html", kind: "404")
             notFound["title"] = "Page not found"
-            return theme.render("404", notFound)
+            return renderer.render("404", notFound)
         }))
         return jobs
     }

@@ -27,9 +27,10 @@ public enum SiteLoader {
     /// Markdown files above this size are refused (a diagnostic), so memory stays bounded.
     static let maxFileBytes = 32 * 1024 * 1024
 
-    public static func load(root: URL, options: LoadOptions) throws(HavenError) -> Site {
+    public static func load(root: URL, options: LoadOptions, metrics: BuildMetrics? = nil) throws(HavenError) -> Site {
         let settings = try loadSettings(root: root, options: options)
         let scan = SiteScanner.scan(root: root)
+        metrics?.lap("scan")
         let rootPath = root.path
         // With a store, no more than the pages being worked on are held in memory as text: the
         // Markdown waits in the store until the URL table is complete, the HTML until rendering.
@@ -39,7 +40,8 @@ public enum SiteLoader {
             if let store, case .inline(let text) = head.body { head.body = store.store(text) }
             return head
         }
-        var site = assemble(root: root, settings: settings, scan: scan, heads: heads, options: options) { head, resolver in
+        metrics?.lap("read front matter")
+        var site = assemble(root: root, settings: settings, scan: scan, heads: heads, options: options, metrics: metrics) { head, resolver in
             head.page(resolver: resolver, store: store)
         }
         site.bodyStore = store
@@ -96,7 +98,7 @@ public enum SiteLoader {
     /// resolve: drafts, URLs and duplicates, the link resolver, then each body through `body`
     /// (which parses it, or hands back a page parsed earlier with the same resolver).
     static func assemble(root: URL, settings: Settings, scan: SiteScan, heads: [PageHead], options: LoadOptions,
-                         body: @Sendable (PageHead, LinkResolver) -> Page) -> Site {
+                         metrics: BuildMetrics? = nil, body: @Sendable (PageHead, LinkResolver) -> Page) -> Site {
         var diagnostics = scan.diagnostics + settings.diagnostics
         var published: [PageHead] = []
         for head in heads {
@@ -122,7 +124,10 @@ public enum SiteLoader {
             generatedPaths: Site.generatedPaths(reviewers: Array(settings.registries.reviewers.keys)),
             filePaths: Set(media.map(\.output)).union(options.assetPaths),
             basePath: settings.config.basePath)
+        metrics?.lap("resolve")
         let pages = parallelMap(unique) { head in body(head, resolver) }.sorted { $0.path < $1.path }
+        metrics?.lap("parse")
+        defer { metrics?.lap("index") }
         return Site(root: root.path, config: settings.config, registries: settings.registries, pages: pages, media: media,
                     today: options.today, linkResolver: resolver, loadDiagnostics: diagnostics)
     }
