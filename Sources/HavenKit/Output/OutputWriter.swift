@@ -87,10 +87,10 @@ public struct OutputWriter: Sendable {
         }
         if pool != nil { written.insert(String(relative)) }
         // Plain buffered writes: no per-file fsync (the staging folder is discarded if anything fails).
-        let fd = try openStagingFile(url.path, reusing: pool != nil)
+        let (fd, existingSize) = try openStagingFile(url.path, reusing: pool != nil)
         defer { close(fd) }
         // A file of the previous build with the same bytes is left as it is (and keeps its time).
-        if pool != nil, OutputWriter.holds(fd, bytes) { return }
+        if existingSize == bytes.count, OutputWriter.holds(fd, bytes) { return }
         var written = 0
         try bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -103,35 +103,35 @@ public struct OutputWriter: Sendable {
                 written += n
             }
         }
-        if pool != nil, ftruncate(fd, off_t(bytes.count)) != 0 {
+        if existingSize > bytes.count, ftruncate(fd, off_t(bytes.count)) != 0 {
             throw HavenError.io("cannot write \(url.path): \(String(cString: strerror(errno)))")
         }
     }
 
     /// Opens a staging file for writing: never through a symbolic link, never a file that is also
     /// linked elsewhere; a folder or anything else in the way (left in the previous build) is removed.
-    /// A new file is created empty; a file of the previous build is opened as it is, to compare.
-    private func openStagingFile(_ path: String, reusing: Bool) throws -> Int32 {
+    /// A new file is created empty (size 0); a file of the previous build is opened as it is, to
+    /// compare, and its size returned.
+    private func openStagingFile(_ path: String, reusing: Bool) throws -> (fd: Int32, size: Int) {
         let create = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW
         guard reusing else {
             let fd = open(path, create, 0o644)
             guard fd >= 0 else { throw HavenError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
-            return fd
+            return (fd, 0)
         }
         var fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         var info = stat()
-        if fd >= 0, fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 { return fd }
+        if fd >= 0, fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 { return (fd, Int(info.st_size)) }
         if fd >= 0 { close(fd) }
         FastRemove.tree(at: path)
         fd = open(path, create | O_EXCL, 0o644)
         guard fd >= 0 else { throw HavenError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
-        return fd
+        return (fd, 0)
     }
 
-    /// Whether the open file already holds exactly `bytes`.
+    /// Whether the open file (whose size is `bytes.count`) already holds exactly `bytes`.
     private static func holds(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        var info = stat()
-        guard fstat(fd, &info) == 0, Int(info.st_size) == bytes.count, !bytes.isEmpty else { return false }
+        guard !bytes.isEmpty else { return true }
         var existing = [UInt8](repeating: 0, count: bytes.count)
         var read = 0
         let complete = existing.withUnsafeMutableBytes { buffer -> Bool in
@@ -172,8 +172,18 @@ public struct OutputWriter: Sendable {
     private func removeStale() {
         guard let pool else { return }
         for file in pool.files where !written.contains(file) { unlink(staging.path + "/" + file) }
-        // Deepest first; rmdir only removes folders left empty.
-        for folder in pool.folders.sorted(by: { $0.count > $1.count }) { rmdir(staging.path + "/" + folder) }
+        // Folders of the previous build that hold none of this build's files, deepest first.
+        var kept = Set<String>()
+        for file in written.all {
+            var path = Substring(file)
+            while let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+                if !kept.insert(String(path)).inserted { break }
+            }
+        }
+        for folder in pool.folders.filter({ !kept.contains($0) }).sorted(by: { $0.count > $1.count }) {
+            rmdir(staging.path + "/" + folder)
+        }
     }
 
     /// Replaces the output with staging: the old output is moved aside, staging renamed into place,
@@ -213,6 +223,7 @@ final class PathSet: @unchecked Sendable {
     private var paths = Set<String>()
     func contains(_ path: String) -> Bool { lock.lock(); defer { lock.unlock() }; return paths.contains(path) }
     func insert(_ path: String) { lock.lock(); paths.insert(path); lock.unlock() }
+    var all: Set<String> { lock.lock(); defer { lock.unlock() }; return paths }
 }
 
 /// Deletes a folder tree with POSIX calls (several times faster than FileManager on 10,000 files),
