@@ -17,6 +17,8 @@ public final class Page: Sendable {
     public let bodyFirstLine: Int
     /// The title lower-cased, for sorting listings.
     let sortTitle: String
+    /// `updated`, else `reviewed`, else `published` (as `SiteFeeds.lastModified`), parsed once for sorting.
+    let lastModified: CalendarDate?
 
     public var title: String { frontMatter.title?.value ?? slug }
     public var description: String? { frontMatter.description?.value }
@@ -33,11 +35,12 @@ public final class Page: Sendable {
         self.bodyHTML = bodyHTML
         self.bodyFirstLine = bodyFirstLine
         self.sortTitle = (frontMatter.title?.value ?? slug).lowercased()
+        self.lastModified = frontMatter.updatedDate ?? frontMatter.reviewedDate ?? frontMatter.publishedDate
     }
 
     /// Newest first (`updated`, else `reviewed`, else `published`), then by title.
     static func newestFirst(_ a: Page, _ b: Page) -> Bool {
-        let x = SiteFeeds.lastModified(a) ?? .distantPast, y = SiteFeeds.lastModified(b) ?? .distantPast
+        let x = a.lastModified ?? .distantPast, y = b.lastModified ?? .distantPast
         return x != y ? x > y : byTitle(a, b)
     }
 

@@ -84,11 +84,28 @@ public enum SiteLoader {
     /// (which parses it, or hands back a page parsed earlier with the same resolver).
     static func assemble(root: URL, settings: Settings, scan: SiteScan, heads: [PageHead], options: LoadOptions,
                          body: @Sendable (PageHead, LinkResolver) -> Page) -> Site {
+        let (unique, diagnostics) = publish(heads, scan: scan, settings: settings, options: options)
+        let media = scan.media.map { (output: "/" + $0.dropFirst("Content/".count), source: $0) }
+        let resolver = LinkResolver(
+            pageBySource: Dictionary(uniqueKeysWithValues: unique.map { ($0.source, $0.path) }),
+            pagePaths: Set(unique.map(\.path)),
+            generatedPaths: Site.generatedPaths(reviewers: Array(settings.registries.reviewers.keys)),
+            filePaths: Set(media.map(\.output)).union(options.assetPaths),
+            basePath: settings.config.basePath)
+        let pages = parallelMap(unique) { head in body(head, resolver) }.sorted { $0.path < $1.path }
+        return Site(root: root.path, config: settings.config, registries: settings.registries, pages: pages, media: media,
+                    today: options.today, linkResolver: resolver, loadDiagnostics: diagnostics)
+    }
+
+    /// The heads that become pages (drafts left out unless asked for; of two heads with one URL,
+    /// the first), and the findings of scan, settings, parse and resolve, in that order.
+    static func publish(_ heads: [PageHead], scan: SiteScan, settings: Settings,
+                        options: LoadOptions) -> (unique: [PageHead], diagnostics: [Diagnostic]) {
         var diagnostics = scan.diagnostics + settings.diagnostics
         var published: [PageHead] = []
         for head in heads {
             diagnostics += head.diagnostics
-            if head.matter.draft && !options.includeDrafts { continue }
+            if head.isDraft(options) { continue }
             published.append(head)
         }
         var firstByPath: [String: String] = [:]
@@ -102,16 +119,7 @@ public enum SiteLoader {
             firstByPath[head.path] = head.source
             unique.append(head)
         }
-        let media = scan.media.map { (output: "/" + $0.dropFirst("Content/".count), source: $0) }
-        let resolver = LinkResolver(
-            pageBySource: Dictionary(uniqueKeysWithValues: unique.map { ($0.source, $0.path) }),
-            pagePaths: Set(unique.map(\.path)),
-            generatedPaths: Site.generatedPaths(reviewers: Array(settings.registries.reviewers.keys)),
-            filePaths: Set(media.map(\.output)).union(options.assetPaths),
-            basePath: settings.config.basePath)
-        let pages = parallelMap(unique) { head in body(head, resolver) }.sorted { $0.path < $1.path }
-        return Site(root: root.path, config: settings.config, registries: settings.registries, pages: pages, media: media,
-                    today: options.today, linkResolver: resolver, loadDiagnostics: diagnostics)
+        return (unique, diagnostics)
     }
 }
 
@@ -125,6 +133,9 @@ struct PageHead: Sendable {
     var body: String
     var bodyFirstLine: Int
     var diagnostics: [Diagnostic]
+
+    /// A draft left out of this build.
+    func isDraft(_ options: LoadOptions) -> Bool { matter.draft && !options.includeDrafts }
 
     static func read(source: String, root: String) -> PageHead {
         let here = SourceLocation(file: source)

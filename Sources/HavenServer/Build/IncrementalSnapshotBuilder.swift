@@ -26,13 +26,13 @@ public final class IncrementalSnapshotBuilder: SiteSnapshotBuilding, @unchecked 
         let day = today()
         // Builds are CPU-bound and synchronous: off Swift's cooperative threads.
         let outcome = await OffloadedWork.run { () -> Result<SnapshotBuild, HavenError> in
-            do throws(HavenError) { return .success(try self.buildNow(baseURL: baseURL, today: day)) } catch { return .failure(error) }
+            do throws(HavenError) { return .success(try self.buildNow(changes, baseURL: baseURL, today: day)) } catch { return .failure(error) }
         }
         guard let outcome else { throw .io("the build was cancelled (the server is stopping)") }
         return try outcome.get()
     }
 
-    private func buildNow(baseURL: String, today day: CalendarDate) throws(HavenError) -> SnapshotBuild {
+    private func buildNow(_ changes: SiteChanges, baseURL: String, today day: CalendarDate) throws(HavenError) -> SnapshotBuild {
         lock.lock()
         defer { lock.unlock() }
         if session == nil || sessionKey?.baseURL != baseURL || sessionKey?.today != day {
@@ -44,7 +44,8 @@ public final class IncrementalSnapshotBuilder: SiteSnapshotBuilding, @unchecked 
             buffers = [:]
         }
         guard let session else { throw .io("no build session") }
-        let result = try session.rebuild()
+        // The watcher's paths spare the session a scan of every file; unknown changes scan them all.
+        let result = try session.rebuild(changed: changes.everything ? nil : changes.paths)
         for path in result.changedPaths {
             buffers[path] = result.files[path].map { ByteBuffer(bytes: $0) }
         }
