@@ -125,6 +125,8 @@ import Testing
         let reported: Bool
         let clean = IncrementalSessionTests()
         var step = 0
+        /// What the last rebuild offered to serve early.
+        var lastEarly: IncrementalSession.Snapshot?
 
         init(reported: Bool) throws {
             site = try TestSite(files: IncrementalEditKindTests.files)
@@ -141,9 +143,18 @@ import Testing
                   _ apply: (TestSite) throws -> Void) throws -> IncrementalSession.Snapshot {
             step += 1
             try apply(site)
-            let snapshot = try session.rebuild(changed: reported ? Set(changes) : nil)
+            var early: IncrementalSession.Snapshot?
+            let snapshot = try session.rebuild(changed: reported ? Set(changes) : nil) { early = $0 }
             if let full { #expect(snapshot.full == full, "\(name): full rebuild \(snapshot.full), expected \(full)") }
             try clean.expectSame(snapshot, site, "\(name) (\(reported ? "paths named" : "scanned"))")
+            // What may be served early is final already: the edited pages, and whether the build fails.
+            if let early {
+                #expect(early.failed == snapshot.failed, "\(name): served early as \(early.failed ? "failed" : "good")")
+                for path in early.changedPaths where early.files[path] != snapshot.files[path] {
+                    Issue.record("\(name): \(path) served early differs from the final build")
+                }
+            }
+            lastEarly = early
             return snapshot
         }
 
@@ -165,6 +176,7 @@ import Testing
 
         // Body text, then headings (a fragment link from every article breaks, then is fixed).
         try script.replace(a01, "See [getting", "Some more words. See [getting")
+        #expect(script.lastEarly?.changedPaths == ["/articles/a01/index.html"], "a body edit serves its page early")
         try script.replace(depression, "## How it is treated", "## Treatment")
         try script.replace(depression, "## Treatment", "## How it is treated")
         // Title and description: listings, related lists, feed, search index, reviewer page.

@@ -3,6 +3,8 @@
 /// show data the edit changed. Each rule below names what a clean build would show differently;
 /// `IncrementalSessionTests` compares the result with a clean build after every kind of edit.
 struct IncrementalPlan {
+    /// Sources of the edited pages (the files read again that are pages).
+    var edited = Set<String>()
     /// Sources of the pages whose model checks run again.
     var recheck = Set<String>()
     /// Sources of the pages rendered again.
@@ -28,6 +30,7 @@ struct IncrementalPlan {
         var needsHome: [(old: Page, new: Page)] = []
         for (before, after) in changes {
             if before.type != after.type { self = .everything; return }
+            edited.insert(after.source)
             rerender.insert(after.source)
             recheck.insert(after.source)
             let edit = PageEdit(before, after)

@@ -64,7 +64,12 @@ public final class IncrementalSession: @unchecked Sendable {
     /// - Parameter changed: the paths (relative to the site root) that changed since the last call,
     ///   as a file watcher reports them; nil when unknown, and every file is then looked at.
     ///   Paths reported for a call that throws are kept for the next.
-    public func rebuild(changed: Set<String>? = nil) throws(HavenError) -> Snapshot {
+    /// - Parameter early: called at most once during the rebuild, with the edited pages rendered,
+    ///   every page checked and the rest as the previous build left it (listings, feeds and pages
+    ///   that list the edited ones follow), so that a server can answer for an edited page before
+    ///   the rest is done. Its `failed` is the final build's unless a rendered page that only
+    ///   lists an edited one gains or loses a finding (the returned snapshot has the final word).
+    public func rebuild(changed: Set<String>? = nil, early: ((Snapshot) -> Void)? = nil) throws(HavenError) -> Snapshot {
         pending = changed.flatMap { paths in pending.map { $0.union(paths) } }
         let root = options.siteRoot
         changedPaths = []
@@ -143,35 +148,40 @@ public final class IncrementalSession: @unchecked Sendable {
             files = [:]
         }
         let checker = Checker(production: options.production)
-        let recheckAll = plan.recheckEverything, renderAll = plan.renderEverything
-        let recheck = plan.recheck, rerender = plan.rerender
-        let targets = recheckAll || renderAll ? newSite.pages
-            : recheck.union(rerender).compactMap { self.page($0, in: newSite) }.sorted { $0.path < $1.path }
-        let builder = ContextBuilder(site: newSite)
+        let policy = checker.policy(for: newSite)
         let renderer = SiteRenderer(site: newSite, theme: theme)
-        let results = parallelMap(targets) { page -> (model: [Diagnostic]?, html: String?, rendered: [Diagnostic]?) in
-            let model = recheckAll || recheck.contains(page.source) ? checker.checkPage(page, in: newSite) : nil
-            guard renderAll || rerender.contains(page.source) else { return (model, nil, nil) }
-            let (html, rendered) = renderer.renderPage(page, builder: builder)
-            return (model, html, rendered)
-        }
+        let builder = ContextBuilder(site: newSite)
+        let generated = renderer.generatedJobs(builder).filter { plan.renderEverything || plan.regenerate.contains($0.path) }
+        let all = plan.recheckEverything || plan.renderEverything
+        let targets = all ? newSite.pages : plan.recheck.union(plan.rerender).compactMap { self.page($0, in: newSite) }
+        var tallied = full || all ? nil : tally.flatMap { $0.policy == policy ? $0 : nil }
         var updates: [DiagnosticTally.Origin: [Diagnostic]] = [:]
-        for (result, page) in zip(results, targets) {
-            if let model = result.model {
-                modelDiagnostics[page.source] = model
-                updates[.model(page.source)] = model
-            }
-            if let rendered = result.rendered {
-                renderedDiagnostics[page.source] = rendered
-                updates[.rendered(page.source)] = rendered
-            }
-            if let html = result.html { store(page.path + "index.html", Array(html.utf8)) }
+        if !loadDiagnosticsKept { updates[.site] = checker.checkSite(newSite) }
+        var work = PageWork(site: newSite, checker: checker, renderer: renderer, builder: builder,
+                            recheckAll: plan.recheckEverything, renderAll: plan.renderEverything,
+                            recheck: plan.recheck, render: plan.rerender)
+
+        // The edited pages and every check first: when they are known, so is whether the build fails
+        // (the pages rendered later only list the edited ones), and `early` may serve them already.
+        var later = targets
+        if let early, var partial = tallied {
+            var now: [Page] = []
+            (now, later) = (targets.filter { plan.edited.contains($0.source) || plan.recheck.contains($0.source) },
+                            targets.filter { !plan.edited.contains($0.source) && plan.rerender.contains($0.source) })
+            work.render = plan.edited
+            take(work.run(now, generated: []), into: &updates)
+            partial.replace(updates)
+            updates = [:]
+            tallied = partial
+            work.recheck = []
+            work.render = plan.rerender.subtracting(plan.edited)
+            early(Snapshot(files: files, diagnostics: partial.list, failed: failed(partial), full: false,
+                           renderedPages: now.count, changedPaths: changedPaths, pageCount: newSite.pages.count))
         }
-        if let oldSite {
+        take(work.run(later, generated: generated), into: &updates)
+        if patched == nil, let oldSite {
             for page in oldSite.pages where newSite.page(at: page.path) == nil { store(page.path + "index.html", nil) }
         }
-        let jobs = renderer.generatedJobs(builder).filter { renderAll || plan.regenerate.contains($0.path) }
-        for (job, bytes) in zip(jobs, parallelMap(jobs) { $0.make() }) { store(job.path, bytes) }
 
         // media: copied again only when changed (and looked at only when the scan ran)
         if reported == nil || full {
@@ -189,12 +199,12 @@ public final class IncrementalSession: @unchecked Sendable {
         }
 
         // findings: patched per page, or counted again when the policy or the set of pages changed
-        let published = Set(newSite.pages.map(\.source))
-        for source in Set(modelDiagnostics.keys).subtracting(published) { modelDiagnostics[source] = nil }
-        for source in Set(renderedDiagnostics.keys).subtracting(published) { renderedDiagnostics[source] = nil }
-        let policy = checker.policy(for: newSite)
-        if !loadDiagnosticsKept { updates[.site] = checker.checkSite(newSite) }
-        if var kept = tally, !full, kept.policy == policy, !recheckAll, !renderAll {
+        if patched == nil {
+            let published = Set(newSite.pages.map(\.source))
+            for source in Set(modelDiagnostics.keys).subtracting(published) { modelDiagnostics[source] = nil }
+            for source in Set(renderedDiagnostics.keys).subtracting(published) { renderedDiagnostics[source] = nil }
+        }
+        if var kept = tallied {
             kept.replace(updates)
             tally = kept
         } else {
@@ -205,9 +215,25 @@ public final class IncrementalSession: @unchecked Sendable {
         }
         guard let tally else { throw .io("the session lost its findings") }
         pending = []
-        let failed = tally.errors > 0 || (options.strict && tally.warnings > 0)
-        return Snapshot(files: files, diagnostics: tally.list, failed: failed, full: full, renderedPages: targets.count,
+        return Snapshot(files: files, diagnostics: tally.list, failed: failed(tally), full: full, renderedPages: targets.count,
                         changedPaths: changedPaths, pageCount: newSite.pages.count)
+    }
+
+    private func failed(_ tally: DiagnosticTally) -> Bool {
+        tally.errors > 0 || (options.strict && tally.warnings > 0)
+    }
+
+    /// Keeps what `PageWork` made: files, and each page's findings (also as updates for the tally).
+    private func take(_ done: PageWork.Output, into updates: inout [DiagnosticTally.Origin: [Diagnostic]]) {
+        for (source, found) in done.model {
+            modelDiagnostics[source] = found
+            updates[.model(source)] = found
+        }
+        for (source, found) in done.rendered {
+            renderedDiagnostics[source] = found
+            updates[.rendered(source)] = found
+        }
+        for (path, bytes) in done.files { store(path, bytes) }
     }
 
     /// Whether the reported paths say all that changed: known Markdown files edited in place, or

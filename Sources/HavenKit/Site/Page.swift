@@ -17,8 +17,11 @@ public final class Page: Sendable {
     public let bodyFirstLine: Int
     /// The title lower-cased, for sorting listings.
     let sortTitle: String
-    /// `updated`, else `reviewed`, else `published` (as `SiteFeeds.lastModified`), parsed once for sorting.
+    /// The date the page last changed: `updated`, else `reviewed`, else `published`, parsed once
+    /// (listings, feeds and the sitemap sort by it).
     let lastModified: CalendarDate?
+    /// Text made from this page alone that whole-site files repeat (feed and search-index entries).
+    let memo = PageMemo()
 
     public var title: String { frontMatter.title?.value ?? slug }
     public var description: String? { frontMatter.description?.value }
