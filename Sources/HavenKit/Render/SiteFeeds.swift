@@ -36,9 +36,9 @@ enum SiteFeeds {
 
         """
         for page in entries {
-            // Kept on the page: a rebuild that replaces one page makes one entry again.
+            // Kept on the page in `haven serve`: a rebuild that replaces one page makes one entry again.
             let key = site.config.baseURL + (lastModified(page) == nil ? " " + newest.rfc3339 : "")
-            out += page.memo.value(.atomEntry, key: key) { atomEntry(page, in: site, newest: newest) }
+            out += site.memoized(page, .atomEntry, key: key) { atomEntry(page, in: site, newest: newest) }
         }
         return out + "</feed>\n"
     }
@@ -64,11 +64,11 @@ enum SiteFeeds {
 
     /// The search index: one entry per page, read by `assets/search.js` in the reader's browser.
     /// Written as `JSONValue` would write `{"pages": [entries…], "synonyms": […]}`, with each page's
-    /// entry kept on the page (a rebuild that replaces one page serializes one entry again).
+    /// entry kept on the page in `haven serve` (a rebuild that replaces one page serializes one entry again).
     static func searchIndex(_ site: Site) -> String {
         let base = site.href("/")
         let entries = site.pages.map { page in
-            page.memo.value(.searchEntry, key: base) { searchEntry(page, in: site).serialized() }
+            site.memoized(page, .searchEntry, key: base) { searchEntry(page, in: site).serialized() }
         }
         let synonyms = JSONValue.array(SearchSynonyms.groups.map { .array($0.map(JSONValue.string)) })
         return "{\"pages\":[" + entries.joined(separator: ",") + "],\"synonyms\":" + synonyms.serialized() + "}\n"

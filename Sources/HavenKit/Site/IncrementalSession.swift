@@ -124,13 +124,14 @@ public final class IncrementalSession: @unchecked Sendable {
         if !full, sameFiles, removed.isEmpty, let oldSite {
             (patched, loadDiagnosticsKept) = patch(oldSite, changedHeads, scan: scanNow, settings: settings, load: load)
         }
-        let newSite: Site
+        var newSite: Site
         if let patched {
             newSite = patched
         } else {
             newSite = assemble(oldSite, changed: Set(changedHeads.map(\.new.source)), full: full, scan: scanNow,
                                settings: settings, load: load)
             if newSite.linkResolver != oldSite?.linkResolver || !removed.isEmpty { full = true }
+            newSite.keepsPageText = true
         }
         site = newSite
 

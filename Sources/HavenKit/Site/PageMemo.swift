@@ -21,3 +21,11 @@ final class PageMemo: @unchecked Sendable {
         return value
     }
 }
+
+extension Site {
+    /// A page's memoized text when this site keeps it (`keepsPageText`: `haven serve`, whose
+    /// pages outlive one build), else the text made now (a clean build makes each entry once).
+    func memoized(_ page: Page, _ slot: PageMemo.Slot, key: String, make: () -> String) -> String {
+        keepsPageText ? page.memo.value(slot, key: key, make: make) : make()
+    }
+}

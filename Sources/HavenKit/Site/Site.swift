@@ -20,6 +20,9 @@ public struct Site: Sendable {
     let index: SiteIndex
     /// Page path → paths of the pages whose bodies link to it.
     public var backlinks: [String: [String]] { index.backlinks }
+    /// Whether text made from one page for whole-site files is kept on the page (`PageMemo`): set
+    /// by `IncrementalSession`, whose pages outlive a build.
+    var keepsPageText = false
 
     init(root: String, config: SiteConfig, registries: Registries, pages: [Page], media: [(output: String, source: String)],
          today: CalendarDate, linkResolver: LinkResolver, loadDiagnostics: [Diagnostic]) {
@@ -53,8 +56,10 @@ public struct Site: Sendable {
         }
         var index = self.index
         index.replace(changes)
-        return Site(root: root, config: config, registries: registries, pages: pages, media: media, today: today,
-                    linkResolver: linkResolver, loadDiagnostics: loadDiagnostics, index: index)
+        var site = Site(root: root, config: config, registries: registries, pages: pages, media: media, today: today,
+                        linkResolver: linkResolver, loadDiagnostics: loadDiagnostics, index: index)
+        site.keepsPageText = keepsPageText
+        return site
     }
 
     public func page(at path: String) -> Page? { index.byPath[path].map { pages[$0] } }
