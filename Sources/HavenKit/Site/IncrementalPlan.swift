@@ -13,6 +13,8 @@ struct IncrementalPlan {
     var regenerate = Set<String>()
     /// Render every page and generated file again (a footer page renamed).
     var renderEverything = false
+    /// Make every generated file again (the URL table changed: listings, counts, sitemap).
+    var regenerateEverything = false
     /// Check every page again (a page changed type: taxonomy checks of every page may change).
     var recheckEverything = false
 
@@ -25,8 +27,48 @@ struct IncrementalPlan {
     }
 
     /// The plan for pages replaced in place: `changes` pairs each page as `old` had it with the
-    /// version in `new` (same path; `old` and `new` share the link resolver).
-    init(changes: [(old: Page, new: Page)], old: Site, new: Site) {
+    /// version in `new` (same path), and for pages `added` (or moved) and `removed` (or moved away).
+    init(changes: [(old: Page, new: Page)], added: [Page] = [], removed: [Page] = [], old: Site, new: Site) {
+        self.init(replaced: changes, old: old, new: new)
+        if recheckEverything { return }
+        guard !added.isEmpty || !removed.isEmpty || old.linkResolver != new.linkResolver else { return }
+        // Listings, their counts, the sitemap and the feeds show the set of pages.
+        regenerateEverything = true
+        for page in added {
+            edited.insert(page.source)
+            rerender.insert(page.source)
+            recheck.insert(page.source)
+        }
+        for (pages, site) in [(added, new), (removed, old)] {
+            for page in pages {
+                // Pages that list it, or that it lists or links to, show it or stop showing it.
+                rerender.formUnion(IncrementalPlan.neighbours(of: page, in: site).map(\.source))
+                // Every footer lists the pages of type `page`.
+                if page.type == .page { renderEverything = true }
+                // Links to its path now check another page's headings, or none.
+                recheck.formUnion(site.index.fragmentLinkers[page.path] ?? [])
+            }
+        }
+        // Which modalities and conditions exist decides the unknown-term checks and their hints.
+        let types = Set((added + removed).map(\.type)).filter { $0 == .modality || $0 == .condition }
+        let slugs = Set((added + removed).map { TermKey(type: $0.type, slug: $0.slug) })
+        for (term, indices) in new.index.listedBy where types.contains(term.type) {
+            if slugs.contains(term) || new.page(type: term.type, slug: term.slug) == nil {
+                recheck.formUnion(indices.map { new.pages[$0].source })
+            }
+        }
+        // A lead image is resolved when checked and rendered: one that now resolves otherwise.
+        for page in new.pages {
+            guard let image = page.frontMatter.image,
+                  old.linkResolver.resolve(image.src.value, from: page.source) != new.linkResolver.resolve(image.src.value, from: page.source)
+            else { continue }
+            recheck.insert(page.source)
+            rerender.insert(page.source)
+        }
+    }
+
+    /// The plan for pages replaced in place (same paths, same URL table).
+    private init(replaced changes: [(old: Page, new: Page)], old: Site, new: Site) {
         var needsHome: [(old: Page, new: Page)] = []
         for (before, after) in changes {
             if before.type != after.type { self = .everything; return }

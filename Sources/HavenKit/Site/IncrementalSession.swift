@@ -2,11 +2,12 @@ import Foundation
 
 /// Keeps the last build in memory and rebuilds only what a change touches, for `haven serve`.
 ///
-/// A change to `haven.yml`, `Content/_data/` or `Templates/`, or one that adds, removes or moves a
-/// page (the URL table changes), rebuilds everything. An edit to existing pages re-reads only those
-/// files (only the files the watcher names, when it names them), parses them with the unchanged
-/// link resolver, patches the previous `Site` with them, and then checks and renders what
-/// `IncrementalPlan` says shows the edit. The findings are kept per page in a `DiagnosticTally`.
+/// A change to `haven.yml`, `Content/_data/` or `Templates/` rebuilds everything. An edit to
+/// existing pages re-reads only those files (only the files the watcher names, when it names them),
+/// parses them with the unchanged link resolver, patches the previous `Site` with them, and then
+/// checks and renders what `IncrementalPlan` says shows the edit. A change of the URL table (a page
+/// or media file added, removed or moved, a draft published) assembles the site again, reusing
+/// every page whose links resolve as before, and regenerates every listing. The findings are kept per page in a `DiagnosticTally`.
 /// The result is always what a clean build would make (`IncrementalSessionTests` compares the two
 /// after every kind of edit).
 ///
@@ -74,7 +75,7 @@ public final class IncrementalSession: @unchecked Sendable {
         let root = options.siteRoot
         changedPaths = []
         let newSettingsSignature = IncrementalSession.settingsSignature(root: root)
-        var full = site == nil || theme == nil || settings == nil || newSettingsSignature != settingsSignature
+        let full = site == nil || theme == nil || settings == nil || newSettingsSignature != settingsSignature
         if full {
             theme = try Theme.load(siteRoot: root)
             settings = try SiteLoader.loadSettings(root: root, options: loadOptionsBase)
@@ -130,7 +131,6 @@ public final class IncrementalSession: @unchecked Sendable {
         } else {
             newSite = assemble(oldSite, changed: Set(changedHeads.map(\.new.source)), full: full, scan: scanNow,
                                settings: settings, load: load)
-            if newSite.linkResolver != oldSite?.linkResolver || !removed.isEmpty { full = true }
             newSite.keepsPageText = true
         }
         site = newSite
@@ -139,8 +139,11 @@ public final class IncrementalSession: @unchecked Sendable {
         let plan: IncrementalPlan
         if full {
             plan = .everything
-        } else if let oldSite, let pairs = pagePairs(changedHeads, old: oldSite, new: newSite) {
+        } else if let oldSite, patched != nil, let pairs = pagePairs(changedHeads, old: oldSite, new: newSite) {
             plan = IncrementalPlan(changes: pairs, old: oldSite, new: newSite)
+        } else if let oldSite {
+            let (pairs, added, gone) = IncrementalSession.compare(oldSite, newSite)
+            plan = IncrementalPlan(changes: pairs, added: added, removed: gone, old: oldSite, new: newSite)
         } else {
             plan = .everything
         }
@@ -152,12 +155,26 @@ public final class IncrementalSession: @unchecked Sendable {
         let policy = checker.policy(for: newSite)
         let renderer = SiteRenderer(site: newSite, theme: theme)
         let builder = ContextBuilder(site: newSite)
-        let generated = renderer.generatedJobs(builder).filter { plan.renderEverything || plan.regenerate.contains($0.path) }
+        let generated = renderer.generatedJobs(builder).filter {
+            plan.renderEverything || plan.regenerateEverything || plan.regenerate.contains($0.path)
+        }
         let all = plan.recheckEverything || plan.renderEverything
         let targets = all ? newSite.pages : plan.recheck.union(plan.rerender).compactMap { self.page($0, in: newSite) }
         var tallied = full || all ? nil : tally.flatMap { $0.policy == policy ? $0 : nil }
         var updates: [DiagnosticTally.Origin: [Diagnostic]] = [:]
         if !loadDiagnosticsKept { updates[.site] = checker.checkSite(newSite) }
+        // Pages no longer published: their findings go.
+        if patched == nil {
+            let published = Set(newSite.pages.map(\.source))
+            for source in Set(modelDiagnostics.keys).subtracting(published) {
+                modelDiagnostics[source] = nil
+                updates[.model(source)] = []
+            }
+            for source in Set(renderedDiagnostics.keys).subtracting(published) {
+                renderedDiagnostics[source] = nil
+                updates[.rendered(source)] = []
+            }
+        }
         var work = PageWork(site: newSite, checker: checker, renderer: renderer, builder: builder,
                             recheckAll: plan.recheckEverything, renderAll: plan.renderEverything,
                             recheck: plan.recheck, render: plan.rerender)
@@ -200,11 +217,6 @@ public final class IncrementalSession: @unchecked Sendable {
         }
 
         // findings: patched per page, or counted again when the policy or the set of pages changed
-        if patched == nil {
-            let published = Set(newSite.pages.map(\.source))
-            for source in Set(modelDiagnostics.keys).subtracting(published) { modelDiagnostics[source] = nil }
-            for source in Set(renderedDiagnostics.keys).subtracting(published) { renderedDiagnostics[source] = nil }
-        }
         if var kept = tallied {
             kept.replace(updates)
             tally = kept
@@ -275,7 +287,9 @@ public final class IncrementalSession: @unchecked Sendable {
         return (old.replacing(pages, loadDiagnostics: loadDiagnostics), sameFindings)
     }
 
-    /// A site assembled from all heads; pages parsed before are reused when the URL table is unchanged.
+    /// A site assembled from all heads. A page parsed before is reused when its file is unchanged
+    /// and each of its links resolves as before (always, when the URL table is unchanged): a link
+    /// is the only thing parsing takes from the URL table.
     private func assemble(_ old: Site?, changed: Set<String>, full: Bool, scan: SiteScan, settings: SiteLoader.Settings,
                           load: LoadOptions) -> Site {
         let oldPages = Dictionary((old?.pages ?? []).map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
@@ -284,9 +298,26 @@ public final class IncrementalSession: @unchecked Sendable {
         let sameResolver = ResolverComparison(old: old?.linkResolver)
         return SiteLoader.assemble(root: options.siteRoot, settings: settings, scan: scan,
                                    heads: scan.markdown.compactMap { heads[$0]?.head }, options: load) { head, resolver in
-            if sameResolver.matches(resolver), let page = reusable[head.source] { return page }
+            if let page = reusable[head.source], page.path == head.path,
+               sameResolver.matches(resolver) || page.body.links.allSatisfy({ resolver.resolve($0.destination, from: page.source) == $0.target }) {
+                return page
+            }
             return head.page(resolver: resolver)
         }
+    }
+
+    /// How two sites' pages differ, by source file: pages at the same path in both (parsed again:
+    /// a different object), pages only in the new site (or moved there), pages only in the old one.
+    static func compare(_ old: Site, _ new: Site) -> (pairs: [(old: Page, new: Page)], added: [Page], removed: [Page]) {
+        let oldBySource = Dictionary(old.pages.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
+        var pairs: [(old: Page, new: Page)] = [], added: [Page] = [], kept = Set<String>()
+        for page in new.pages {
+            guard let before = oldBySource[page.source], before.path == page.path else { added.append(page); continue }
+            kept.insert(page.source)
+            if before !== page { pairs.append((before, page)) }
+        }
+        let removed = old.pages.filter { !kept.contains($0.source) }
+        return (pairs, added, removed)
     }
 
     /// The page a source file makes in `site`, if it makes one.
