@@ -1,6 +1,7 @@
-/// What an edit of pages in place (same paths, same URL table) makes stale: the pages to check
-/// again, the pages to render again, and the generated files (listings, feeds, search index) that
-/// show data the edit changed. Each rule below names what a clean build would show differently;
+/// What an edit of pages makes stale: the pages to check again, the pages to render again, and the
+/// generated files (listings, feeds, search index) that show data the edit changed. Pages edited in
+/// place (same paths, same URL table) touch only what shows the changed data; pages added, removed
+/// or moved regenerate every listing. Each rule below names what a clean build would show differently;
 /// `IncrementalSessionTests` compares the result with a clean build after every kind of edit.
 struct IncrementalPlan {
     /// Sources of the edited pages (the files read again that are pages).
