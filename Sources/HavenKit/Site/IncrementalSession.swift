@@ -65,8 +65,8 @@ public final class IncrementalSession: @unchecked Sendable {
     /// - Parameter changed: the paths (relative to the site root) that changed since the last call,
     ///   as a file watcher reports them; nil when unknown, and every file is then looked at.
     ///   Paths reported for a call that throws are kept for the next.
-    /// - Parameter early: called at most once during the rebuild, with the edited pages rendered,
-    ///   every page checked and the rest as the previous build left it (listings, feeds and pages
+    /// - Parameter early: called at most once during the rebuild, with the edited and added pages
+    ///   rendered, removed ones gone, every page checked and the rest as the previous build left it (listings, feeds and pages
     ///   that list the edited ones follow), so that a server can answer for an edited page before
     ///   the rest is done. Its `failed` is the final build's unless a rendered page that only
     ///   lists an edited one gains or loses a finding (the returned snapshot has the final word).
@@ -179,6 +179,11 @@ public final class IncrementalSession: @unchecked Sendable {
                             recheckAll: plan.recheckEverything, renderAll: plan.renderEverything,
                             recheck: plan.recheck, render: plan.rerender)
 
+        // Pages gone from the site (removed, moved, made drafts) are gone at once.
+        if patched == nil, let oldSite {
+            for page in oldSite.pages where newSite.page(at: page.path) == nil { store(page.path + "index.html", nil) }
+        }
+
         // The edited pages and every check first: when they are known, so is whether the build fails
         // (the pages rendered later only list the edited ones), and `early` may serve them already.
         var later = targets
@@ -197,9 +202,6 @@ public final class IncrementalSession: @unchecked Sendable {
                            renderedPages: now.count, changedPaths: changedPaths, pageCount: newSite.pages.count))
         }
         take(work.run(later, generated: generated), into: &updates)
-        if patched == nil, let oldSite {
-            for page in oldSite.pages where newSite.page(at: page.path) == nil { store(page.path + "index.html", nil) }
-        }
 
         // media: copied again only when changed (and looked at only when the scan ran)
         if reported == nil || full {
