@@ -219,6 +219,29 @@ import Testing
         #expect(try JSONSerialization.jsonObject(with: Data(index.utf8)) is [String: Any])
     }
 
+    /// The search index is written from entries kept on each page; it must be exactly what writing
+    /// the whole value at once makes, and a kept entry must not outlive a change of base URL.
+    @Test func searchIndexFromKeptEntriesEqualsTheWholeValue() throws {
+        let site = try TestSite(files: BuildTests.files)
+        defer { site.remove() }
+        var loaded = try site.load()
+        loaded.keepsPageText = true  // as in `haven serve`
+        func whole(_ site: Site) -> String {
+            let synonyms: [JSONValue] = SearchSynonyms.groups.map { .array($0.map(JSONValue.string)) }
+            return JSONValue.object([("pages", .array(site.pages.map { SiteFeeds.searchEntry($0, in: site) })),
+                                     ("synonyms", .array(synonyms))]).serialized() + "\n"
+        }
+        #expect(SiteFeeds.searchIndex(loaded) == whole(loaded))
+        #expect(SiteFeeds.searchIndex(loaded) == whole(loaded), "second time, from kept entries")
+        var moved = Site(root: loaded.root, config: loaded.config, registries: loaded.registries, pages: loaded.pages,
+                         media: loaded.media, today: loaded.today,
+                         linkResolver: LinkResolver(pageBySource: [:], pagePaths: [], generatedPaths: [], filePaths: [], basePath: "/docs/"),
+                         loadDiagnostics: [])
+        moved.keepsPageText = true
+        #expect(SiteFeeds.searchIndex(moved) == whole(moved))
+        #expect(SiteFeeds.searchIndex(moved).contains("\"/docs/conditions/depression/\""))
+    }
+
     @Test func basePathPrefixesEveryLink() throws {
         let site = try TestSite(files: BuildTests.files)
         defer { site.remove() }

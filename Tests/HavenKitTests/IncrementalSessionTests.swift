@@ -19,7 +19,11 @@ import Testing
         for (path, bytes) in clean.files where snapshot.files[path] != bytes {
             Issue.record("\(step): \(path) differs from a clean build")
         }
-        #expect(snapshot.diagnostics == clean.diagnostics, "\(step): different findings")
+        if snapshot.diagnostics != clean.diagnostics {
+            let extra = Set(snapshot.diagnostics).subtracting(clean.diagnostics).map(DiagnosticFormatter.text).sorted()
+            let missing = Set(clean.diagnostics).subtracting(snapshot.diagnostics).map(DiagnosticFormatter.text).sorted()
+            Issue.record("\(step): different findings; not in a clean build: \(extra); missing: \(missing)")
+        }
     }
 
     /// Writes a file with a modification time that differs from the last write (file systems
@@ -80,10 +84,11 @@ import Testing
         #expect(!snapshot.failed)
         try expectSame(snapshot, site, "fixed")
 
-        // Adding and removing pages, data and templates: full rebuilds.
+        // Adding and removing pages (the URL table changes: pages whose links resolve as before are
+        // kept), then data and templates (full rebuilds).
         try edit(site, "Content/articles/new.md", TestSite.clinical("New one", extra: "conditions: [depression]\n") + "See [CBT](../modalities/cbt.md).\n")
         snapshot = try session.rebuild()
-        #expect(snapshot.full)
+        #expect(!snapshot.full)
         try expectSame(snapshot, site, "page added")
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/articles/new.md"))
         snapshot = try session.rebuild()
@@ -98,5 +103,183 @@ import Testing
         try edit(site, "Content/media/photo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
         snapshot = try session.rebuild()
         try expectSame(snapshot, site, "media added")
+    }
+}
+
+/// Every kind of edit `IncrementalSession` takes a shortcut for, each compared with a clean build:
+/// once with the changed paths named (as `haven serve`'s watcher names them, so no scan runs) and
+/// once without (every file looked at).
+@Suite struct IncrementalEditKindTests {
+    /// Fourteen dated articles (the home page lists the newest twelve), linked to and from the rest.
+    static var files: [String: String] {
+        var files = BuildTests.files
+        for n in 1...14 {
+            let day = String(format: "%02d", n)
+            files["Content/articles/a\(day).md"] = TestSite.clinical("Article \(day)", extra: "conditions: [depression]\n")
+                .replacingOccurrences(of: "updated: 2026-10-01", with: "updated: 2026-09-\(day)")
+                .replacingOccurrences(of: "reviewed: 2026-10-01", with: "reviewed: 2026-09-\(day)")
+                + "See [getting started](start.md) and [treatment](../conditions/depression.md#how-it-is-treated).\n"
+        }
+        return files
+    }
+
+    /// One session driven through edits, compared with a clean build after each.
+    final class Script {
+        let site: TestSite
+        let session: IncrementalSession
+        let reported: Bool
+        let clean = IncrementalSessionTests()
+        var step = 0
+        /// What the last rebuild offered to serve early.
+        var lastEarly: IncrementalSession.Snapshot?
+
+        init(reported: Bool) throws {
+            site = try TestSite(files: IncrementalEditKindTests.files)
+            session = IncrementalSession(options: site.options())
+            self.reported = reported
+            let first = try session.rebuild(changed: reported ? [] : nil)
+            #expect(first.full)
+            try clean.expectSame(first, site, "first build")
+        }
+
+        /// Applies an edit (`changes` names the paths it touches), rebuilds and compares.
+        @discardableResult
+        func edit(_ name: String, _ changes: [String], full: Bool? = nil,
+                  _ apply: (TestSite) throws -> Void) throws -> IncrementalSession.Snapshot {
+            step += 1
+            try apply(site)
+            var early: IncrementalSession.Snapshot?
+            let snapshot = try session.rebuild(changed: reported ? Set(changes) : nil) { early = $0 }
+            if let full { #expect(snapshot.full == full, "\(name): full rebuild \(snapshot.full), expected \(full)") }
+            try clean.expectSame(snapshot, site, "\(name) (\(reported ? "paths named" : "scanned"))")
+            // What may be served early is final already: the edited pages, and whether the build fails.
+            if let early {
+                #expect(early.failed == snapshot.failed, "\(name): served early as \(early.failed ? "failed" : "good")")
+                for path in early.changedPaths where early.files[path] != snapshot.files[path] {
+                    Issue.record("\(name): \(path) served early differs from the final build")
+                }
+            }
+            lastEarly = early
+            return snapshot
+        }
+
+        /// Replaces text in a file (with a new modification time).
+        func replace(_ path: String, _ old: String, _ new: String, full: Bool? = false) throws {
+            try edit("\(path): '\(old)' → '\(new)'", [path], full: full) { site in
+                let text = try #require(site.read(path))
+                #expect(text.contains(old), "\(path) does not contain '\(old)'")
+                try clean.edit(site, path, text.replacingOccurrences(of: old, with: new))
+            }
+        }
+    }
+
+    @Test(arguments: [true, false]) func everyKindOfEdit(reported: Bool) throws {
+        let script = try Script(reported: reported)
+        defer { script.site.remove() }
+        let a01 = "Content/articles/a01.md", a14 = "Content/articles/a14.md", start = "Content/articles/start.md"
+        let depression = "Content/conditions/depression.md", cbt = "Content/modalities/cbt.md"
+        let a02Source = "Content/articles/a02.md"
+
+        // Body text, then headings (a fragment link from every article breaks, then is fixed).
+        try script.replace(a01, "See [getting", "Some more words. See [getting")
+        #expect(script.lastEarly?.changedPaths == ["/articles/a01/index.html"], "a body edit serves its page early")
+        try script.replace(depression, "## How it is treated", "## Treatment")
+        try script.replace(depression, "## Treatment", "## How it is treated")
+        // Title and description: listings, related lists, feed, search index, reviewer page.
+        try script.replace(a14, "title: Article 14", "title: A newest article")
+        try script.replace(a01, "title: Article 01", "title: An oldest article")
+        try script.replace(depression, "title: Depression", "title: Depression (low mood)")
+        try script.replace(cbt, "description: A short summary.", "description: Thinking and doing.")
+        // Dates: an old article becomes the newest (home page), an old one changes within the old ones.
+        try script.replace(a01, "updated: 2026-09-01", "updated: 2026-09-30")
+        try script.replace("Content/articles/a02.md", "updated: 2026-09-02", "updated: 2026-09-03")
+        try script.replace(a14, "author: Test Author", "author: Test Author\npublished: 2026-01-02")
+        // Reviewer and author.
+        try script.replace(a14, "reviewer: dana-reyes", "reviewer: example-reviewer")
+        try script.replace(depression, "author: Test Author", "author: Someone Else")
+        // Terms: an article gains a modality and loses its condition; a modality lists a condition.
+        try script.replace(start, "conditions: [depression]", "modalities: [cbt]")
+        try script.replace(cbt, "conditions: [depression]", "conditions: [depression, anxiety]")
+        try script.replace(start, "modalities: [cbt]", "conditions: [depression]")
+        // Body links: a new link (a backlink appears), a link removed.
+        try script.replace(a14, "See [getting started](start.md)", "See [CBT](../modalities/cbt.md)")
+        try script.replace(a14, "See [CBT](../modalities/cbt.md)", "See nothing")
+        // Front-matter findings and per-file lint (the severity policy changes).
+        try script.replace(a01, "author: Test Author", "author: Test Author\nauthr: typo")
+        try script.replace(a01, "author: Test Author\nauthr: typo", "author: Test Author\nlint:\n  broken-link: off")
+        try script.replace(a01, "lint:\n  broken-link: off", "lint:\n  broken-link: warning")
+        // A page of type `page` renamed: every footer.
+        try script.replace("Content/pages/about.md", "title: About", "title: About us")
+        // A change of type at the same URL.
+        try script.replace("Content/articles/a02.md", "---\ntitle:", "---\ntype: page\ntitle:")
+        try script.replace("Content/articles/a02.md", "---\ntype: page\ntitle:", "---\ntitle:")
+        // Drafts and slugs change the URL table: the site is assembled again, unchanged pages kept.
+        try script.replace(a14, "title:", "draft: true\ntitle:")
+        try script.replace(a14, "draft: true\ntitle:", "title:")
+        try script.replace("Content/articles/a03.md", "title:", "slug: a04\ntitle:")
+        // a03.md now makes /articles/a04/ (it comes first); a04.md is the duplicate, not a page.
+        try script.replace("Content/articles/a04.md", "title: Article 04", "title: Article four")
+        try script.replace("Content/articles/a03.md", "title: Article 03", "title: Article three")
+        try script.replace("Content/articles/a03.md", "slug: a04\ntitle:", "title:")
+
+        // Files added, removed, renamed.
+        let added = "Content/articles/new.md"
+        try script.edit("page added", [added], full: false) { site in
+            try script.clean.edit(site, added, TestSite.clinical("New one", extra: "conditions: [depression]\n") + "See [CBT](../modalities/cbt.md).\n")
+        }
+        try script.edit("page renamed", [added, "Content/articles/renamed.md"], full: false) { site in
+            try FileManager.default.moveItem(at: site.root.appendingPathComponent(added),
+                                             to: site.root.appendingPathComponent("Content/articles/renamed.md"))
+        }
+        try script.edit("page removed", ["Content/articles/renamed.md"], full: false) { site in
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/articles/renamed.md"))
+        }
+        // A modality that pages already name (an unknown term until now), then gone again.
+        try script.replace(start, "conditions: [depression]", "conditions: [depression]\nmodalities: [dbt, cbd]")
+        let dbt = "Content/modalities/dbt.md"
+        try script.edit("modality added", [dbt], full: false) { site in
+            try script.clean.edit(site, dbt, TestSite.clinical("DBT", extra: "conditions: [depression]\n") + TestSite.body)
+        }
+        try script.edit("modality removed", [dbt], full: false) { site in
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent(dbt))
+        }
+        // A page that takes another's URL (it comes first): the links to that URL now check its headings.
+        let first = "Content/pages/0-first.md"
+        try script.replace("Content/articles/a05.md", "See [getting", "See [other](/about/#other-heading) and [getting")
+        try script.edit("page takes a URL", [first], full: false) { site in
+            try script.clean.edit(site, first, "---\ntitle: First\nslug: about\n---\n## Other heading\n")
+        }
+        try script.edit("page gives the URL back", [first], full: false) { site in
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent(first))
+        }
+        // A link and a lead image to media that does not exist yet, then does.
+        try script.replace(a01, "See [getting", "![A photo](../media/later.svg) See [getting")
+        try script.replace(a02Source, "author: Test Author", "author: Test Author\nimage: {src: ../media/later.svg, alt: A photo}")
+        try script.edit("media the pages wanted", ["Content/media/later.svg"], full: false) { site in
+            try script.clean.edit(site, "Content/media/later.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+        }
+        try script.edit("media gone again", ["Content/media/later.svg"], full: false) { site in
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/media/later.svg"))
+        }
+
+        // Settings, data and templates.
+        try script.replace("haven.yml", "title: Test Site", "title: Test Site Two", full: true)
+        try script.replace("Content/_data/reviewers.yml", "Dana Reyes", "Dana R. Reyes", full: true)
+        try script.edit("template override", ["Templates/disclaimer.mustache"], full: true) { site in
+            try script.clean.edit(site, "Templates/disclaimer.mustache", "<p class=\"disclaimer\">{{site.disclaimer}} (custom theme)</p>\n")
+        }
+        try script.edit("media added", ["Content/media/photo.svg", "Content/media"]) { site in
+            try script.clean.edit(site, "Content/media/photo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+        }
+        // Two files at once, after all that.
+        try script.edit("two bodies", [a01, cbt], full: false) { site in
+            for path in [a01, cbt] {
+                let text = try #require(site.read(path))
+                try script.clean.edit(site, path, text + "\nOne more line.\n")
+            }
+        }
+        // Nothing changed.
+        let idle = try script.edit("nothing", [], full: false) { _ in }
+        #expect(idle.renderedPages == 0 && idle.changedPaths.isEmpty)
     }
 }

@@ -13,6 +13,8 @@ struct SiteScan: Sendable {
     /// Files under `Content/media/`, relative to the site root, sorted.
     var media: [String] = []
     var diagnostics: [Diagnostic] = []
+    /// Whether any symlink was met: an edit to its target changes a file nobody reports by name.
+    var hasSymlinks = false
 }
 
 enum SiteScanner {
@@ -31,6 +33,7 @@ enum SiteScanner {
                 case .directory, .regular:
                     break
                 case .symlink:
+                    scan.hasSymlinks = true
                     guard let target = resolvedSymlink(rootPath + "/" + relative) else {
                         scan.diagnostics.append(Diagnostic(.symlink, at: SourceLocation(file: relative),
                                                            "symlink '\(relative)' leads nowhere (missing target or a loop); it is not published"))

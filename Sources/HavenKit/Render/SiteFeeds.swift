@@ -1,9 +1,7 @@
 /// The machine-read files: sitemap, Atom feed, robots.txt and the search index.
 enum SiteFeeds {
-    /// The date a page last changed: `updated`, else `reviewed`, else `published`.
-    static func lastModified(_ page: Page) -> CalendarDate? {
-        page.frontMatter.updatedDate ?? page.frontMatter.reviewedDate ?? page.frontMatter.publishedDate
-    }
+    /// The date a page last changed: `updated`, else `reviewed`, else `published` (parsed once, by `Page`).
+    static func lastModified(_ page: Page) -> CalendarDate? { page.lastModified }
 
     static func sitemap(_ site: Site, generated: [(path: String, lastmod: CalendarDate?)], fallback: CalendarDate?) -> String {
         var entries: [(String, CalendarDate?)] = site.pages.map { ($0.path, lastModified($0) ?? fallback) }
@@ -38,18 +36,26 @@ enum SiteFeeds {
 
         """
         for page in entries {
-            let url = site.absoluteURL(page.path)
-            out += "  <entry>\n"
-            out += "    <title>\(esc(page.title))</title>\n"
-            out += "    <id>\(esc(url))</id>\n"
-            out += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(esc(url))\"/>\n"
-            out += "    <updated>\((lastModified(page) ?? newest).rfc3339)</updated>\n"
-            if let published = page.frontMatter.publishedDate { out += "    <published>\(published.rfc3339)</published>\n" }
-            if let author = page.frontMatter.author?.value { out += "    <author><name>\(esc(author))</name></author>\n" }
-            if let description = page.description { out += "    <summary>\(esc(description))</summary>\n" }
-            out += "  </entry>\n"
+            // Kept on the page in `haven serve`: a rebuild that replaces one page makes one entry again.
+            let key = site.config.baseURL + (lastModified(page) == nil ? " " + newest.rfc3339 : "")
+            out += site.memoized(page, .atomEntry, key: key) { atomEntry(page, in: site, newest: newest) }
         }
         return out + "</feed>\n"
+    }
+
+    /// One page's `<entry>` in the Atom feed.
+    static func atomEntry(_ page: Page, in site: Site, newest: CalendarDate) -> String {
+        func esc(_ s: String) -> String { HTMLEscape.text(s) }
+        let url = site.absoluteURL(page.path)
+        var out = "  <entry>\n"
+        out += "    <title>\(esc(page.title))</title>\n"
+        out += "    <id>\(esc(url))</id>\n"
+        out += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(esc(url))\"/>\n"
+        out += "    <updated>\((lastModified(page) ?? newest).rfc3339)</updated>\n"
+        if let published = page.frontMatter.publishedDate { out += "    <published>\(published.rfc3339)</published>\n" }
+        if let author = page.frontMatter.author?.value { out += "    <author><name>\(esc(author))</name></author>\n" }
+        if let description = page.description { out += "    <summary>\(esc(description))</summary>\n" }
+        return out + "  </entry>\n"
     }
 
     static func robots(_ site: Site) -> String {
@@ -57,19 +63,27 @@ enum SiteFeeds {
     }
 
     /// The search index: one entry per page, read by `assets/search.js` in the reader's browser.
+    /// Written as `JSONValue` would write `{"pages": [entries…], "synonyms": […]}`, with each page's
+    /// entry kept on the page in `haven serve` (a rebuild that replaces one page serializes one entry again).
     static func searchIndex(_ site: Site) -> String {
-        let entries: [JSONValue] = site.pages.map { page in
-            let headings = page.body.headings.map(\.text).joined(separator: " ")
-            let terms = (page.frontMatter.modalities + page.frontMatter.conditions).map(\.value).joined(separator: " ")
-            return .object([
-                ("title", .string(page.title)),
-                ("url", .string(site.href(page.path))),
-                ("type", .string(page.type.rawValue)),
-                ("description", page.description.map(JSONValue.string)),
-                ("keywords", .string([headings, terms].filter { !$0.isEmpty }.joined(separator: " "))),
-            ])
+        let base = site.href("/")
+        let entries = site.pages.map { page in
+            site.memoized(page, .searchEntry, key: base) { searchEntry(page, in: site).serialized() }
         }
-        let synonyms: [JSONValue] = SearchSynonyms.groups.map { .array($0.map(JSONValue.string)) }
-        return JSONValue.object([("pages", .array(entries)), ("synonyms", .array(synonyms))]).serialized() + "\n"
+        let synonyms = JSONValue.array(SearchSynonyms.groups.map { .array($0.map(JSONValue.string)) })
+        return "{\"pages\":[" + entries.joined(separator: ",") + "],\"synonyms\":" + synonyms.serialized() + "}\n"
+    }
+
+    /// One page's entry in the search index.
+    static func searchEntry(_ page: Page, in site: Site) -> JSONValue {
+        let headings = page.body.headings.map(\.text).joined(separator: " ")
+        let terms = (page.frontMatter.modalities + page.frontMatter.conditions).map(\.value).joined(separator: " ")
+        return .object([
+            ("title", .string(page.title)),
+            ("url", .string(site.href(page.path))),
+            ("type", .string(page.type.rawValue)),
+            ("description", page.description.map(JSONValue.string)),
+            ("keywords", .string([headings, terms].filter { !$0.isEmpty }.joined(separator: " "))),
+        ])
     }
 }

@@ -1,11 +1,15 @@
 import Foundation
 
 /// Keeps the last build in memory and rebuilds only what a change touches, for `haven serve`.
-/// A change to `haven.yml`, `Content/_data/` or `Templates/`, or one that adds, removes or moves a
-/// page (the URL table changes), rebuilds everything; an edit to existing pages re-parses those
-/// files, re-checks them and the pages that link to them, and re-renders them, the pages that show
-/// their title, and the generated pages. The result is always what a clean build would make
-/// (`IncrementalSessionTests` compares the two after every edit).
+///
+/// A change to `haven.yml`, `Content/_data/` or `Templates/` rebuilds everything. An edit to
+/// existing pages re-reads only those files (only the files the watcher names, when it names them),
+/// parses them with the unchanged link resolver, patches the previous `Site` with them, and then
+/// checks and renders what `IncrementalPlan` says shows the edit. A change of the URL table (a page
+/// or media file added, removed or moved, a draft published) assembles the site again, reusing
+/// every page whose links resolve as before, and regenerates every listing. The findings are kept per page in a `DiagnosticTally`.
+/// The result is always what a clean build would make (`IncrementalSessionTests` compares the two
+/// after every kind of edit).
 ///
 /// Not thread-safe: call `rebuild()` from one task at a time.
 public final class IncrementalSession: @unchecked Sendable {
@@ -29,13 +33,16 @@ public final class IncrementalSession: @unchecked Sendable {
     private var theme: Theme?
     private var settings: SiteLoader.Settings?
     private var settingsSignature: [String: FileSignature] = [:]
+    private var scan: SiteScan?
     private var heads: [String: (signature: FileSignature, head: PageHead)] = [:]
     private var mediaSignatures: [String: FileSignature] = [:]
     private var site: Site?
-    private var siteDiagnostics: [Diagnostic] = []
-    /// Per page: findings about its model, and about its rendered HTML.
+    /// Paths reported changed since the last finished rebuild; nil when unknown (scan everything).
+    private var pending: Set<String>?
+    /// Per page: findings about its model, and about its rendered HTML (before the severity policy).
     private var modelDiagnostics: [String: [Diagnostic]] = [:]
     private var renderedDiagnostics: [String: [Diagnostic]] = [:]
+    private var tally: DiagnosticTally?
     private var files: [String: [UInt8]] = [:]
     private var changedPaths = Set<String>()
 
@@ -53,170 +60,287 @@ public final class IncrementalSession: @unchecked Sendable {
         loadOptionsBase = LoadOptions(today: options.today, includeDrafts: options.includeDrafts, baseURL: options.baseURL)
     }
 
-    public func rebuild() throws(HavenError) -> Snapshot {
+    /// Builds the site as it is on disk now.
+    ///
+    /// - Parameter changed: the paths (relative to the site root) that changed since the last call,
+    ///   as a file watcher reports them; nil when unknown, and every file is then looked at.
+    ///   Paths reported for a call that throws are kept for the next.
+    /// - Parameter early: called at most once during the rebuild, with the edited and added pages
+    ///   rendered, removed ones gone, every page checked and the rest as the previous build left it (listings, feeds and pages
+    ///   that list the edited ones follow), so that a server can answer for an edited page before
+    ///   the rest is done. Its `failed` is the final build's unless a rendered page that only
+    ///   lists an edited one gains or loses a finding (the returned snapshot has the final word).
+    public func rebuild(changed: Set<String>? = nil, early: ((Snapshot) -> Void)? = nil) throws(HavenError) -> Snapshot {
+        pending = changed.flatMap { paths in pending.map { $0.union(paths) } }
         let root = options.siteRoot
         changedPaths = []
         let newSettingsSignature = IncrementalSession.settingsSignature(root: root)
-        var full = site == nil || theme == nil || settings == nil || newSettingsSignature != settingsSignature
+        let full = site == nil || theme == nil || settings == nil || newSettingsSignature != settingsSignature
         if full {
             theme = try Theme.load(siteRoot: root)
             settings = try SiteLoader.loadSettings(root: root, options: loadOptionsBase)
             settingsSignature = newSettingsSignature
             heads = [:]
+            scan = nil
         }
         guard let theme, let settings else { throw .io("the session lost its settings") }
         var load = loadOptionsBase
         load.assetPaths = Set(theme.assets.keys)
 
-        // scan, and re-read only the files whose size or modification time changed
-        let scan = SiteScanner.scan(root: root)
-        var changed = Set<String>()
-        var current: [String: (signature: FileSignature, head: PageHead)] = [:]
+        // scan (unless the watcher named every changed file), and re-read the changed files
         let rootPath = root.path
-        let toRead = scan.markdown.compactMap { source -> (String, FileSignature)? in
-            let signature = FileSignature(path: rootPath + "/" + source)
-            if let cached = heads[source], cached.signature == signature {
-                current[source] = cached
-                return nil
+        let oldScan = scan
+        let reported = pending.flatMap { paths in oldScan.flatMap { canSkipScan(paths, $0) ? paths : nil } }
+        let scanNow = reported == nil ? SiteScanner.scan(root: root) : (oldScan ?? SiteScan())
+        let toRead: [(String, FileSignature)]
+        if let reported {
+            toRead = reported.filter { heads[$0] != nil }.sorted().map { ($0, FileSignature(path: rootPath + "/" + $0)) }
+        } else {
+            toRead = scanNow.markdown.compactMap { source in
+                let signature = FileSignature(path: rootPath + "/" + source)
+                if let cached = heads[source], cached.signature == signature { return nil }
+                return (source, signature)
             }
-            return (source, signature)
         }
+        var changedHeads: [(old: PageHead?, new: PageHead)] = []
         for (source, signature, head) in parallelMap(toRead, { ($0.0, $0.1, PageHead.read(source: $0.0, root: rootPath)) }) {
-            current[source] = (signature, head)
-            changed.insert(source)
+            changedHeads.append((heads[source]?.head, head))
+            heads[source] = (signature, head)
         }
-        let removed = Set(heads.keys).subtracting(current.keys)
-        heads = current
+        var removed = Set<String>()
+        if reported == nil {
+            let present = Set(scanNow.markdown)
+            removed = Set(heads.keys).subtracting(present)
+            for source in removed { heads[source] = nil }
+        }
+        scan = scanNow
 
-        // resolve; reuse parsed bodies when the link resolver (the URL table) is unchanged
+        // resolve: patch the previous site when only page contents changed, else assemble anew
         let oldSite = site
-        let oldPages = Dictionary((oldSite?.pages ?? []).map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
-        let oldResolver = oldSite?.linkResolver
-        let reusable = full ? [:] : oldPages.filter { !changed.contains($0.key) }
-        // The resolver equality is decided once (comparing two URL tables costs as much as building one).
-        let sameResolver = ResolverComparison(old: oldResolver)
-        let newSite = SiteLoader.assemble(root: root, settings: settings, scan: scan,
-                                          heads: scan.markdown.compactMap { heads[$0]?.head }, options: load) { head, resolver in
-            if sameResolver.matches(resolver), let page = reusable[head.source] { return page }
-            return head.page(resolver: resolver)
+        let sameFiles = reported != nil || (oldScan.map {
+            $0.markdown == scanNow.markdown && $0.media == scanNow.media && $0.diagnostics == scanNow.diagnostics
+        } ?? false)
+        var patched: Site?
+        var loadDiagnosticsKept = false
+        if !full, sameFiles, removed.isEmpty, let oldSite {
+            (patched, loadDiagnosticsKept) = patch(oldSite, changedHeads, scan: scanNow, settings: settings, load: load)
         }
-        if newSite.linkResolver != oldResolver || !removed.isEmpty { full = true }
+        var newSite: Site
+        if let patched {
+            newSite = patched
+        } else {
+            newSite = assemble(oldSite, changed: Set(changedHeads.map(\.new.source)), full: full, scan: scanNow,
+                               settings: settings, load: load)
+            newSite.keepsPageText = true
+        }
         site = newSite
 
-        // which pages to check and render again
-        let checker = Checker(production: options.production)
-        var recheck = Set<String>()
-        var rerender = Set<String>()
-        // Generated files (listings, feeds, search index): all of them, only the search index, or none.
-        var regenerate = full
-        var searchIndexOnly = false
+        // what to check and render again
+        let plan: IncrementalPlan
         if full {
-            recheck = Set(newSite.pages.map(\.source))
-            rerender = recheck
-            modelDiagnostics = [:]
-            renderedDiagnostics = [:]
+            plan = .everything
+        } else if let oldSite, patched != nil, let pairs = pagePairs(changedHeads, old: oldSite, new: newSite) {
+            plan = IncrementalPlan(changes: pairs, old: oldSite, new: newSite)
+        } else if let oldSite {
+            let (pairs, added, gone) = IncrementalSession.compare(oldSite, newSite)
+            plan = IncrementalPlan(changes: pairs, added: added, removed: gone, old: oldSite, new: newSite)
+        } else {
+            plan = .everything
+        }
+        if full {
             changedPaths = Set(files.keys)
             files = [:]
-        } else {
-            for source in changed {
-                guard let page = newSite.pages.first(where: { $0.source == source }) else { continue }
-                recheck.insert(source)
-                rerender.insert(source)
-                // Pages linking here: their #fragment checks depend on this page's headings.
-                for path in (newSite.backlinks[page.path] ?? []) + (oldSite?.backlinks[page.path] ?? []) {
-                    if let linking = newSite.page(at: path) { recheck.insert(linking.source) }
-                }
-                // Pages that show this page's title or links: its taxonomy neighbours and link targets.
-                // Every page's footer lists the pages of type `page`: a change to one shows everywhere.
-                if let old = oldPages[source], old.type == .page || page.type == .page,
-                   old.title != page.title || old.type != page.type {
-                    rerender.formUnion(newSite.pages.map(\.source))
-                }
-                if let old = oldPages[source], old.body.headings.map(\.text) != page.body.headings.map(\.text) {
-                    searchIndexOnly = true
-                }
-                if oldPages[source] == nil { regenerate = true }
-                if let old = oldPages[source], IncrementalSession.shownElsewhereChanged(old, page) {
-                    regenerate = true
-                    for site in [newSite, oldSite].compactMap({ $0 }) {
-                        guard let p = site.page(at: page.path) else { continue }
-                        let neighbours = site.relatedModalities(of: p) + site.relatedConditions(of: p) + site.relatedArticles(of: p)
-                        for n in neighbours { rerender.insert(n.source) }
-                        for link in p.body.links { if case .page(let target) = link.target.kind, let t = newSite.page(at: target) { rerender.insert(t.source) } }
-                    }
-                    // Taxonomy lists are read both ways: pages naming this one in their lists.
-                    for other in newSite.pages where other.frontMatter.modalities.contains(where: { $0.value == page.slug })
-                        || other.frontMatter.conditions.contains(where: { $0.value == page.slug }) {
-                        rerender.insert(other.source)
-                    }
-                }
+        }
+        let checker = Checker(production: options.production)
+        let policy = checker.policy(for: newSite)
+        let renderer = SiteRenderer(site: newSite, theme: theme)
+        let builder = ContextBuilder(site: newSite)
+        let generated = renderer.generatedJobs(builder).filter {
+            plan.renderEverything || plan.regenerateEverything || plan.regenerate.contains($0.path)
+        }
+        let all = plan.recheckEverything || plan.renderEverything
+        let targets = all ? newSite.pages : plan.recheck.union(plan.rerender).compactMap { self.page($0, in: newSite) }
+        var tallied = full || all ? nil : tally.flatMap { $0.policy == policy ? $0 : nil }
+        var updates: [DiagnosticTally.Origin: [Diagnostic]] = [:]
+        if !loadDiagnosticsKept { updates[.site] = checker.checkSite(newSite) }
+        // Pages no longer published: their findings go.
+        if patched == nil {
+            let published = Set(newSite.pages.map(\.source))
+            for source in Set(modelDiagnostics.keys).subtracting(published) {
+                modelDiagnostics[source] = nil
+                updates[.model(source)] = []
+            }
+            for source in Set(renderedDiagnostics.keys).subtracting(published) {
+                renderedDiagnostics[source] = nil
+                updates[.rendered(source)] = []
             }
         }
-        for source in Set(modelDiagnostics.keys).subtracting(newSite.pages.map(\.source)) {
-            modelDiagnostics[source] = nil
-            renderedDiagnostics[source] = nil
-        }
+        var work = PageWork(site: newSite, checker: checker, renderer: renderer, builder: builder,
+                            recheckAll: plan.recheckEverything, renderAll: plan.renderEverything,
+                            recheck: plan.recheck, render: plan.rerender)
 
-        // A page's findings are its model checks plus the checks on its rendered HTML; a page only
-        // re-checked (it links to an edited page) keeps its rendered-HTML findings.
-        let targets = newSite.pages.filter { recheck.contains($0.source) || rerender.contains($0.source) }
-        let builder = ContextBuilder(site: newSite)
-        let renderer = SiteRenderer(site: newSite, theme: theme)
-        let recheckNow = recheck, rerenderNow = rerender
-        let results = parallelMap(targets) { page -> (model: [Diagnostic]?, html: String?, rendered: [Diagnostic]?) in
-            let model = recheckNow.contains(page.source) ? checker.checkPage(page, in: newSite) : nil
-            guard rerenderNow.contains(page.source) else { return (model, nil, nil) }
-            let (html, rendered) = renderer.renderPage(page, builder: builder)
-            return (model, html, rendered)
-        }
-        for (result, page) in zip(results, targets) {
-            if let model = result.model { modelDiagnostics[page.source] = model }
-            if let rendered = result.rendered { renderedDiagnostics[page.source] = rendered }
-            if let html = result.html { store(page.path + "index.html", Array(html.utf8)) }
-        }
-        if let oldSite {
+        // Pages gone from the site (removed, moved, made drafts) are gone at once.
+        if patched == nil, let oldSite {
             for page in oldSite.pages where newSite.page(at: page.path) == nil { store(page.path + "index.html", nil) }
         }
-        if regenerate || searchIndexOnly {
-            let jobs = renderer.generatedJobs(builder).filter { regenerate || $0.path == "/search-index.json" }
-            for (job, bytes) in zip(jobs, parallelMap(jobs) { $0.make() }) { store(job.path, bytes) }
-        }
 
-        // media: copied again only when changed
-        var newMedia: [String: FileSignature] = [:]
-        for (output, source) in newSite.media {
-            let signature = FileSignature(path: rootPath + "/" + source)
-            newMedia[output] = signature
-            if full || mediaSignatures[output] != signature || files[output] == nil,
-               case .success(let bytes) = FileBytes.read(rootPath + "/" + source, limit: Int.max) {
-                store(output, bytes)
+        // The edited pages and every check first: when they are known, so is whether the build fails
+        // (the pages rendered later only list the edited ones), and `early` may serve them already.
+        var later = targets
+        if let early, var partial = tallied {
+            var now: [Page] = []
+            (now, later) = (targets.filter { plan.edited.contains($0.source) || plan.recheck.contains($0.source) },
+                            targets.filter { !plan.edited.contains($0.source) && plan.rerender.contains($0.source) })
+            work.render = plan.edited
+            take(work.run(now, generated: []), into: &updates)
+            partial.replace(updates)
+            updates = [:]
+            tallied = partial
+            work.recheck = []
+            work.render = plan.rerender.subtracting(plan.edited)
+            early(Snapshot(files: files, diagnostics: partial.list, failed: failed(partial), full: false,
+                           renderedPages: now.count, changedPaths: changedPaths, pageCount: newSite.pages.count))
+        }
+        take(work.run(later, generated: generated), into: &updates)
+
+        // media: copied again only when changed (and looked at only when the scan ran)
+        if reported == nil || full {
+            var newMedia: [String: FileSignature] = [:]
+            for (output, source) in newSite.media {
+                let signature = FileSignature(path: rootPath + "/" + source)
+                newMedia[output] = signature
+                if full || mediaSignatures[output] != signature || files[output] == nil,
+                   case .success(let bytes) = FileBytes.read(rootPath + "/" + source, limit: Int.max) {
+                    store(output, bytes)
+                }
             }
+            for output in Set(mediaSignatures.keys).subtracting(newMedia.keys) { store(output, nil) }
+            mediaSignatures = newMedia
         }
-        for output in Set(mediaSignatures.keys).subtracting(newMedia.keys) { store(output, nil) }
-        mediaSignatures = newMedia
 
-        siteDiagnostics = checker.checkSite(newSite)
-        var found = siteDiagnostics
-        for page in newSite.pages {
-            found += modelDiagnostics[page.source] ?? []
-            found += renderedDiagnostics[page.source] ?? []
+        // findings: patched per page, or counted again when the policy or the set of pages changed
+        if var kept = tallied {
+            kept.replace(updates)
+            tally = kept
+        } else {
+            var origins: [DiagnosticTally.Origin: [Diagnostic]] = [.site: updates[.site] ?? checker.checkSite(newSite)]
+            for (source, found) in modelDiagnostics { origins[.model(source)] = found }
+            for (source, found) in renderedDiagnostics { origins[.rendered(source)] = found }
+            tally = DiagnosticTally(policy: policy, origins: origins)
         }
-        let diagnostics = checker.policy(for: newSite).apply(found)
-        let failed = diagnostics.contains { $0.severity == .error || (options.strict && $0.severity == .warning) }
-        return Snapshot(files: files, diagnostics: diagnostics, failed: failed, full: full, renderedPages: targets.count,
+        guard let tally else { throw .io("the session lost its findings") }
+        pending = []
+        return Snapshot(files: files, diagnostics: tally.list, failed: failed(tally), full: full, renderedPages: targets.count,
                         changedPaths: changedPaths, pageCount: newSite.pages.count)
     }
 
-    /// Whether an edit changed what other pages show of this one (title, summary, lists, type).
-    static func shownElsewhereChanged(_ old: Page, _ new: Page) -> Bool {
-        old.title != new.title || old.description != new.description || old.type != new.type
-            || old.frontMatter.modalities.map(\.value) != new.frontMatter.modalities.map(\.value)
-            || old.frontMatter.conditions.map(\.value) != new.frontMatter.conditions.map(\.value)
-            || old.frontMatter.reviewer?.value != new.frontMatter.reviewer?.value
-            || old.frontMatter.updated?.value != new.frontMatter.updated?.value
-            || old.frontMatter.reviewed?.value != new.frontMatter.reviewed?.value
-            || old.frontMatter.published?.value != new.frontMatter.published?.value
-            || old.body.links.map(\.target) != new.body.links.map(\.target)
+    private func failed(_ tally: DiagnosticTally) -> Bool {
+        tally.errors > 0 || (options.strict && tally.warnings > 0)
+    }
+
+    /// Keeps what `PageWork` made: files, and each page's findings (also as updates for the tally).
+    private func take(_ done: PageWork.Output, into updates: inout [DiagnosticTally.Origin: [Diagnostic]]) {
+        for (source, found) in done.model {
+            modelDiagnostics[source] = found
+            updates[.model(source)] = found
+        }
+        for (source, found) in done.rendered {
+            renderedDiagnostics[source] = found
+            updates[.rendered(source)] = found
+        }
+        for (path, bytes) in done.files { store(path, bytes) }
+    }
+
+    /// Whether the reported paths say all that changed: known Markdown files edited in place, or
+    /// settings and templates (noticed by their own signature). Anything else (a new, removed or
+    /// renamed file, a folder, media, a site with symlinks) needs a scan.
+    private func canSkipScan(_ paths: Set<String>, _ last: SiteScan) -> Bool {
+        guard !last.hasSymlinks else { return false }
+        let rootPath = options.siteRoot.path
+        return paths.allSatisfy { path in
+            if path == SiteConfig.fileName || path == "Templates" || path.hasPrefix("Templates/")
+                || path == "Content/_data" || path.hasPrefix("Content/_data/") {
+                return true
+            }
+            return heads[path] != nil && FileSignature.isRegularFile(rootPath + "/" + path)
+        }
+    }
+
+    /// The previous site with the edited pages parsed again, when every edit keeps each file's URL,
+    /// type and draft state (so the URL table and the indexes' shape stay); nil otherwise. The flag
+    /// says whether the load findings stayed the same.
+    private func patch(_ old: Site, _ changed: [(old: PageHead?, new: PageHead)], scan: SiteScan,
+                       settings: SiteLoader.Settings, load: LoadOptions) -> (Site?, Bool) {
+        var sameFindings = true
+        var toParse: [PageHead] = []
+        for (before, after) in changed {
+            guard let before, before.path == after.path, before.type == after.type,
+                  before.isDraft(load) == after.isDraft(load) else { return (nil, false) }
+            if before.diagnostics != after.diagnostics { sameFindings = false }
+            if old.page(at: after.path)?.source == after.source { toParse.append(after) }
+        }
+        let resolver = old.linkResolver
+        let pages = parallelMap(toParse) { $0.page(resolver: resolver) }
+        var loadDiagnostics = old.loadDiagnostics
+        if !sameFindings {
+            let ordered = scan.markdown.compactMap { heads[$0]?.head }
+            loadDiagnostics = SiteLoader.publish(ordered, scan: scan, settings: settings, options: load).diagnostics
+        }
+        return (old.replacing(pages, loadDiagnostics: loadDiagnostics), sameFindings)
+    }
+
+    /// A site assembled from all heads. A page parsed before is reused when its file is unchanged
+    /// and each of its links resolves as before (always, when the URL table is unchanged): a link
+    /// is the only thing parsing takes from the URL table.
+    private func assemble(_ old: Site?, changed: Set<String>, full: Bool, scan: SiteScan, settings: SiteLoader.Settings,
+                          load: LoadOptions) -> Site {
+        let oldPages = Dictionary((old?.pages ?? []).map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
+        let reusable = full ? [:] : oldPages.filter { !changed.contains($0.key) }
+        // The resolver equality is decided once (comparing two URL tables costs as much as building one).
+        let sameResolver = ResolverComparison(old: old?.linkResolver)
+        return SiteLoader.assemble(root: options.siteRoot, settings: settings, scan: scan,
+                                   heads: scan.markdown.compactMap { heads[$0]?.head }, options: load) { head, resolver in
+            if let page = reusable[head.source], page.path == head.path,
+               sameResolver.matches(resolver) || page.body.links.allSatisfy({ resolver.resolve($0.destination, from: page.source) == $0.target }) {
+                return page
+            }
+            return head.page(resolver: resolver)
+        }
+    }
+
+    /// How two sites' pages differ, by source file: pages at the same path in both (parsed again:
+    /// a different object), pages only in the new site (or moved there), pages only in the old one.
+    static func compare(_ old: Site, _ new: Site) -> (pairs: [(old: Page, new: Page)], added: [Page], removed: [Page]) {
+        let oldBySource = Dictionary(old.pages.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
+        var pairs: [(old: Page, new: Page)] = [], added: [Page] = [], kept = Set<String>()
+        for page in new.pages {
+            guard let before = oldBySource[page.source], before.path == page.path else { added.append(page); continue }
+            kept.insert(page.source)
+            if before !== page { pairs.append((before, page)) }
+        }
+        let removed = old.pages.filter { !kept.contains($0.source) }
+        return (pairs, added, removed)
+    }
+
+    /// The page a source file makes in `site`, if it makes one.
+    private func page(_ source: String, in site: Site) -> Page? {
+        heads[source].flatMap { site.page(at: $0.head.path) }.flatMap { $0.source == source ? $0 : nil }
+    }
+
+    /// Each re-read file that is a page before and after, as the two sites have it; nil when a file
+    /// became or stopped being a page (only with a changed URL table, which rebuilds everything).
+    private func pagePairs(_ changed: [(old: PageHead?, new: PageHead)], old: Site, new: Site) -> [(old: Page, new: Page)]? {
+        var pairs: [(old: Page, new: Page)] = []
+        for (before, after) in changed {
+            let oldPage = before.flatMap { old.page(at: $0.path) }.flatMap { $0.source == after.source ? $0 : nil }
+            let newPage = new.page(at: after.path).flatMap { $0.source == after.source ? $0 : nil }
+            switch (oldPage, newPage) {
+            case (let a?, let b?): pairs.append((a, b))
+            case (nil, nil): continue
+            default: return nil
+            }
+        }
+        return pairs
     }
 
     /// Size and modification time of everything every page depends on.
@@ -233,26 +357,6 @@ public final class IncrementalSession: @unchecked Sendable {
             }
         }
         return result
-    }
-}
-
-/// What tells a changed file from an unchanged one without reading it.
-struct FileSignature: Equatable, Sendable {
-    var size: Int
-    var modified: Int
-    var inode: UInt
-
-    init(path: String) {
-        var info = stat()
-        if stat(path, &info) == 0 {
-            size = Int(info.st_size)
-            modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
-            inode = UInt(info.st_ino)
-        } else {
-            size = -1
-            modified = 0
-            inode = 0
-        }
     }
 }
 

@@ -19,6 +19,11 @@ public final class Page: Sendable {
     public let bodyFirstLine: Int
     /// The title lower-cased, for sorting listings.
     let sortTitle: String
+    /// The date the page last changed: `updated`, else `reviewed`, else `published`, parsed once
+    /// (listings, feeds and the sitemap sort by it).
+    let lastModified: CalendarDate?
+    /// Text made from this page alone that whole-site files repeat (feed and search-index entries).
+    let memo = PageMemo()
 
     public var title: String { frontMatter.title?.value ?? slug }
     public var description: String? { frontMatter.description?.value }
@@ -35,11 +40,12 @@ public final class Page: Sendable {
         self.storedBody = bodyHTML
         self.bodyFirstLine = bodyFirstLine
         self.sortTitle = (frontMatter.title?.value ?? slug).lowercased()
+        self.lastModified = frontMatter.updatedDate ?? frontMatter.reviewedDate ?? frontMatter.publishedDate
     }
 
     /// Newest first (`updated`, else `reviewed`, else `published`), then by title.
     static func newestFirst(_ a: Page, _ b: Page) -> Bool {
-        let x = SiteFeeds.lastModified(a) ?? .distantPast, y = SiteFeeds.lastModified(b) ?? .distantPast
+        let x = a.lastModified ?? .distantPast, y = b.lastModified ?? .distantPast
         return x != y ? x > y : byTitle(a, b)
     }
 

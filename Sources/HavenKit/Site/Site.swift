@@ -16,16 +16,24 @@ public struct Site: Sendable {
     /// Findings of scan, parse and resolve.
     public let loadDiagnostics: [Diagnostic]
 
-    let indexByPath: [String: Int]
-    let indexBySlug: [PageType: [String: Int]]
-    let pagesByType: [PageType: [Page]]
+    /// Lookups by path, type and slug, the reversed link graph and taxonomy.
+    let index: SiteIndex
     /// Page path → paths of the pages whose bodies link to it.
-    public let backlinks: [String: [String]]
+    public var backlinks: [String: [String]] { index.backlinks }
     /// Where the pages' body HTML waits for rendering, when not in memory (`LoadOptions.spillBodies`).
     var bodyStore: BodyStore?
+    /// Whether text made from one page for whole-site files is kept on the page (`PageMemo`): set
+    /// by `IncrementalSession`, whose pages outlive a build.
+    var keepsPageText = false
 
     init(root: String, config: SiteConfig, registries: Registries, pages: [Page], media: [(output: String, source: String)],
          today: CalendarDate, linkResolver: LinkResolver, loadDiagnostics: [Diagnostic]) {
+        self.init(root: root, config: config, registries: registries, pages: pages, media: media, today: today,
+                  linkResolver: linkResolver, loadDiagnostics: loadDiagnostics, index: SiteIndex(pages: pages))
+    }
+
+    private init(root: String, config: SiteConfig, registries: Registries, pages: [Page], media: [(output: String, source: String)],
+                 today: CalendarDate, linkResolver: LinkResolver, loadDiagnostics: [Diagnostic], index: SiteIndex) {
         self.root = root
         self.config = config
         self.registries = registries
@@ -34,29 +42,39 @@ public struct Site: Sendable {
         self.today = today
         self.linkResolver = linkResolver
         self.loadDiagnostics = loadDiagnostics
-        var byPath: [String: Int] = [:]
-        var bySlug: [PageType: [String: Int]] = [:]
-        for (index, page) in pages.enumerated() {
-            if byPath[page.path] == nil { byPath[page.path] = index }
-            if bySlug[page.type, default: [:]][page.slug] == nil { bySlug[page.type, default: [:]][page.slug] = index }
-        }
-        indexByPath = byPath
-        indexBySlug = bySlug
-        pagesByType = Dictionary(grouping: pages, by: \.type)
-        var back: [String: Set<String>] = [:]
-        for page in pages {
-            for link in page.body.links where !link.isImage {
-                if case .page(let target) = link.target.kind, target != page.path { back[target, default: []].insert(page.path) }
-            }
-        }
-        backlinks = back.mapValues { $0.sorted() }
+        self.index = index
     }
 
-    public func page(at path: String) -> Page? { indexByPath[path].map { pages[$0] } }
+    /// This site with some pages replaced by new versions of themselves (same path, same type),
+    /// parsed with this site's link resolver: what an edit in `haven serve` makes, without building
+    /// the indexes again. Nil when a replacement has no page at its path or changes its type.
+    func replacing(_ replacements: [Page], loadDiagnostics: [Diagnostic]) -> Site? {
+        var pages = self.pages
+        var changes: [(index: Int, old: Page, new: Page)] = []
+        for page in replacements {
+            guard let at = index.byPath[page.path], pages[at].source == page.source, pages[at].type == page.type else { return nil }
+            changes.append((at, pages[at], page))
+            pages[at] = page
+        }
+        var index = self.index
+        index.replace(changes)
+        var site = Site(root: root, config: config, registries: registries, pages: pages, media: media, today: today,
+                        linkResolver: linkResolver, loadDiagnostics: loadDiagnostics, index: index)
+        site.keepsPageText = keepsPageText
+        site.bodyStore = bodyStore
+        return site
+    }
 
-    public func page(type: PageType, slug: String) -> Page? { indexBySlug[type]?[slug].map { pages[$0] } }
+    public func page(at path: String) -> Page? { index.byPath[path].map { pages[$0] } }
 
-    public func pages(of type: PageType) -> [Page] { pagesByType[type] ?? [] }
+    public func page(type: PageType, slug: String) -> Page? { index.bySlug[type]?[slug].map { pages[$0] } }
+
+    public func pages(of type: PageType) -> [Page] { index.byType[type] ?? [] }
+
+    /// Pages whose front matter names this modality or condition slug, of one type, in path order.
+    func pages(of type: PageType, listing term: TermKey) -> [Page] {
+        (index.listedBy[term] ?? []).compactMap { pages[$0].type == type ? pages[$0] : nil }
+    }
 
     /// The href for a site path, with the base path of `base_url`.
     public func href(_ path: String) -> String { linkResolver.href(path) }
@@ -70,7 +88,7 @@ public struct Site: Sendable {
     public func relatedModalities(of page: Page) -> [Page] {
         var result = page.frontMatter.modalities.compactMap { self.page(type: .modality, slug: $0.value) }
         if page.type == .condition {
-            result += pages(of: .modality).filter { $0.frontMatter.conditions.contains { $0.value == page.slug } }
+            result += pages(of: .modality, listing: TermKey(type: .condition, slug: page.slug))
         }
         return unique(result)
     }
@@ -79,7 +97,7 @@ public struct Site: Sendable {
     public func relatedConditions(of page: Page) -> [Page] {
         var result = page.frontMatter.conditions.compactMap { self.page(type: .condition, slug: $0.value) }
         if page.type == .modality {
-            result += pages(of: .condition).filter { $0.frontMatter.modalities.contains { $0.value == page.slug } }
+            result += pages(of: .condition, listing: TermKey(type: .modality, slug: page.slug))
         }
         return unique(result)
     }
@@ -87,10 +105,7 @@ public struct Site: Sendable {
     /// Articles that list this modality or condition.
     public func relatedArticles(of page: Page) -> [Page] {
         guard page.type == .modality || page.type == .condition else { return [] }
-        return pages(of: .article).filter { article in
-            let list = page.type == .modality ? article.frontMatter.modalities : article.frontMatter.conditions
-            return list.contains { $0.value == page.slug }
-        }
+        return pages(of: .article, listing: TermKey(type: page.type, slug: page.slug))
     }
 
     private func unique(_ pages: [Page]) -> [Page] {

@@ -99,24 +99,7 @@ public enum SiteLoader {
     /// (which parses it, or hands back a page parsed earlier with the same resolver).
     static func assemble(root: URL, settings: Settings, scan: SiteScan, heads: [PageHead], options: LoadOptions,
                          metrics: BuildMetrics? = nil, body: @Sendable (PageHead, LinkResolver) -> Page) -> Site {
-        var diagnostics = scan.diagnostics + settings.diagnostics
-        var published: [PageHead] = []
-        for head in heads {
-            diagnostics += head.diagnostics
-            if head.matter.draft && !options.includeDrafts { continue }
-            published.append(head)
-        }
-        var firstByPath: [String: String] = [:]
-        var unique: [PageHead] = []
-        for head in published {
-            if let first = firstByPath[head.path] {
-                let at = head.matter.slug?.location ?? SourceLocation(file: head.source)
-                diagnostics.append(Diagnostic(.duplicateSlug, at: at, "\(head.source) and \(first) both produce \(head.path)"))
-                continue
-            }
-            firstByPath[head.path] = head.source
-            unique.append(head)
-        }
+        let (unique, diagnostics) = publish(heads, scan: scan, settings: settings, options: options)
         let media = scan.media.map { (output: "/" + $0.dropFirst("Content/".count), source: $0) }
         let resolver = LinkResolver(
             pageBySource: Dictionary(uniqueKeysWithValues: unique.map { ($0.source, $0.path) }),
@@ -131,6 +114,31 @@ public enum SiteLoader {
         return Site(root: root.path, config: settings.config, registries: settings.registries, pages: pages, media: media,
                     today: options.today, linkResolver: resolver, loadDiagnostics: diagnostics)
     }
+
+    /// The heads that become pages (drafts left out unless asked for; of two heads with one URL,
+    /// the first), and the findings of scan, settings, parse and resolve, in that order.
+    static func publish(_ heads: [PageHead], scan: SiteScan, settings: Settings,
+                        options: LoadOptions) -> (unique: [PageHead], diagnostics: [Diagnostic]) {
+        var diagnostics = scan.diagnostics + settings.diagnostics
+        var published: [PageHead] = []
+        for head in heads {
+            diagnostics += head.diagnostics
+            if head.isDraft(options) { continue }
+            published.append(head)
+        }
+        var firstByPath: [String: String] = [:]
+        var unique: [PageHead] = []
+        for head in published {
+            if let first = firstByPath[head.path] {
+                let at = head.matter.slug?.location ?? SourceLocation(file: head.source)
+                diagnostics.append(Diagnostic(.duplicateSlug, at: at, "\(head.source) and \(first) both produce \(head.path)"))
+                continue
+            }
+            firstByPath[head.path] = head.source
+            unique.append(head)
+        }
+        return (unique, diagnostics)
+    }
 }
 
 /// A Markdown file read up to its front matter: enough to know its URL.
@@ -144,6 +152,9 @@ struct PageHead: Sendable {
     var body: StoredText
     var bodyFirstLine: Int
     var diagnostics: [Diagnostic]
+
+    /// A draft left out of this build.
+    func isDraft(_ options: LoadOptions) -> Bool { matter.draft && !options.includeDrafts }
 
     static func read(source: String, root: String) -> PageHead {
         let here = SourceLocation(file: source)

@@ -6,7 +6,9 @@ import HavenKit
 final class BuildReporter: @unchecked Sendable {
     private let report: @Sendable (String) -> Void
     private let lock = NSLock()
-    private var knownWarnings: Set<Diagnostic> = []
+    /// The last build's warnings, sorted (a large site has tens of thousands: compared by a merge
+    /// of two sorted lists, not by hashing them all after every save).
+    private var knownWarnings: [Diagnostic] = []
     private var builds = 0
 
     init(report: @escaping @Sendable (String) -> Void) {
@@ -30,10 +32,11 @@ final class BuildReporter: @unchecked Sendable {
                    ? "Haven could not rebuild the site\(cause); still serving the last good build."
                    : "Haven could not build the site; the preview shows why. Watching for a fix…")
         case .success(let build):
-            let warnings = build.diagnostics.filter { $0.severity == .warning }
+            var warnings = build.diagnostics.filter { $0.severity == .warning }
+            if zip(warnings, warnings.dropFirst()).contains(where: { !($0.0 < $0.1) }) { warnings.sort() }
             let fresh = lock.withLock { () -> [Diagnostic] in
-                defer { knownWarnings = Set(warnings) }
-                return warnings.filter { !knownWarnings.contains($0) }
+                defer { knownWarnings = warnings }
+                return Self.missing(warnings, from: knownWarnings)
             }
             let shown = build.diagnostics.filter { $0.severity == .error } + fresh
             if !shown.isEmpty { report(DiagnosticFormatter.format(shown.sorted(), as: .text)) }
@@ -46,6 +49,18 @@ final class BuildReporter: @unchecked Sendable {
                 report("\(what) \(build.snapshot.pageCount) pages in \(String(format: "%.2f", seconds)) s\(cause); \(counts).")
             }
         }
+    }
+
+    /// The findings of `sorted` that `known` (sorted too) lacks.
+    static func missing(_ sorted: [Diagnostic], from known: [Diagnostic]) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        var j = 0
+        for d in sorted {
+            while j < known.count && known[j] < d { j += 1 }
+            if j < known.count && known[j] == d { continue }
+            result.append(d)
+        }
+        return result
     }
 
     private static func describe(_ changes: SiteChanges) -> String {

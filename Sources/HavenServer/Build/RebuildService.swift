@@ -60,7 +60,11 @@ final class RebuildService: Service, @unchecked Sendable {
         let started = ContinuousClock.now
         let outcome: Result<SnapshotBuild, HavenError>
         do throws(HavenError) {
-            outcome = .success(try await builder.build(changes: changes, baseURL: baseURL))
+            // Edited pages are served as soon as they are made; the reload event waits for the whole build.
+            let store = self.store
+            outcome = .success(try await builder.build(changes: changes, baseURL: baseURL) { early in
+                if !early.failed { store.serveEarly(early.snapshot) }
+            })
         } catch {
             outcome = .failure(error)
         }

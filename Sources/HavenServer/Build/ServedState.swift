@@ -37,12 +37,31 @@ final class ServedStateStore: @unchecked Sendable {
         state = ServedState(session: session)
     }
 
+    /// The snapshot served before `serveEarly` replaced it, until the build's outcome is known.
+    private var confirmed: SiteSnapshot?
+
     var current: ServedState { lock.withLock { state } }
+
+    /// Serves a build's edited pages before the build is done, with no new generation (open pages
+    /// reload only when `update` applies the whole build). Only over a good build: while errors
+    /// are shown, or before the first build, nothing changes. The next `update` starts again from
+    /// the snapshot served before, so a build that turns out to fail leaves the last good one.
+    func serveEarly(_ snapshot: SiteSnapshot) {
+        lock.withLock {
+            guard state.problems.isEmpty, let served = state.snapshot else { return }
+            if confirmed == nil { confirmed = served }
+            state.snapshot = snapshot
+        }
+    }
 
     /// Applies a build's outcome as one new generation and returns the new state.
     @discardableResult
     func update(_ change: (inout ServedState) -> Void) -> ServedState {
         lock.withLock {
+            if let confirmed {
+                state.snapshot = confirmed
+                self.confirmed = nil
+            }
             change(&state)
             state.generation += 1
             state.starting = false

@@ -14,4 +14,18 @@ public protocol SiteSnapshotBuilding: Sendable {
     ///   place of `haven.yml`'s `base_url` so every link stays on the preview server.
     /// - Throws: `HavenError` when Haven cannot build at all (`haven.yml` unreadable, theme broken).
     func build(changes: SiteChanges, baseURL: String) async throws(HavenError) -> SnapshotBuild
+
+    /// The same, and may call `early` once before it returns (from any thread) with a snapshot
+    /// whose edited pages are final and whose other files are the previous build's, so the server
+    /// can answer for an edited page while listings and feeds are still being made.
+    func build(changes: SiteChanges, baseURL: String,
+               early: @escaping @Sendable (SnapshotBuild) -> Void) async throws(HavenError) -> SnapshotBuild
+}
+
+extension SiteSnapshotBuilding {
+    /// Builders that cannot serve anything early build as usual.
+    public func build(changes: SiteChanges, baseURL: String,
+                      early: @escaping @Sendable (SnapshotBuild) -> Void) async throws(HavenError) -> SnapshotBuild {
+        try await build(changes: changes, baseURL: baseURL)
+    }
 }

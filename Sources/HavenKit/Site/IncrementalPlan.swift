@@ -1,0 +1,168 @@
+/// What an edit of pages makes stale: the pages to check again, the pages to render again, and the
+/// generated files (listings, feeds, search index) that show data the edit changed. Pages edited in
+/// place (same paths, same URL table) touch only what shows the changed data; pages added, removed
+/// or moved regenerate every listing. Each rule below names what a clean build would show differently;
+/// `IncrementalSessionTests` compares the result with a clean build after every kind of edit.
+struct IncrementalPlan {
+    /// Sources of the edited pages (the files read again that are pages).
+    var edited = Set<String>()
+    /// Sources of the pages whose model checks run again.
+    var recheck = Set<String>()
+    /// Sources of the pages rendered again.
+    var rerender = Set<String>()
+    /// Output paths of the generated files made again (`/articles/index.html`, `/feed.xml`).
+    var regenerate = Set<String>()
+    /// Render every page and generated file again (a footer page renamed).
+    var renderEverything = false
+    /// Make every generated file again (the URL table changed: listings, counts, sitemap).
+    var regenerateEverything = false
+    /// Check every page again (a page changed type: taxonomy checks of every page may change).
+    var recheckEverything = false
+
+    /// Everything again.
+    static var everything: IncrementalPlan {
+        var plan = IncrementalPlan()
+        plan.renderEverything = true
+        plan.recheckEverything = true
+        return plan
+    }
+
+    /// The plan for pages replaced in place: `changes` pairs each page as `old` had it with the
+    /// version in `new` (same path), and for pages `added` (or moved) and `removed` (or moved away).
+    init(changes: [(old: Page, new: Page)], added: [Page] = [], removed: [Page] = [], old: Site, new: Site) {
+        self.init(replaced: changes, old: old, new: new)
+        if recheckEverything { return }
+        guard !added.isEmpty || !removed.isEmpty || old.linkResolver != new.linkResolver else { return }
+        // Listings, their counts, the sitemap and the feeds show the set of pages.
+        regenerateEverything = true
+        for page in added {
+            edited.insert(page.source)
+            rerender.insert(page.source)
+            recheck.insert(page.source)
+        }
+        for (pages, site) in [(added, new), (removed, old)] {
+            for page in pages {
+                // Pages that list it, or that it lists or links to, show it or stop showing it.
+                rerender.formUnion(IncrementalPlan.neighbours(of: page, in: site).map(\.source))
+                // Every footer lists the pages of type `page`.
+                if page.type == .page { renderEverything = true }
+                // Links to its path now check another page's headings, or none.
+                recheck.formUnion(site.index.fragmentLinkers[page.path] ?? [])
+            }
+        }
+        // Which modalities and conditions exist decides the unknown-term checks and their hints.
+        let types = Set((added + removed).map(\.type)).filter { $0 == .modality || $0 == .condition }
+        let slugs = Set((added + removed).map { TermKey(type: $0.type, slug: $0.slug) })
+        for (term, indices) in new.index.listedBy where types.contains(term.type) {
+            if slugs.contains(term) || new.page(type: term.type, slug: term.slug) == nil {
+                recheck.formUnion(indices.map { new.pages[$0].source })
+            }
+        }
+        // A lead image is resolved when checked and rendered: one that now resolves otherwise.
+        for page in new.pages {
+            guard let image = page.frontMatter.image,
+                  old.linkResolver.resolve(image.src.value, from: page.source) != new.linkResolver.resolve(image.src.value, from: page.source)
+            else { continue }
+            recheck.insert(page.source)
+            rerender.insert(page.source)
+        }
+    }
+
+    /// The plan for pages replaced in place (same paths, same URL table).
+    private init(replaced changes: [(old: Page, new: Page)], old: Site, new: Site) {
+        var needsHome: [(old: Page, new: Page)] = []
+        for (before, after) in changes {
+            if before.type != after.type { self = .everything; return }
+            edited.insert(after.source)
+            rerender.insert(after.source)
+            recheck.insert(after.source)
+            let edit = PageEdit(before, after)
+
+            // Pages whose checks read this page's headings (`#fragment` links to it).
+            if edit.anchorsChanged {
+                for site in [old, new] { recheck.formUnion(site.index.fragmentLinkers[after.path] ?? []) }
+            }
+            // Every page's footer lists the pages of type `page` by title.
+            if after.type == .page && edit.titleChanged { renderEverything = true }
+            // Pages that show this page's title and description in their related lists and JSON-LD.
+            if edit.linkChanged || edit.termsChanged || edit.linkTargetsChanged {
+                for site in [old, new] {
+                    for page in [before, after] { rerender.formUnion(IncrementalPlan.neighbours(of: page, in: site).map(\.source)) }
+                }
+            }
+
+            // Generated files, each by what it shows.
+            if let section = after.type.section, edit.linkChanged { regenerate.insert("/\(section)/index.html") }
+            if after.type == .modality || after.type == .condition, edit.linkChanged { regenerate.insert("/index.html") }
+            if after.type == .article, edit.linkChanged || edit.datesChanged { needsHome.append((before, after)) }
+            if edit.reviewerChanged || edit.linkChanged {
+                for id in Set([before.frontMatter.reviewer?.value, after.frontMatter.reviewer?.value].compactMap { $0 }) {
+                    regenerate.insert("/reviewers/\(id)/index.html")
+                }
+            }
+            if edit.datesChanged || edit.reviewerChanged { regenerate.insert("/sitemap.xml") }
+            if before.isClinical, edit.linkChanged || edit.datesChanged || edit.authorChanged { regenerate.insert("/feed.xml") }
+            if edit.linkChanged || edit.keywordsChanged { regenerate.insert("/search-index.json") }
+        }
+        // The home page lists the newest articles: only an article among them, before or after, shows.
+        if !needsHome.isEmpty {
+            let shown = IncrementalPlan.newestArticles(old).union(IncrementalPlan.newestArticles(new))
+            if needsHome.contains(where: { shown.contains($0.new.path) }) { regenerate.insert("/index.html") }
+        }
+    }
+
+    private init() {}
+
+    /// Pages that may show `page` in their related lists: the terms it names, the pages naming it,
+    /// the pages it links to.
+    static func neighbours(of page: Page, in site: Site) -> [Page] {
+        var result = page.frontMatter.modalities.compactMap { site.page(type: .modality, slug: $0.value) }
+        result += page.frontMatter.conditions.compactMap { site.page(type: .condition, slug: $0.value) }
+        if page.type == .modality || page.type == .condition {
+            result += (site.index.listedBy[TermKey(type: page.type, slug: page.slug)] ?? []).map { site.pages[$0] }
+        }
+        result += SiteIndex.linkTargets(of: page).compactMap(site.page(at:))
+        return result
+    }
+
+    /// Paths of the articles the home page lists (the newest, as `Page.newestFirst` orders them).
+    static func newestArticles(_ site: Site) -> Set<String> {
+        var top: [Page] = []
+        let count = SiteRenderer.homeArticleCount
+        for page in site.pages(of: .article) {
+            if top.count == count, let last = top.last, !Page.newestFirst(page, last) { continue }
+            let at = top.firstIndex { Page.newestFirst(page, $0) } ?? top.endIndex
+            top.insert(page, at: at)
+            if top.count > count { top.removeLast() }
+        }
+        return Set(top.map(\.path))
+    }
+}
+
+/// What changed between two versions of one page, in the terms other pages and files show it.
+struct PageEdit {
+    /// Title or description: what every listing shows of a page.
+    let linkChanged: Bool
+    let titleChanged: Bool
+    let termsChanged: Bool
+    let linkTargetsChanged: Bool
+    let anchorsChanged: Bool
+    let datesChanged: Bool
+    let reviewerChanged: Bool
+    let authorChanged: Bool
+    /// Headings' text and the terms: the search index's keywords.
+    let keywordsChanged: Bool
+
+    init(_ old: Page, _ new: Page) {
+        let a = old.frontMatter, b = new.frontMatter
+        titleChanged = old.title != new.title
+        linkChanged = titleChanged || old.description != new.description
+        termsChanged = a.modalities.map(\.value) != b.modalities.map(\.value) || a.conditions.map(\.value) != b.conditions.map(\.value)
+        linkTargetsChanged = SiteIndex.linkTargets(of: old) != SiteIndex.linkTargets(of: new)
+        anchorsChanged = old.body.headings.map(\.id) != new.body.headings.map(\.id) || old.body.hasFootnotes != new.body.hasFootnotes
+        datesChanged = a.updated?.value != b.updated?.value || a.reviewed?.value != b.reviewed?.value || a.published?.value != b.published?.value
+        reviewerChanged = a.reviewer?.value != b.reviewer?.value
+        authorChanged = a.author?.value != b.author?.value
+        keywordsChanged = termsChanged || old.body.headings.map(\.text) != new.body.headings.map(\.text)
+    }
+}
