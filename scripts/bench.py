@@ -64,19 +64,24 @@ def main():
     md_bytes = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(site, "Content")) for f in fs)
     # Both tools write over their previous output, as they do by default: Hugo overwrites files
     # in place in its destination, Haven reuses its previous build (`.haven-public.haven-previous`).
-    # "haven build (cold)" builds into a new folder with no previous build beside it.
+    # The "(cold)" runs build into a new folder (deleted at the start of each round, so the file
+    # system has just freed as many files as it must create).
     haven_out = os.path.join(a.out, "haven-public")
     cold_out = os.path.join(a.out, "haven-cold", "public")
     hugo_out = os.path.join(tempfile.gettempdir(), "haven-bench-hugo-public")
+    hugo_cold = os.path.join(tempfile.gettempdir(), "haven-bench-hugo-cold")
     shutil.rmtree(hugo_out, ignore_errors=True)
-    results = {"haven build": [], "haven build (cold)": [], "hugo build": [], "haven lint": []}
+    results = {"haven build": [], "haven build (cold)": [], "hugo build": [], "hugo build (cold)": [], "haven lint": []}
     for i in range(a.runs):
         shutil.rmtree(os.path.dirname(cold_out), ignore_errors=True)
+        shutil.rmtree(hugo_cold, ignore_errors=True)
         results["haven build"].append(measure([HAVEN, "build", "--site", site, "--output", haven_out], env=env))
         if hugo:
             results["hugo build"].append(measure([hugo, "--quiet", "-d", hugo_out], cwd=os.path.join(site, "hugo"), env=env))
         results["haven lint"].append(measure([HAVEN, "lint", "--site", site, "--format", "json"], env=env))
         results["haven build (cold)"].append(measure([HAVEN, "build", "--site", site, "--output", cold_out], env=env))
+        if hugo:
+            results["hugo build (cold)"].append(measure([hugo, "--quiet", "-d", hugo_cold], cwd=os.path.join(site, "hugo"), env=env))
 
     print(f"\nCorpus: {a.pages} pages, {md_bytes / 1e6:.0f} MB of Markdown; {os.cpu_count()} cores; {a.runs} alternating runs, medians\n")
     print(f"| command | wall (s) | max RSS (MiB) | exit |")
@@ -92,9 +97,10 @@ def main():
         hw, hr = med["hugo build"]
         bw, br = med["haven build"]
         cw, cr = med["haven build (cold)"]
+        hcw, hcr = med["hugo build (cold)"]
         lw, _ = med["haven lint"]
         print(f"\nhaven build / hugo build: time {bw / hw:.2f}, memory {br / hr:.2f}")
-        print(f"haven build (cold) / hugo build: time {cw / hw:.2f}, memory {cr / hr:.2f}")
+        print(f"haven build (cold) / hugo build (cold): time {cw / hcw:.2f}, memory {cr / hcr:.2f}")
         print(f"haven lint / hugo build: time {lw / hw:.2f}")
     else:
         print("\n(hugo not installed: apt-get install hugo for the comparison)")
