@@ -20,18 +20,79 @@ struct Words: Sendable {
 
     init(_ text: String) {
         var lower = Array(text.utf8)
-        var starts: [Int32] = [], ends: [Int32] = []
-        starts.reserveCapacity(lower.count / 5)
-        ends.reserveCapacity(lower.count / 5)
-        // One pass lower-cases ASCII letters, finds the words and counts syllables and sentence
-        // ends; text with other letters is lower-cased by the standard library first (its case
-        // mappings are not byte-for-byte).
+        // Text with letters beyond ASCII is lower-cased by the standard library first (its case
+        // mappings are not byte-for-byte); then one pass lower-cases ASCII letters, finds the
+        // words and counts syllables and sentence ends.
         if !lower.allSatisfy({ $0 < 0x80 }) { lower = Array(text.lowercased().utf8) }
-        var start = -1
+        var tally = Tally(capacity: lower.count / 5)
+        lower.withUnsafeMutableBufferPointer { buffer in
+            for i in 0..<buffer.count {
+                var byte = buffer[i]
+                let kind = Words.kinds[Int(byte)]
+                if kind == Words.upper {
+                    byte |= 0x20
+                    buffer[i] = byte
+                }
+                tally.add(byte, kind: kind, at: i)
+            }
+        }
+        tally.finish(at: lower.count)
+        bytes = lower
+        starts = tally.starts
+        ends = tally.ends
+        syllables = tally.syllables
+        sentenceEnds = tally.sentenceEnds
+    }
+
+    /// Byte classes: separators, word bytes, vowels (a e i o u y), upper-case ASCII letters.
+    private static let separator: UInt8 = 0, letter: UInt8 = 1, vowel: UInt8 = 2, upper: UInt8 = 3
+    private static let kinds: [UInt8] = (0...255).map { byte -> UInt8 in
+        switch byte {
+        case 0x41...0x5A: return upper
+        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79: return vowel
+        case 0x30...0x39, 0x61...0x7A, 0x80...0xFF: return letter
+        default: return separator
+        }
+    }
+
+    /// The running state of the one pass over a text.
+    private struct Tally {
+        var starts: [Int32] = [], ends: [Int32] = []
         var syllables = 0, sentenceEnds = 0
-        var vowelGroups = 0, previousVowel = false, last: UInt8 = 0, beforeLast: UInt8 = 0, previous: UInt8 = 0
-        func isStop(_ byte: UInt8) -> Bool { byte == 0x2E || byte == 0x21 || byte == 0x3F }
-        func endWord() {
+        var start = -1, vowelGroups = 0, previousVowel = false
+        var last: UInt8 = 0, beforeLast: UInt8 = 0, previous: UInt8 = 0
+
+        init(capacity: Int) {
+            starts.reserveCapacity(capacity)
+            ends.reserveCapacity(capacity)
+        }
+
+        @inline(__always)
+        mutating func add(_ byte: UInt8, kind: UInt8, at i: Int) {
+            if kind != Words.separator {
+                if start < 0 { start = i }
+                // An upper-case letter was lower-cased already; it may be a vowel now.
+                let isVowel = kind == Words.vowel || (kind == Words.upper && Words.kinds[Int(byte)] == Words.vowel)
+                if isVowel && !previousVowel { vowelGroups += 1 }
+                previousVowel = isVowel
+                beforeLast = last
+                last = byte
+            } else {
+                if start >= 0 { endWord(at: i) }
+                if (byte == 0x20 || byte == 0x0A) && Tally.isStop(previous) { sentenceEnds += 1 }
+            }
+            previous = byte
+        }
+
+        mutating func finish(at end: Int) {
+            if start >= 0 { endWord(at: end) }
+            if Tally.isStop(previous) { sentenceEnds += 1 }
+        }
+
+        private mutating func endWord(at i: Int) {
+            starts.append(Int32(start))
+            ends.append(Int32(i))
+            start = -1
             if last == 0x65 && beforeLast != 0x6C && vowelGroups > 1 { vowelGroups -= 1 }
             syllables += max(1, vowelGroups)
             vowelGroups = 0
@@ -39,44 +100,8 @@ struct Words: Sendable {
             last = 0
             beforeLast = 0
         }
-        lower.withUnsafeMutableBufferPointer { buffer in
-            for i in 0..<buffer.count {
-                var byte = buffer[i]
-                if byte >= 0x41 && byte <= 0x5A {
-                    byte |= 0x20
-                    buffer[i] = byte
-                }
-                let isWord = byte >= 0x80 || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-                if isWord {
-                    if start < 0 { start = i }
-                    let isVowel = byte == 0x61 || byte == 0x65 || byte == 0x69 || byte == 0x6F || byte == 0x75 || byte == 0x79
-                    if isVowel && !previousVowel { vowelGroups += 1 }
-                    previousVowel = isVowel
-                    beforeLast = last
-                    last = byte
-                } else {
-                    if start >= 0 {
-                        starts.append(Int32(start))
-                        ends.append(Int32(i))
-                        start = -1
-                        endWord()
-                    }
-                    if (byte == 0x20 || byte == 0x0A) && isStop(previous) { sentenceEnds += 1 }
-                }
-                previous = byte
-            }
-        }
-        if start >= 0 {
-            starts.append(Int32(start))
-            ends.append(Int32(lower.count))
-            endWord()
-        }
-        if isStop(previous) { sentenceEnds += 1 }
-        bytes = lower
-        self.starts = starts
-        self.ends = ends
-        self.syllables = syllables
-        self.sentenceEnds = sentenceEnds
+
+        private static func isStop(_ byte: UInt8) -> Bool { byte == 0x2E || byte == 0x21 || byte == 0x3F }
     }
 
     /// The number of words.
