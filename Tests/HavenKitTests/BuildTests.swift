@@ -185,6 +185,27 @@ import Testing
         #expect(site.read("Public/index.html") == nil)
     }
 
+    /// Site themes can use Mustache's transforms, dotted names and `{{.}}` on every value.
+    @Test func themeTransformsWorkOnEveryValue() throws {
+        var files = BuildTests.files
+        files["Templates/page.mustache"] = """
+            {{<layout}}{{$main}}<h1>{{uppercased(title)}}</h1><p id="n">{{count(site.pages)}}</p>\
+            {{#site}}<p id="s">{{lowercased(title)}}</p>{{/site}}{{#title}}<p id="dot">{{.}}</p>{{/title}}\
+            {{^empty(body)}}<div>{{{body}}}</div>{{/empty(body)}}{{#showDisclaimer}}<p>{{site.disclaimer}}</p>{{/showDisclaimer}}\
+            {{/main}}{{/layout}}
+            """
+        let site = try TestSite(files: files)
+        defer { site.remove() }
+        let result = try site.build()
+        #expect(result.wrote, "\(result.diagnostics)")
+        let about = try #require(site.read("Public/about/index.html"))
+        #expect(about.contains("<h1>ABOUT</h1>"))
+        #expect(about.contains("<p id=\"n\">1</p>"))
+        #expect(about.contains("<p id=\"s\">test site</p>"))
+        #expect(about.contains("<p id=\"dot\">About</p>"))
+        #expect(about.contains("<div><p>About this site.</p>"))
+    }
+
     @Test func siteWithoutTemplatesUsesTheBuiltInTheme() throws {
         let site = try TestSite(files: BuildTests.files)
         defer { site.remove() }

@@ -4,27 +4,27 @@
 struct ContextBuilder: @unchecked Sendable {
     let site: Site
     /// What every template may show about the site, prepared once.
-    let siteContext: [String: Any]
+    let siteContext: TemplateObject
 
     init(site: Site) {
         self.site = site
         let pages = site.pages(of: .page).sorted(by: Page.byTitle)
         siteContext = ["title": site.config.title, "language": site.config.language, "base": site.config.basePath,
                        "disclaimer": site.config.disclaimer, "region": site.config.region,
-                       "pages": pages.map { ["title": $0.title, "href": site.href($0.path)] }]
+                       "pages": pages.map { ["title": $0.title, "href": site.href($0.path)] as TemplateObject }]
     }
 
     /// The context every template receives.
-    func base(title: String, description: String?, path: String, kind: String) -> [String: Any] {
-        var context: [String: Any] = ["site": siteContext, "pageTitle": title, "canonical": site.absoluteURL(path),
+    func base(title: String, description: String?, path: String, kind: String) -> TemplateObject {
+        var context: TemplateObject = ["site": siteContext, "pageTitle": title, "canonical": site.absoluteURL(path),
                                       "kind": kind, "isHome": path == "/", "nav": ContextBuilder.navState(path)]
         if let description { context["description"] = description }
         return context
     }
 
     /// `aria-current` for the main navigation: "page" on a section's index, "true" inside it.
-    static func navState(_ path: String) -> [String: Any] {
-        var state: [String: Any] = [:]
+    static func navState(_ path: String) -> TemplateObject {
+        var state: TemplateObject = [:]
         for section in ["modalities", "conditions", "articles", "search"] {
             if path == "/\(section)/" {
                 state[section] = "page"
@@ -35,22 +35,22 @@ struct ContextBuilder: @unchecked Sendable {
         return state
     }
 
-    func link(_ page: Page) -> [String: Any] {
+    func link(_ page: Page) -> TemplateObject {
         // Absent values are `false`, never missing: Mustache would otherwise look them up in the
         // enclosing context and show the wrong page's text.
         ["title": page.title, "href": site.href(page.path), "description": page.description ?? false]
     }
 
-    func reviewerContext(_ page: Page) -> [String: Any]? {
+    func reviewerContext(_ page: Page) -> TemplateObject? {
         guard let id = page.frontMatter.reviewer?.value, let reviewer = site.registries.reviewers[id] else { return nil }
-        var context: [String: Any] = ["name": reviewer.name, "credentials": reviewer.credentials,
+        var context: TemplateObject = ["name": reviewer.name, "credentials": reviewer.credentials,
                                       "href": site.href("/reviewers/\(id)/")]
         if reviewer.placeholder { context["placeholder"] = true }
         return context
     }
 
-    func crisisResourceContext(_ resource: CrisisResource) -> [String: Any] {
-        var context: [String: Any] = ["id": resource.id, "name": resource.name, "tel": false, "sms": false, "url": false,
+    func crisisResourceContext(_ resource: CrisisResource) -> TemplateObject {
+        var context: TemplateObject = ["id": resource.id, "name": resource.name, "tel": false, "sms": false, "url": false,
                                       "hours": resource.hours ?? false, "description": resource.description ?? false]
         if let tel = resource.telURI, let phone = resource.phone {
             context["tel"] = tel
@@ -72,16 +72,16 @@ struct ContextBuilder: @unchecked Sendable {
     }
 
     /// The content-warning notice: topics in calm words and every crisis resource, or nil.
-    func noticeContext(_ page: Page) -> [String: Any]? {
+    func noticeContext(_ page: Page) -> TemplateObject? {
         let resources = site.crisisResources(for: page)
         let labels = page.frontMatter.contentWarnings.compactMap { site.registries.contentWarnings[$0.value]?.label }
         guard !resources.isEmpty || !labels.isEmpty else { return nil }
-        var notice: [String: Any] = ["resources": resources.map(crisisResourceContext)]
+        var notice: TemplateObject = ["resources": resources.map(crisisResourceContext)]
         if !labels.isEmpty { notice["topics"] = CrisisText.list(labels) }
         return notice
     }
 
-    func clinicalContext(_ page: Page) -> [String: Any] {
+    func clinicalContext(_ page: Page) -> TemplateObject {
         var context = base(title: page.title, description: page.description, path: page.path, kind: page.type.rawValue)
         context["title"] = page.title
         context["typeLabel"] = CrisisText.typeLabel(page.type)
@@ -96,17 +96,17 @@ struct ContextBuilder: @unchecked Sendable {
         context["showDisclaimer"] = page.frontMatter.disclaimer?.value ?? true
         if let image = page.frontMatter.image,
            case let target = site.linkResolver.resolve(image.src.value, from: page.source), case .file = target.kind {
-            var imageContext: [String: Any] = ["src": target.href, "alt": image.alt ?? ""]
+            var imageContext: TemplateObject = ["src": target.href, "alt": image.alt ?? ""]
             if let credit = image.credit { imageContext["credit"] = credit }
             context["image"] = imageContext
         }
         let h2 = page.body.headings.filter { $0.level == page.body.topLevel }
         if h2.count >= 4 {
             context["hasTOC"] = true
-            context["toc"] = h2.map { ["id": $0.id, "text": $0.text] }
+            context["toc"] = h2.map { ["id": $0.id, "text": $0.text] as TemplateObject }
         }
 
-        var groups: [[String: Any]] = []
+        var groups: [TemplateObject] = []
         func group(_ heading: String, _ pages: [Page]) {
             if !pages.isEmpty { groups.append(["heading": heading, "items": pages.map(link)]) }
         }
@@ -123,7 +123,7 @@ struct ContextBuilder: @unchecked Sendable {
         return context
     }
 
-    func simplePageContext(_ page: Page) -> [String: Any] {
+    func simplePageContext(_ page: Page) -> TemplateObject {
         var context = base(title: page.title, description: page.description, path: page.path, kind: page.type.rawValue)
         context["title"] = page.title
         context["body"] = page.bodyHTML

@@ -8,7 +8,7 @@ enum DisplayDate {
     }
 
     /// A context for `<time datetime="{{iso}}">{{text}}</time>`.
-    static func context(_ date: CalendarDate?) -> [String: Any]? {
+    static func context(_ date: CalendarDate?) -> TemplateObject? {
         guard let date else { return nil }
         return ["iso": date.description, "text": long(date)]
     }

@@ -56,7 +56,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders a template, timed when metrics are on.
-    private func render(_ name: String, _ context: [String: Any]) -> String {
+    private func render(_ name: String, _ context: TemplateObject) -> String {
         guard let metrics else { return theme.render(name, context) }
         return metrics.template(name) { theme.render(name, context) }
     }
@@ -109,14 +109,14 @@ public struct SiteRenderer: Sendable {
             var home = builder.base(title: site.config.title, description: nil, path: "/", kind: "home")
             home["title"] = site.config.title
             // Therapies and conditions in full; articles: the newest few (all are on /articles/).
-            home["sections"] = [PageType.modality, .condition, .article].compactMap { type -> [String: Any]? in
+            home["sections"] = [PageType.modality, .condition, .article].compactMap { type -> TemplateObject? in
                 let pages = site.pages(of: type)
                 guard !pages.isEmpty, let section = type.section else { return nil }
                 let shown = type == .article ? Array(pages.sorted(by: Page.newestFirst).prefix(Self.homeArticleCount))
                                              : pages.sorted(by: Page.byTitle)
                 return ["heading": type == .article ? "Latest articles" : type.pluralTitle, "href": site.href("/\(section)/"),
                         "id": "section-\(section)", "items": shown.map(builder.link),
-                        "more": pages.count > shown.count ? ["href": site.href("/\(section)/"), "count": pages.count] : false]
+                        "more": pages.count > shown.count ? ["href": site.href("/\(section)/"), "count": pages.count] as TemplateObject : false]
             }
             return renderer.render("home", home)
         }))
@@ -155,7 +155,7 @@ public struct SiteRenderer: Sendable {
         jobs.append(("/reviewers/index.html", {
             var reviewerIndex = builder.base(title: "Medical reviewers", description: nil, path: "/reviewers/", kind: "list")
             reviewerIndex["title"] = "Medical reviewers"
-            reviewerIndex["reviewers"] = reviewerIDs.compactMap { id -> [String: Any]? in
+            reviewerIndex["reviewers"] = reviewerIDs.compactMap { id -> TemplateObject? in
                 guard let reviewer = site.registries.reviewers[id] else { return nil }
                 return ["name": reviewer.name, "credentials": reviewer.credentials,
                         "href": site.href("/reviewers/\(id)/"), "placeholder": reviewer.placeholder]
@@ -166,7 +166,7 @@ public struct SiteRenderer: Sendable {
             var search = builder.base(title: "Search", description: nil, path: "/search/", kind: "search")
             search["title"] = "Search"
             search["indexURL"] = site.href("/search-index.json")
-            search["sections"] = [PageType.modality, .condition, .article].compactMap { type -> [String: Any]? in
+            search["sections"] = [PageType.modality, .condition, .article].compactMap { type -> TemplateObject? in
                 guard let section = type.section else { return nil }
                 return ["heading": type.pluralTitle, "href": site.href("/\(section)/")]
             }

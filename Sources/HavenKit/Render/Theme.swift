@@ -76,7 +76,7 @@ public struct Theme: Sendable {
     }
 
     /// Renders a template; a template that renders nothing at all is a theme fault.
-    func render(_ name: String, _ context: [String: Any]) -> String {
+    func render(_ name: String, _ context: TemplateObject) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
 }
