@@ -81,11 +81,11 @@ struct ContextBuilder: @unchecked Sendable {
         return notice
     }
 
-    func clinicalContext(_ page: Page) -> TemplateObject {
+    func clinicalContext(_ page: Page, body: String? = nil) -> TemplateObject {
         var context = base(title: page.title, description: page.description, path: page.path, kind: page.type.rawValue)
         context["title"] = page.title
         context["typeLabel"] = CrisisText.typeLabel(page.type)
-        context["body"] = page.bodyHTML
+        context["body"] = body ?? page.bodyHTML
         if let author = page.frontMatter.author?.value { context["author"] = author }
         context["reviewer"] = reviewerContext(page)
         context["reviewed"] = DisplayDate.context(page.frontMatter.reviewedDate)
@@ -123,10 +123,10 @@ struct ContextBuilder: @unchecked Sendable {
         return context
     }
 
-    func simplePageContext(_ page: Page) -> TemplateObject {
+    func simplePageContext(_ page: Page, body: String? = nil) -> TemplateObject {
         var context = base(title: page.title, description: page.description, path: page.path, kind: page.type.rawValue)
         context["title"] = page.title
-        context["body"] = page.bodyHTML
+        context["body"] = body ?? page.bodyHTML
         context["notice"] = noticeContext(page)
         context["showDisclaimer"] = page.frontMatter.disclaimer?.value ?? true
         return context

@@ -50,9 +50,10 @@ public struct SiteRenderer: Sendable {
 
     /// One page's HTML and the findings of the rendered-HTML checks on it.
     func renderPage(_ page: Page, builder: ContextBuilder) -> (html: String, diagnostics: [Diagnostic]) {
-        let html = page.isClinical ? render("clinical", builder.clinicalContext(page))
-                                   : render("page", builder.simplePageContext(page))
-        return (html, RenderedPageChecks.check(page, html: html, in: site))
+        let body = page.bodyHTML  // read once: it may come from the build's BodyStore
+        let html = page.isClinical ? render("clinical", builder.clinicalContext(page, body: body))
+                                   : render("page", builder.simplePageContext(page, body: body))
+        return (html, RenderedPageChecks.check(page, html: html, body: body, in: site))
     }
 
     /// Renders a template, timed when metrics are on.
