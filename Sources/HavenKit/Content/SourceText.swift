@@ -10,7 +10,7 @@ enum SourceText {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         let body = bytes[start...]
-        if let nul = body.firstIndex(of: 0) {
+        if let nul = ByteSearch.firstIndex(of: 0, in: bytes, from: start) {
             return .failure(.binary(line: lineNumber(of: nul, in: bytes, from: start)))
         }
         guard let text = String(validating: body, as: UTF8.self) else {
@@ -31,7 +31,7 @@ enum SourceText {
             while i >= start, bytes[i] != 10 { column += 1; i -= 1 }
             return .failure(.invalidUTF8(line: line, column: column))
         }
-        guard text.utf8.contains(13) else { return .success(text) }
+        guard ByteSearch.firstIndex(of: 13, in: bytes, from: start) != nil else { return .success(text) }
         return .success(text.replacingCRLF())
     }
 

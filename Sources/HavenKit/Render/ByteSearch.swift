@@ -27,6 +27,15 @@ enum ByteSearch {
         }
     }
 
+    /// The index of the first `byte` in `bytes` at or after `from` (memchr), or nil.
+    static func firstIndex(of byte: UInt8, in bytes: [UInt8], from: Int = 0) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, from < buffer.count,
+                  let hit = memchr(base + from, Int32(byte), buffer.count - from) else { return nil }
+            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+        }
+    }
+
     static func contains(_ needle: String, in haystack: String) -> Bool {
         offset(of: needle, in: haystack) != nil
     }
