@@ -64,17 +64,18 @@ def main():
     md_bytes = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(site, "Content")) for f in fs)
     # Both tools write over their previous output, as they do by default: Hugo overwrites files
     # in place in its destination, Haven reuses its previous build (`.haven-public.haven-previous`).
-    # The "(cold)" runs build into a new folder (deleted at the start of each round, so the file
-    # system has just freed as many files as it must create).
+    # The "(cold)" runs build into a new folder, a different one each round: they are deleted only
+    # at the end, since creating many files right after deleting many is slow on some file
+    # systems (ext4 without a journal skips recently freed inodes) and would measure the deletion.
     haven_out = os.path.join(a.out, "haven-public")
-    cold_out = os.path.join(a.out, "haven-cold", "public")
+    cold_root = os.path.join(a.out, "cold")
     hugo_out = os.path.join(tempfile.gettempdir(), "haven-bench-hugo-public")
-    hugo_cold = os.path.join(tempfile.gettempdir(), "haven-bench-hugo-cold")
     shutil.rmtree(hugo_out, ignore_errors=True)
+    shutil.rmtree(cold_root, ignore_errors=True)
     results = {"haven build": [], "haven build (cold)": [], "hugo build": [], "hugo build (cold)": [], "haven lint": []}
     for i in range(a.runs):
-        shutil.rmtree(os.path.dirname(cold_out), ignore_errors=True)
-        shutil.rmtree(hugo_cold, ignore_errors=True)
+        cold_out = os.path.join(cold_root, f"haven-{i}", "public")
+        hugo_cold = os.path.join(cold_root, f"hugo-{i}")
         results["haven build"].append(measure([HAVEN, "build", "--site", site, "--output", haven_out], env=env))
         if hugo:
             results["hugo build"].append(measure([hugo, "--quiet", "-d", hugo_out], cwd=os.path.join(site, "hugo"), env=env))
@@ -83,6 +84,7 @@ def main():
         if hugo:
             results["hugo build (cold)"].append(measure([hugo, "--quiet", "-d", hugo_cold], cwd=os.path.join(site, "hugo"), env=env))
 
+    shutil.rmtree(cold_root, ignore_errors=True)
     print(f"\nCorpus: {a.pages} pages, {md_bytes / 1e6:.0f} MB of Markdown; {os.cpu_count()} cores; {a.runs} alternating runs, medians\n")
     print(f"| command | wall (s) | max RSS (MiB) | exit |")
     print(f"|---|---|---|---|")
