@@ -70,7 +70,7 @@ public enum Builder {
             }
             for (output, source) in site.media where keep {
                 counter.increment()
-                guard case .success(let bytes) = FileBytes.read(options.siteRoot.path + "/" + source, limit: Int.max) else {
+                guard case .success(let bytes) = FileBytes.read(options.siteRoot.path + "/" + source, limit: Int.max, insideRoot: options.siteRoot.path) else {
                     throw HavenError.io("cannot read \(source)")
                 }
                 try writer?.write(output, bytes)

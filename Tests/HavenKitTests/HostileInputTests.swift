@@ -124,6 +124,34 @@ import Testing
         }
     }
 
+    /// A file or folder swapped for a symlink after the scan is still not read out of the site:
+    /// the read checks where the file it opened really is.
+    @Test func readsNeverLeaveTheSiteThroughSymlinks() throws {
+        let fm = FileManager.default
+        let base = fm.temporaryDirectory.appendingPathComponent("haven-read-\(UUID().uuidString)")
+        let site = base.appendingPathComponent("site"), outside = base.appendingPathComponent("outside")
+        try fm.createDirectory(at: site.appendingPathComponent("Content/articles"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: outside, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: base) }
+        try Data("inside".utf8).write(to: site.appendingPathComponent("Content/articles/in.md"))
+        try Data("SECRET".utf8).write(to: outside.appendingPathComponent("x.md"))
+        try fm.createSymbolicLink(atPath: site.appendingPathComponent("Content/articles/link-in.md").path,
+                                  withDestinationPath: site.appendingPathComponent("Content/articles/in.md").path)
+        try fm.createSymbolicLink(atPath: site.appendingPathComponent("Content/articles/link-out.md").path,
+                                  withDestinationPath: outside.appendingPathComponent("x.md").path)
+        try fm.createSymbolicLink(atPath: site.appendingPathComponent("Content/swapped").path, withDestinationPath: outside.path)
+        func read(_ relative: String) -> String? {
+            if case .success(let bytes) = FileBytes.read(site.path + "/" + relative, limit: 1024, insideRoot: site.path) {
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            return nil
+        }
+        #expect(read("Content/articles/in.md") == "inside")
+        #expect(read("Content/articles/link-in.md") == "inside")
+        #expect(read("Content/articles/link-out.md") == nil)
+        #expect(read("Content/swapped/x.md") == nil)
+    }
+
     @Test func symlinksOutsideTheSiteAndLoopsAreNotPublished() throws {
         let secret = FileManager.default.temporaryDirectory.appendingPathComponent("haven-secret-\(UUID().uuidString).md")
         try Data((HostileInputTests.head + "SECRET TEXT\n").utf8).write(to: secret)

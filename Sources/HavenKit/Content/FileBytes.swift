@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 /// The C library's `read` and `write` (named so they cannot be confused with Swift methods).
@@ -17,10 +18,16 @@ enum FileBytes {
         case unreadable(String)
     }
 
-    static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
+    /// With `insideRoot` (the site folder), the file is read only if the file actually opened lies
+    /// inside it: the scan checked symlinks already, but a file or folder swapped for a symlink
+    /// between the scan and the read must not lead out of the site.
+    static func read(_ path: String, limit: Int, insideRoot root: String? = nil) -> Result<[UInt8], Failure> {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
         defer { close(fd) }
+        if let root, !opened(fd, isInside: root) {
+            return .failure(.unreadable("it leads outside the site through a symlink"))
+        }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
         let size = Int(info.st_size)
@@ -42,5 +49,39 @@ enum FileBytes {
         }
         guard ok else { return .failure(.unreadable(String(cString: strerror(errno)))) }
         return .success(total == size ? bytes : Array(bytes[..<total]))
+    }
+
+    /// Whether the file open as `fd` is inside folder `root` (both with symlinks resolved). False
+    /// when the system cannot tell.
+    private static func opened(_ fd: Int32, isInside root: String) -> Bool {
+        guard let realRoot = resolvedRoots.resolve(root) else { return false }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        #if os(Linux)
+        let length = readlink("/proc/self/fd/\(fd)", &buffer, buffer.count - 1)
+        guard length > 0 else { return false }
+        #else
+        guard fcntl(fd, F_GETPATH, &buffer) == 0 else { return false }
+        #endif
+        let real = String(cString: buffer)
+        return real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/")
+    }
+
+    private static let resolvedRoots = ResolvedPaths()
+}
+
+/// `realpath` of the few site folders a process reads from, each resolved once.
+private final class ResolvedPaths: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths: [String: String] = [:]
+
+    func resolve(_ path: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = paths[path] { return known }
+        guard let pointer = realpath(path, nil) else { return nil }
+        let real = String(cString: pointer)
+        free(pointer)
+        paths[path] = real
+        return real
     }
 }

@@ -210,7 +210,7 @@ public final class IncrementalSession: @unchecked Sendable {
                 let signature = FileSignature(path: rootPath + "/" + source)
                 newMedia[output] = signature
                 if full || mediaSignatures[output] != signature || files[output] == nil,
-                   case .success(let bytes) = FileBytes.read(rootPath + "/" + source, limit: Int.max) {
+                   case .success(let bytes) = FileBytes.read(rootPath + "/" + source, limit: Int.max, insideRoot: rootPath) {
                     store(output, bytes)
                 }
             }

@@ -158,7 +158,7 @@ struct PageHead: Sendable {
 
     static func read(source: String, root: String) -> PageHead {
         let here = SourceLocation(file: source)
-        switch FileBytes.read(root + "/" + source, limit: SiteLoader.maxFileBytes) {
+        switch FileBytes.read(root + "/" + source, limit: SiteLoader.maxFileBytes, insideRoot: root) {
         case .success(let bytes):
             return parse(source: source, bytes: bytes)
         case .failure(.tooLarge(let size)):
