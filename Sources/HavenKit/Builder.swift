@@ -48,7 +48,9 @@ public enum Builder {
         lap("theme")
         var load = LoadOptions(today: options.today, includeDrafts: options.includeDrafts, baseURL: options.baseURL,
                                assetPaths: Set(theme.assets.keys))
-        load.spillBodies = options.collect == nil
+        // Text waits on disk between phases unless the caller keeps the output in memory (serve).
+        let bodyStore = options.collect == nil ? BodyStore.temporary() : nil
+        load.bodyStore = bodyStore
         let site = try SiteLoader.load(root: options.siteRoot, options: load, metrics: metrics)
 
         let checker = Checker(production: options.production)
@@ -76,7 +78,7 @@ public enum Builder {
                 try writer?.write(output, bytes)
                 collect?(output, bytes)
             }
-            if site.bodyStore?.failed == true { throw HavenError.io("reading page bodies back from the temporary folder failed") }
+            if bodyStore?.failed == true { throw HavenError.io("reading page bodies back from the temporary folder failed") }
         } catch let error as HavenError {
             writer?.discard()
             throw error

@@ -1,13 +1,11 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
-/// The C library's `read` and `write` (named so they cannot be confused with Swift methods).
+/// The C library's `read` (named so it cannot be confused with Swift methods).
 let systemRead = Glibc.read
-let systemWrite = Glibc.write
 #elseif canImport(Darwin)
 import Darwin
 let systemRead = Darwin.read
-let systemWrite = Darwin.write
 #endif
 
 /// Reads a whole file with POSIX calls (one open, fstat, read loop), refusing files over a limit
@@ -49,6 +47,36 @@ enum FileBytes {
         }
         guard ok else { return .failure(.unreadable(String(cString: strerror(errno)))) }
         return .success(total == size ? bytes : Array(bytes[..<total]))
+    }
+
+    /// Reads exactly `count` bytes at `offset` of an open file; nil on an error or a short file.
+    static func read(_ fd: Int32, count: Int, at offset: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }
+            while done < count {
+                let n = pread(fd, base + done, count - done, off_t(offset + done))
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return false }
+                done += n
+            }
+            return true
+        }
+        return complete ? bytes : nil
+    }
+
+    /// Writes all of `bytes` at `offset` of an open file; false on an error (`errno` says which).
+    static func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var done = 0
+        while done < bytes.count {
+            let n = pwrite(fd, base + done, bytes.count - done, off_t(offset + done))
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return false }
+            done += n
+        }
+        return true
     }
 
     /// Whether the file open as `fd` is inside folder `root` (both with symlinks resolved). False

@@ -91,18 +91,8 @@ public struct OutputWriter: Sendable {
         defer { close(fd) }
         // A file of the previous build with the same bytes is left as it is (and keeps its time).
         if existingSize == bytes.count, OutputWriter.holds(fd, bytes) { return }
-        var written = 0
-        try bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            while written < buffer.count {
-                let n = pwrite(fd, base + written, buffer.count - written, off_t(written))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw HavenError.io("cannot write \(url.path): \(String(cString: strerror(errno)))")
-                }
-                written += n
-            }
-        }
+        let complete = bytes.withUnsafeBytes { FileBytes.write(fd, $0, at: 0) }
+        guard complete else { throw HavenError.io("cannot write \(url.path): \(String(cString: strerror(errno)))") }
         if existingSize > bytes.count, ftruncate(fd, off_t(bytes.count)) != 0 {
             throw HavenError.io("cannot write \(url.path): \(String(cString: strerror(errno)))")
         }
@@ -131,20 +121,7 @@ public struct OutputWriter: Sendable {
 
     /// Whether the open file (whose size is `bytes.count`) already holds exactly `bytes`.
     private static func holds(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        guard !bytes.isEmpty else { return true }
-        var existing = [UInt8](repeating: 0, count: bytes.count)
-        var read = 0
-        let complete = existing.withUnsafeMutableBytes { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return false }
-            while read < buffer.count {
-                let n = pread(fd, base + read, buffer.count - read, off_t(read))
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return false }
-                read += n
-            }
-            return true
-        }
-        return complete && existing == bytes
+        bytes.isEmpty || FileBytes.read(fd, count: bytes.count, at: 0) == bytes
     }
 
     /// Creates a folder in staging and any missing parents; a file in the way (left by the

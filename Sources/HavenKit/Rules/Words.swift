@@ -111,14 +111,10 @@ struct Words: Sendable {
 
     func firstByte(_ i: Int) -> UInt8 { bytes[Int(starts[i])] }
 
-    /// Word `i` as bytes (for the syllable count).
+    /// Word `i` as bytes (phrase lists split their entries with this).
     func word(_ i: Int) -> ArraySlice<UInt8> { bytes[Int(starts[i])..<Int(ends[i])] }
 
-    /// Word `i` as text (messages and tests).
-    func string(_ i: Int) -> String { String(decoding: word(i), as: UTF8.self) }
 
-    /// Every word as text.
-    var strings: [String] { (0..<count).map(string) }
 
     /// Whether word `i` is exactly `other` (lower-case UTF-8).
     func word(_ i: Int, is other: [UInt8]) -> Bool {

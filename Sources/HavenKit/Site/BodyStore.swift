@@ -49,20 +49,14 @@ final class BodyStore: @unchecked Sendable {
 
     /// Keeps `text`; in memory if the file cannot take it (a full disk, say).
     func store(_ text: String) -> StoredText {
-        var text = text
-        return text.withUTF8 { bytes -> StoredText in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return .inline(String(decoding: bytes, as: UTF8.self)) }
+        var utf8 = text
+        return utf8.withUTF8 { bytes -> StoredText in
+            guard !bytes.isEmpty else { return .inline(text) }
             lock.lock()
             let offset = size
             size += bytes.count
             lock.unlock()
-            var written = 0
-            while written < bytes.count {
-                let n = pwrite(fd, base + written, bytes.count - written, off_t(offset + written))
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return .inline(String(decoding: bytes, as: UTF8.self)) }
-                written += n
-            }
+            guard FileBytes.write(fd, UnsafeRawBufferPointer(bytes), at: offset) else { return .inline(text) }
             return .spilled(self, offset: offset, length: bytes.count)
         }
     }
@@ -70,19 +64,7 @@ final class BodyStore: @unchecked Sendable {
     /// The text stored at a range. A read that fails gives "" and marks the store (`failed`), so
     /// the build stops before anything is published.
     func read(offset: Int, length: Int) -> String {
-        var bytes = [UInt8](repeating: 0, count: length)
-        var done = 0
-        let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return false }
-            while done < length {
-                let n = pread(fd, base + done, length - done, off_t(offset + done))
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return false }
-                done += n
-            }
-            return true
-        }
-        guard complete else {
+        guard let bytes = FileBytes.read(fd, count: length, at: offset) else {
             lock.lock()
             readFailed = true
             lock.unlock()

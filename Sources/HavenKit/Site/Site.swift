@@ -20,8 +20,6 @@ public struct Site: Sendable {
     let index: SiteIndex
     /// Page path → paths of the pages whose bodies link to it.
     public var backlinks: [String: [String]] { index.backlinks }
-    /// Where the pages' body HTML waits for rendering, when not in memory (`LoadOptions.spillBodies`).
-    var bodyStore: BodyStore?
     /// Whether text made from one page for whole-site files is kept on the page (`PageMemo`): set
     /// by `IncrementalSession`, whose pages outlive a build.
     var keepsPageText = false
@@ -61,7 +59,6 @@ public struct Site: Sendable {
         var site = Site(root: root, config: config, registries: registries, pages: pages, media: media, today: today,
                         linkResolver: linkResolver, loadDiagnostics: loadDiagnostics, index: index)
         site.keepsPageText = keepsPageText
-        site.bodyStore = bodyStore
         return site
     }
 

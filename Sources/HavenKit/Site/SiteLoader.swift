@@ -9,9 +9,9 @@ public struct LoadOptions: Sendable {
     /// Output paths of the theme's assets (`/assets/haven.css`), so links to them resolve.
     public var assetPaths: Set<String>
 
-    /// Keep body HTML in a temporary file until it is rendered (`BodyStore`): for one-shot builds
-    /// and lints. `haven serve` keeps pages across rebuilds and leaves this off.
-    public var spillBodies = false
+    /// Where page Markdown and body HTML wait between phases instead of memory: set for one-shot
+    /// builds and lints. `haven serve` keeps pages across rebuilds and leaves it nil.
+    var bodyStore: BodyStore?
 
     public init(today: CalendarDate, includeDrafts: Bool = false, baseURL: String? = nil, assetPaths: Set<String> = []) {
         self.today = today
@@ -34,18 +34,16 @@ public enum SiteLoader {
         let rootPath = root.path
         // With a store, no more than the pages being worked on are held in memory as text: the
         // Markdown waits in the store until the URL table is complete, the HTML until rendering.
-        let store = options.spillBodies ? BodyStore.temporary() : nil
+        let store = options.bodyStore
         let heads = parallelMap(scan.markdown) { source in
             var head = PageHead.read(source: source, root: rootPath)
             if let store, case .inline(let text) = head.body { head.body = store.store(text) }
             return head
         }
         metrics?.lap("read front matter")
-        var site = assemble(root: root, settings: settings, scan: scan, heads: heads, options: options, metrics: metrics) { head, resolver in
+        return assemble(root: root, settings: settings, scan: scan, heads: heads, options: options, metrics: metrics) { head, resolver in
             head.page(resolver: resolver, store: store)
         }
-        site.bodyStore = store
-        return site
     }
 
     /// What every page depends on: `haven.yml` and the registries.
