@@ -28,6 +28,11 @@ let package = Package(
                 .brew(["cmark-gfm"]),
             ]
         ),
+        // mimalloc, the process-wide allocator of the `haven` executable on Linux (libmimalloc-dev).
+        .systemLibrary(
+            name: "MiMalloc",
+            providers: [.apt(["libmimalloc-dev"])]
+        ),
         .target(
             name: "HavenKit",
             dependencies: [
@@ -54,6 +59,7 @@ let package = Package(
             dependencies: [
                 "HavenKit",
                 "HavenServer",
+                .target(name: "MiMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,7 +70,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HavenKitTests",
-            dependencies: ["HavenKit"]
+            dependencies: ["HavenKit", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .testTarget(
             name: "HavenServerTests",

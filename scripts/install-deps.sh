@@ -1,25 +1,27 @@
 #!/usr/bin/env bash
-# Installs what Haven needs to build: cmark-gfm (library and extensions) and pkg-config.
+# Installs what Haven needs to build: cmark-gfm (library and extensions), pkg-config and, on Linux,
+# mimalloc (the allocator the `haven` executable links; see Package.swift).
 # Debian/Ubuntu: apt-get; macOS: Homebrew. Does nothing when everything is already there.
 # Swift itself (6.0 or later) must already be installed: https://www.swift.org/install/
 set -euo pipefail
 
 need_cmark() { ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -e "$(pkg-config --variable=includedir libcmark-gfm)/cmark-gfm-core-extensions.h" ]; }
+need_mimalloc() { [ "$(uname -s)" = Linux ] && [ ! -e /usr/include/mimalloc.h ] && [ ! -e /usr/local/include/mimalloc.h ]; }
 
 if ! command -v swift >/dev/null 2>&1; then
   echo "install-deps: Swift is not installed; see https://www.swift.org/install/" >&2
   exit 2
 fi
 
-if need_cmark; then
+if need_cmark || need_mimalloc; then
   if command -v apt-get >/dev/null 2>&1; then
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq
-    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev >/dev/null
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev >/dev/null
   elif command -v brew >/dev/null 2>&1; then
     brew install cmark-gfm pkg-config
   else
-    echo "install-deps: install cmark-gfm (library + extensions) and pkg-config with your package manager" >&2
+    echo "install-deps: install cmark-gfm (library + extensions), pkg-config and mimalloc with your package manager" >&2
     exit 2
   fi
 fi

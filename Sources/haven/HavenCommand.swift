@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import HavenKit
+#if canImport(MiMalloc)
+import MiMalloc
+#endif
 
 /// `haven`: the command line. Each subcommand is a thin layer over HavenKit.
 @main
@@ -15,6 +18,7 @@ struct HavenCommand: ParsableCommand {
     /// SPEC §3 exit codes: 0 success, 1 content errors, 2 Haven could not run (bad flags included;
     /// ArgumentParser's own default for usage errors is 64).
     static func main() {
+        Allocator.touch()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -69,4 +73,15 @@ enum Terminal {
     }
 
     static var today: CalendarDate { CalendarDate.today(environment: ProcessInfo.processInfo.environment) }
+}
+
+/// The process allocator. On Linux the executable links mimalloc, which takes over malloc/free for
+/// the whole process (the dynamic linker binds them to the first library that defines them); this
+/// reference keeps the linker from dropping the library as unused.
+enum Allocator {
+    static func touch() {
+        #if canImport(MiMalloc)
+        _ = mi_version()
+        #endif
+    }
 }

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import Mustache
 @testable import HavenKit
 
 /// `haven build` as a whole: outputs, atomic replacement, refusal of foreign folders, determinism.
@@ -190,7 +191,7 @@ import Testing
         var files = BuildTests.files
         files["Templates/page.mustache"] = """
             {{<layout}}{{$main}}<h1>{{uppercased(title)}}</h1><p id="n">{{count(site.pages)}}</p>\
-            {{#site}}<p id="s">{{lowercased(title)}}</p>{{/site}}{{#title}}<p id="dot">{{.}}</p>{{/title}}\
+            {{#site}}<p id="s">{{lowercased(title)}}</p>{{/site}}{{#title}}<p id="dot">{{.}}</p><p id="up">{{site.title}}</p>{{/title}}\
             {{^empty(body)}}<div>{{{body}}}</div>{{/empty(body)}}{{#showDisclaimer}}<p>{{site.disclaimer}}</p>{{/showDisclaimer}}\
             {{/main}}{{/layout}}
             """
@@ -203,7 +204,49 @@ import Testing
         #expect(about.contains("<p id=\"n\">1</p>"))
         #expect(about.contains("<p id=\"s\">test site</p>"))
         #expect(about.contains("<p id=\"dot\">About</p>"))
+        #expect(about.contains("<p id=\"up\">Test Site</p>"), "names inside a section on text resolve further out")
         #expect(about.contains("<div><p>About this site.</p>"))
+    }
+
+    /// `site-…` partials are rendered once per build from `site` alone; their text is put in where
+    /// the partial is, exactly as Mustache would have rendered it there (indentation included).
+    @Test func sitePartialsShowOnlyTheSite() throws {
+        var files = BuildTests.files
+        let shared = "<p>{{site.title}}</p>\n<p>{{=<% %>=}}{{kept}}</p>\n"
+        files["Templates/note.mustache"] = shared
+        files["Templates/site-same.mustache"] = shared
+        files["Templates/site-note.mustache"] = "<p id=\"note\">{{site.title}}|{{title}}|{{pageTitle}}</p>\n"
+        files["Templates/page.mustache"] = """
+            {{<layout}}{{$main}}<h1>{{title}}</h1>
+            <div id="a">
+              {{>note}}
+            </div>
+            <div id="b">
+              {{>site-same}}
+            </div>
+            {{>site-note}}
+            {{/main}}{{/layout}}
+            """
+        let site = try TestSite(files: files)
+        defer { site.remove() }
+        let result = try site.build()
+        #expect(result.wrote, "\(result.diagnostics)")
+        let about = try #require(site.read("Public/about/index.html"))
+        #expect(about.contains("<p id=\"note\">Test Site||</p>"))
+        func part(_ id: String) -> Substring? {
+            guard let start = about.range(of: "<div id=\"\(id)\">"),
+                  let end = about[start.upperBound...].range(of: "</div>") else { return nil }
+            return about[start.upperBound..<end.lowerBound]
+        }
+        #expect(part("a") != nil && part("a") == part("b"))
+        #expect(part("b")?.contains("{{kept}}") == true)
+    }
+
+    @Test func literalSourceRendersTheTextExactly() throws {
+        for text in ["<p>{{kept}}</p>\n", "", "\n", "\u{E000}(x)\u{E000} \u{E001}", "  \n x", "{{x}} {{{y}}} {{>z}}", "<haven0< >haven0>", "a\r\nb\n", "{{=<% %>=}}", "  {{#a}}\n{{/a}}  \n"] {
+            let template = try MustacheTemplate(string: #require(Theme.literalSource(text)))
+            #expect(template.render(["x": 1]) == text, "\(text.debugDescription)")
+        }
     }
 
     @Test func siteWithoutTemplatesUsesTheBuiltInTheme() throws {

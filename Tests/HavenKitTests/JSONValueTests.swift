@@ -15,4 +15,23 @@ import Testing
         let value = JSONValue.object([("b", .number(1)), ("a", nil), ("c", .bool(true)), ("d", .null)] as [(String, JSONValue?)])
         #expect(value.serialized() == #"{"b":1,"c":true,"d":null}"#)
     }
+
+    @Test func prettyOutputIndentsByTwoSpaces() {
+        let value = JSONValue.object([("a", .array([.number(1.5), .string("x"), .array([]), .object([])])),
+                                      ("b", .object([("c", .bool(false))]))])
+        #expect(value.serialized(pretty: true) == """
+            {
+              "a": [
+                1.5,
+                "x",
+                [],
+                {}
+              ],
+              "b": {
+                "c": false
+              }
+            }
+            """)
+        #expect(value.serialized() == #"{"a":[1.5,"x",[],{}],"b":{"c":false}}"#)
+    }
 }

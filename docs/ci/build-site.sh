@@ -4,7 +4,7 @@
 set -euo pipefail
 HAVEN_DIR="${HAVEN_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}"
 
-# 1. cmark-gfm (Debian/Ubuntu; use your package manager elsewhere)
+# 1. cmark-gfm and mimalloc (Debian/Ubuntu; use your package manager elsewhere)
 "$HAVEN_DIR/scripts/install-deps.sh"
 
 # 2. Build Haven

@@ -23,10 +23,8 @@ public enum PageFuzzHarness {
                         today: today, linkResolver: resolver, loadDiagnostics: head.diagnostics)
         var diagnostics = Checker().check(site)
         guard let theme else { return (diagnostics, "") }
-        let builder = ContextBuilder(site: site)
-        let html = page.isClinical ? theme.render("clinical", builder.clinicalContext(page))
-                                   : theme.render("page", builder.simplePageContext(page))
-        diagnostics += RenderedPageChecks.check(page, html: html, in: site)
+        let (html, rendered) = SiteRenderer(site: site, theme: theme).renderPage(page, builder: ContextBuilder(site: site))
+        diagnostics += rendered
         return (diagnostics, html)
     }
 }

@@ -782,10 +782,7 @@ p, li { orphans: 3; widows: 3; }
 <meta name="description" content="{{description}}">
 {{/description}}
 <link rel="canonical" href="{{canonical}}">
-<link rel="icon" href="{{site.base}}assets/favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="{{site.base}}assets/haven.css">
-<link rel="stylesheet" href="{{site.base}}assets/print.css" media="print">
-<link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.base}}feed.xml">
+{{>site-head}}
 {{#jsonLD}}
 <script type="application/ld+json">{{{jsonLD}}}</script>
 {{/jsonLD}}
@@ -809,20 +806,7 @@ p, li { orphans: 3; widows: 3; }
 <main id="main" class="wrap">
 {{$main}}{{/main}}
 </main>
-<footer class="site-footer">
-<div class="wrap">
-<p class="footer-help">In crisis? <a href="{{site.base}}get-help/">Get help now</a>. If you or someone else is in danger, call your local emergency number.</p>
-<nav aria-label="Footer">
-<ul>
-{{#site.pages}}
-<li><a href="{{href}}">{{title}}</a></li>
-{{/site.pages}}
-<li><a href="{{site.base}}reviewers/">Medical reviewers</a></li>
-<li><a href="{{site.base}}feed.xml">Feed</a></li>
-</ul>
-</nav>
-</div>
-</footer>
+{{>site-footer}}
 </body>
 </html>
 
@@ -951,6 +935,30 @@ p, li { orphans: 3; widows: 3; }
 <script src="{{site.base}}assets/search.js" defer></script>
 {{/main}}
 {{/layout}}
+
+"""#,
+        "Templates/site-footer.mustache": #"""
+<footer class="site-footer">
+<div class="wrap">
+<p class="footer-help">In crisis? <a href="{{site.base}}get-help/">Get help now</a>. If you or someone else is in danger, call your local emergency number.</p>
+<nav aria-label="Footer">
+<ul>
+{{#site.pages}}
+<li><a href="{{href}}">{{title}}</a></li>
+{{/site.pages}}
+<li><a href="{{site.base}}reviewers/">Medical reviewers</a></li>
+<li><a href="{{site.base}}feed.xml">Feed</a></li>
+</ul>
+</nav>
+</div>
+</footer>
+
+"""#,
+        "Templates/site-head.mustache": #"""
+<link rel="icon" href="{{site.base}}assets/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="{{site.base}}assets/haven.css">
+<link rel="stylesheet" href="{{site.base}}assets/print.css" media="print">
+<link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.base}}feed.xml">
 
 """#,
         "Templates/toc.mustache": ##"""

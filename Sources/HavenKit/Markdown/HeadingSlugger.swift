@@ -8,6 +8,8 @@ struct HeadingSlugger {
     }
 
     static func slug(_ text: String) -> String {
+        // Plain ASCII (nearly every heading): the same rule on bytes, without Unicode lookups.
+        if let ascii = asciiSlug(text) { return ascii }
         var out = ""
         for scalar in text.lowercased().unicodeScalars {
             if scalar == " " {
@@ -18,6 +20,23 @@ struct HeadingSlugger {
             }
         }
         return out
+    }
+
+    /// `slug` for ASCII text; nil when the text has any other character.
+    private static func asciiSlug(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"): bytes.append(byte)
+            case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
+            case 0x80...: return nil
+            default: break
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     mutating func id(for text: String) -> String {

@@ -8,10 +8,15 @@ struct ContextBuilder: @unchecked Sendable {
 
     init(site: Site) {
         self.site = site
+        siteContext = ContextBuilder.siteContext(site)
+    }
+
+    /// `site` in every template (and the only value site partials see).
+    static func siteContext(_ site: Site) -> TemplateObject {
         let pages = site.pages(of: .page).sorted(by: Page.byTitle)
-        siteContext = ["title": site.config.title, "language": site.config.language, "base": site.config.basePath,
-                       "disclaimer": site.config.disclaimer, "region": site.config.region,
-                       "pages": pages.map { ["title": $0.title, "href": site.href($0.path)] as TemplateObject }]
+        return ["title": site.config.title, "language": site.config.language, "base": site.config.basePath,
+                "disclaimer": site.config.disclaimer, "region": site.config.region,
+                "pages": pages.map { ["title": $0.title, "href": site.href($0.path)] as TemplateObject }]
     }
 
     /// The context every template receives.

@@ -12,55 +12,62 @@ public indirect enum JSONValue: Sendable, Equatable {
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
 
     public func serialized(pretty: Bool = false) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         write(into: &out, pretty: pretty, indent: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String, pretty: Bool, indent: Int) {
-        let newline = pretty ? "\n" + String(repeating: "  ", count: indent + 1) : ""
-        let closing = pretty ? "\n" + String(repeating: "  ", count: indent) : ""
+    /// Appends the JSON text as UTF-8 (one buffer for the whole value: the JSON-LD of every page
+    /// and every search entry is written this way).
+    func write(into out: inout [UInt8], pretty: Bool, indent: Int) {
+        func newline(_ depth: Int) {
+            guard pretty else { return }
+            out.append(0x0A)
+            for _ in 0..<depth { out.append(0x20); out.append(0x20) }
+        }
         switch self {
         case .string(let s): JSONValue.writeString(s, into: &out)
         case .number(let n):
-            if n == n.rounded(), abs(n) < 1e15 { out += String(Int(n)) } else { out += String(n) }
-        case .bool(let b): out += b ? "true" : "false"
-        case .null: out += "null"
+            out += (n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)).utf8
+        case .bool(let b): out += (b ? "true" : "false").utf8
+        case .null: out += "null".utf8
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
+            if items.isEmpty { out += "[]".utf8; return }
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                out += newline
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(indent + 1)
                 item.write(into: &out, pretty: pretty, indent: indent + 1)
             }
-            out += closing + "]"
+            newline(indent)
+            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            if pairs.isEmpty { out += "{}"; return }
-            out += "{"
+            if pairs.isEmpty { out += "{}".utf8; return }
+            out.append(UInt8(ascii: "{"))
             for (i, (key, value)) in pairs.enumerated() {
-                if i > 0 { out += "," }
-                out += newline
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(indent + 1)
                 JSONValue.writeString(key, into: &out)
-                out += pretty ? ": " : ":"
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(0x20) }
                 value.write(into: &out, pretty: pretty, indent: indent + 1)
             }
-            out += closing + "}"
+            newline(indent)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    static func writeString(_ s: String, into out: inout String) {
-        out += "\""
+    /// A JSON string literal; unescaped runs are copied as they are.
+    static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         var text = s
         text.withUTF8 { bytes in
             var runStart = 0
-            func flush(_ upTo: Int) {
-                if upTo > runStart { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<upTo]), as: UTF8.self) }
-            }
             var i = 0
             while i < bytes.count {
                 let b = bytes[i]
-                var escape: String?
+                var escape: StaticString?
                 var width = 1
                 switch b {
                 case 0x22: escape = "\\\""
@@ -74,23 +81,27 @@ public indirect enum JSONValue: Sendable, Equatable {
                 case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
                     escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                     width = 3
-                case 0..<0x20:
-                    let hex = String(b, radix: 16)
-                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: break
-                }
-                if let escape {
-                    flush(i)
-                    out += escape
-                    i += width
-                    runStart = i
-                } else {
+                case 0..<0x20: break
+                default:
                     i += 1
+                    continue
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                if let escape {
+                    escape.withUTF8Buffer { out.append(contentsOf: $0) }
+                } else {
+                    // Other control characters: \u00XX.
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    out += "\\u00".utf8
+                    out.append(hex[Int(b >> 4)])
+                    out.append(hex[Int(b & 0x0F)])
+                }
+                i += width
+                runStart = i
             }
-            flush(bytes.count)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
 

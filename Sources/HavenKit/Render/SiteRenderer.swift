@@ -8,7 +8,7 @@ public struct SiteRenderer: Sendable {
 
     public init(site: Site, theme: Theme) {
         self.site = site
-        self.theme = theme
+        self.theme = theme.preparing(site: ContextBuilder.siteContext(site))
     }
 
     /// Receives an output path (`/articles/x/index.html`) and its bytes. Called from several threads.

@@ -36,7 +36,11 @@ struct TemplateObject: MustacheParent, MustacheTransformable, ExpressibleByDicti
 }
 
 /// A string as templates show it: escaped by `{{ }}`, as it is by `{{{ }}}`.
-struct TemplateText: MustacheCustomRenderable, MustacheTransformable, Sendable {
+///
+/// A section on a string (`{{#description}}…{{/description}}`) puts the string on Mustache's
+/// context stack, and every name inside the section is first looked up on it. Text has no named
+/// children; saying so (`MustacheParent`) spares Mustache a `Mirror` over this struct per lookup.
+struct TemplateText: MustacheCustomRenderable, MustacheTransformable, MustacheParent, Sendable {
     let value: String
 
     init(_ value: String) { self.value = value }
@@ -44,4 +48,5 @@ struct TemplateText: MustacheCustomRenderable, MustacheTransformable, Sendable {
     var renderText: String { value }
     var isNull: Bool { false }
     func transform(_ name: String) -> Any? { value.transform(name) }
+    func child(named: String) -> Any? { nil }
 }

@@ -7,6 +7,11 @@ public struct Theme: Sendable {
     public let library: MustacheLibrary
     /// Output path (`/assets/haven.css`) → bytes.
     public let assets: [String: [UInt8]]
+    /// The site partials (`site-….mustache`) not yet rendered for a site: see `preparing(site:)`.
+    let sitePartials: [String]
+
+    /// Partials whose name starts with this show only `site` and are rendered once per build.
+    static let sitePartialPrefix = "site-"
 
     /// Templates every theme must provide (the default theme provides all of them).
     public static let requiredTemplates = ["layout", "clinical", "page", "list", "home", "get-help", "reviewer",
@@ -54,7 +59,40 @@ public struct Theme: Sendable {
         for name in requiredTemplates where library.getTemplate(named: name) == nil {
             throw .theme("the theme has no '\(name).mustache' template")
         }
-        return Theme(library: library, assets: assets)
+        let sitePartials = sources.keys.filter { $0.hasPrefix(sitePartialPrefix) }.sorted()
+        return Theme(library: library, assets: assets, sitePartials: sitePartials)
+    }
+
+    /// The theme for one build of a site: each site partial (`site-head`, `site-footer`…) rendered
+    /// once, from a context holding only `site`, and its text put in the partial's place. Every
+    /// page of the site shows the same header links and footer, so Mustache works them out once
+    /// instead of once per page (what Hugo's `partialCached` does). A site partial cannot show
+    /// anything about the page it is on.
+    func preparing(site: TemplateObject) -> Theme {
+        guard !sitePartials.isEmpty else { return self }
+        var library = self.library
+        let context: TemplateObject = ["site": site]
+        for name in sitePartials {
+            let text = library.render(context, withTemplate: name) ?? ""
+            // literalSource is nil only for a text holding all 6,400 private-use characters; the
+            // partial then stays as it is (rendered on each page).
+            if let source = Theme.literalSource(text), let literal = try? MustacheTemplate(string: source) {
+                library.register(literal, named: name)
+            }
+        }
+        return Theme(library: library, assets: assets, sitePartials: [])
+    }
+
+    /// Mustache source that renders exactly `text`: a first line switching to a delimiter made of a
+    /// private-use character the text does not contain (a standalone tag: the line leaves nothing
+    /// in the output; and swift-mustache stops with "overflow" when the text holds the first
+    /// character of a longer delimiter near its end), then the text.
+    static func literalSource(_ text: String) -> String? {
+        let used = Set(text.unicodeScalars)
+        guard let mark = (0xE000...0xF8FF).lazy.compactMap(Unicode.Scalar.init).first(where: { !used.contains($0) }) else {
+            return nil
+        }
+        return "{{=\(mark)( )\(mark)=}}\n" + text
     }
 
     /// Regular files under a folder (not following symlinks out of it), relative, sorted.
