@@ -51,6 +51,8 @@ public enum Builder {
         // Text waits on disk between phases unless the caller keeps the output in memory (serve).
         let bodyStore = options.collect == nil ? BodyStore.temporary() : nil
         load.bodyStore = bodyStore
+        // `haven lint` keeps nothing: page bodies are checked, not rendered.
+        load.bodyHTML = options.output != nil || options.collect != nil
         let site = try SiteLoader.load(root: options.siteRoot, options: load, metrics: metrics)
 
         let checker = Checker(production: options.production)

@@ -186,6 +186,23 @@ import Mustache
         #expect(site.read("Public/index.html") == nil)
     }
 
+    /// The theme must show the disclaimer: a body quoting it does not count, in build or lint.
+    @Test func aBodyQuotingTheDisclaimerDoesNotStandInForTheTheme() throws {
+        var files = BuildTests.files
+        files["Content/conditions/depression.md"] = TestSite.clinical("Depression")
+            + "Our site says: This is general information, not medical advice.\n"
+        files["Templates/clinical.mustache"] = "{{<layout}}{{$main}}<h1>{{title}}</h1>{{{body}}}{{/main}}{{/layout}}"
+        let site = try TestSite(files: files)
+        defer { site.remove() }
+        #expect(try site.build().rules(in: "Content/conditions/depression.md").contains(.missingDisclaimer))
+        #expect(try site.lint().rules(in: "Content/conditions/depression.md").contains(.missingDisclaimer))
+        // Shown by the theme after the body: found.
+        try site.write("Templates/clinical.mustache",
+                       Data("{{<layout}}{{$main}}<h1>{{title}}</h1>{{{body}}}<p>{{site.disclaimer}}</p>{{/main}}{{/layout}}".utf8))
+        #expect(try !site.build().rules(in: "Content/conditions/depression.md").contains(.missingDisclaimer))
+        #expect(try !site.lint().rules(in: "Content/conditions/depression.md").contains(.missingDisclaimer))
+    }
+
     /// Site themes can use Mustache's transforms, dotted names and `{{.}}` on every value.
     @Test func themeTransformsWorkOnEveryValue() throws {
         var files = BuildTests.files

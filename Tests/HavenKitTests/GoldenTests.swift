@@ -31,6 +31,9 @@ import Testing
             }
             return
         }
+        // `haven lint` (which renders no body HTML) finds exactly what the build found.
+        let lint = try Builder.run(BuildOptions(siteRoot: fixture.appendingPathComponent("site"), output: nil, today: TestSite.today))
+        #expect(DiagnosticFormatter.format(lint.diagnostics, as: .text) == diagnostics, "lint and build disagree on \(name)")
         var expected = (try? TreeSnapshot(expectedFolder).files) ?? [:]
         expected["../diagnostics.txt"] = FileManager.default.contents(atPath: fixture.appendingPathComponent("diagnostics.txt").path)
         #expect(Set(actual.keys) == Set(expected.keys), "files differ from \(name)/expected (run `make golden` and review)")

@@ -9,7 +9,9 @@ struct MarkdownProcessor {
     let firstLine: Int
     let resolve: Resolver
 
-    func process(_ markdown: String) -> (BodyAnalysis, html: String) {
+    /// The body's analysis and HTML; with `html: false`, `RenderedPageChecks.bodyPlaceholder`
+    /// (or "" for an empty body) instead of the HTML.
+    func process(_ markdown: String, html renders: Bool = true) -> (BodyAnalysis, html: String) {
         guard let document = MarkdownDocument(markdown: markdown) else { return (BodyAnalysis(), "") }
         var analysis = BodyAnalysis()
         var slugger = HeadingSlugger()
@@ -110,6 +112,7 @@ struct MarkdownProcessor {
             analysis.headings[index].level = min(6, analysis.headings[index].level + shift)
         }
         analysis.prose = ProseAnalysis(blocks: blocks, markdown: markdown, file: file, firstLine: firstLine)
+        guard renders else { return (analysis, document.isEmpty ? "" : RenderedPageChecks.bodyPlaceholder) }
         let html = HTMLPostProcessor.addHeadingIDs(document.renderHTML(), ids: analysis.headings.map(\.id), shift: shift)
         return (analysis, html)
     }

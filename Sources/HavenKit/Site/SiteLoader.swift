@@ -12,6 +12,10 @@ public struct LoadOptions: Sendable {
     /// Where page Markdown and body HTML wait between phases instead of memory: set for one-shot
     /// builds and lints. `haven serve` keeps pages across rebuilds and leaves it nil.
     var bodyStore: BodyStore?
+    /// False for `haven lint`, which publishes nothing: bodies are parsed and checked but not
+    /// rendered to HTML, and pages render with `RenderedPageChecks.bodyPlaceholder` where the body
+    /// goes (the rendered-page checks find the same things either way).
+    var bodyHTML = true
 
     public init(today: CalendarDate, includeDrafts: Bool = false, baseURL: String? = nil, assetPaths: Set<String> = []) {
         self.today = today
@@ -42,7 +46,7 @@ public enum SiteLoader {
         }
         metrics?.lap("read front matter")
         return assemble(root: root, settings: settings, scan: scan, heads: heads, options: options, metrics: metrics) { head, resolver in
-            head.page(resolver: resolver, store: store)
+            head.page(resolver: resolver, store: store, bodyHTML: options.bodyHTML)
         }
     }
 
@@ -226,11 +230,12 @@ struct PageHead: Sendable {
     }
 
     /// Parses the body; its HTML goes to `store` when there is one (else it stays in memory).
-    func page(resolver: LinkResolver, store: BodyStore? = nil) -> Page {
+    /// Without `bodyHTML` (lint) the body is analysed but not rendered.
+    func page(resolver: LinkResolver, store: BodyStore? = nil, bodyHTML: Bool = true) -> Page {
         let processor = MarkdownProcessor(file: source, firstLine: bodyFirstLine) { destination, _, _ in
             resolver.resolve(destination, from: source)
         }
-        let (analysis, html) = processor.process(body.text)
+        let (analysis, html) = processor.process(body.text, html: bodyHTML)
         return Page(source: source, type: type, path: path, slug: slug, frontMatter: matter, body: analysis,
                     bodyHTML: store?.store(html) ?? .inline(html), bodyFirstLine: bodyFirstLine)
     }
