@@ -19,29 +19,20 @@ struct Words: Sendable {
     let sentenceEnds: Int
 
     init(_ text: String) {
+        // One pass lower-cases ASCII letters, finds the words and counts syllables and sentence
+        // ends. Text with letters beyond ASCII (seen in the same pass) is lower-cased by the
+        // standard library first (its case mappings are not byte-for-byte) and passed over again.
         var lower = Array(text.utf8)
-        // Text with letters beyond ASCII is lower-cased by the standard library first (its case
-        // mappings are not byte-for-byte); then one pass lower-cases ASCII letters, finds the
-        // words and counts syllables and sentence ends.
-        if !lower.allSatisfy({ $0 < 0x80 }) { lower = Array(text.lowercased().utf8) }
-        var tally = Tally(capacity: lower.count / 5)
-        lower.withUnsafeMutableBufferPointer { buffer in
-            for i in 0..<buffer.count {
-                var byte = buffer[i]
-                let kind = Words.kinds[Int(byte)]
-                if kind == Words.upper {
-                    byte |= 0x20
-                    buffer[i] = byte
-                }
-                tally.add(byte, kind: kind, at: i)
-            }
+        var scan = Words.scan(&lower)
+        if scan.sawNonASCII {
+            lower = Array(text.lowercased().utf8)
+            scan = Words.scan(&lower)
         }
-        tally.finish(at: lower.count)
         bytes = lower
-        starts = tally.starts
-        ends = tally.ends
-        syllables = tally.syllables
-        sentenceEnds = tally.sentenceEnds
+        starts = scan.starts
+        ends = scan.ends
+        syllables = scan.syllables
+        sentenceEnds = scan.sentenceEnds
     }
 
     /// Byte classes: separators, word bytes, vowels (a e i o u y), upper-case ASCII letters.
@@ -55,53 +46,68 @@ struct Words: Sendable {
         }
     }
 
-    /// The running state of the one pass over a text.
-    private struct Tally {
+    private struct Scan {
         var starts: [Int32] = [], ends: [Int32] = []
+        var syllables = 0, sentenceEnds = 0
+        var sawNonASCII = false
+    }
+
+    /// The one pass: all running state in locals, a plain loop over the bytes.
+    private static func scan(_ text: inout [UInt8]) -> Scan {
+        var starts: [Int32] = [], ends: [Int32] = []
+        starts.reserveCapacity(text.count / 5)
+        ends.reserveCapacity(text.count / 5)
         var syllables = 0, sentenceEnds = 0
         var start = -1, vowelGroups = 0, previousVowel = false
         var last: UInt8 = 0, beforeLast: UInt8 = 0, previous: UInt8 = 0
-
-        init(capacity: Int) {
-            starts.reserveCapacity(capacity)
-            ends.reserveCapacity(capacity)
-        }
-
-        @inline(__always)
-        mutating func add(_ byte: UInt8, kind: UInt8, at i: Int) {
-            if kind != Words.separator {
-                if start < 0 { start = i }
-                // An upper-case letter was lower-cased already; it may be a vowel now.
-                let isVowel = kind == Words.vowel || (kind == Words.upper && Words.kinds[Int(byte)] == Words.vowel)
-                if isVowel && !previousVowel { vowelGroups += 1 }
-                previousVowel = isVowel
-                beforeLast = last
-                last = byte
-            } else {
-                if start >= 0 { endWord(at: i) }
-                if (byte == 0x20 || byte == 0x0A) && Tally.isStop(previous) { sentenceEnds += 1 }
+        var seen: UInt8 = 0
+        let count = text.count
+        Words.kinds.withUnsafeBufferPointer { kinds in text.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var i = 0
+            // i == count is one more round, with a separator, to end the last word.
+            while i <= count {
+                var byte: UInt8 = 0x20
+                var kind = separator
+                if i < count {
+                    byte = base[i]
+                    seen |= byte
+                    kind = kinds[Int(byte)]
+                }
+                if kind != separator {
+                    if kind == upper {
+                        byte |= 0x20
+                        base[i] = byte
+                    }
+                    if start < 0 { start = i }
+                    let isVowel = kind == vowel || (kind == upper && kinds[Int(byte)] == vowel)
+                    if isVowel && !previousVowel { vowelGroups += 1 }
+                    previousVowel = isVowel
+                    beforeLast = last
+                    last = byte
+                } else {
+                    if start >= 0 {
+                        starts.append(Int32(start))
+                        ends.append(Int32(i))
+                        start = -1
+                        // A silent final e (not "-le": "table"), at least one syllable.
+                        if last == 0x65 && beforeLast != 0x6C && vowelGroups > 1 { vowelGroups -= 1 }
+                        syllables += max(1, vowelGroups)
+                        vowelGroups = 0
+                        previousVowel = false
+                        last = 0
+                        beforeLast = 0
+                    }
+                    // A sentence ends at . ! or ? before a space, a line break or the end.
+                    if (byte == 0x20 || byte == 0x0A) && (previous == 0x2E || previous == 0x21 || previous == 0x3F) {
+                        sentenceEnds += 1
+                    }
+                }
+                previous = byte
+                i += 1
             }
-            previous = byte
-        }
-
-        mutating func finish(at end: Int) {
-            if start >= 0 { endWord(at: end) }
-            if Tally.isStop(previous) { sentenceEnds += 1 }
-        }
-
-        private mutating func endWord(at i: Int) {
-            starts.append(Int32(start))
-            ends.append(Int32(i))
-            start = -1
-            if last == 0x65 && beforeLast != 0x6C && vowelGroups > 1 { vowelGroups -= 1 }
-            syllables += max(1, vowelGroups)
-            vowelGroups = 0
-            previousVowel = false
-            last = 0
-            beforeLast = 0
-        }
-
-        private static func isStop(_ byte: UInt8) -> Bool { byte == 0x2E || byte == 0x21 || byte == 0x3F }
+        } }
+        return Scan(starts: starts, ends: ends, syllables: syllables, sentenceEnds: sentenceEnds, sawNonASCII: seen >= 0x80)
     }
 
     /// The number of words.
