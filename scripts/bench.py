@@ -15,7 +15,10 @@ HAVEN = os.path.join(ROOT, ".build", "release", "haven")
 
 
 def measure(cmd, cwd=None, env=None):
-    """Runs cmd under /usr/bin/time; returns (wall seconds, max RSS in MiB, exit code)."""
+    """Runs cmd under /usr/bin/time; returns (wall seconds, max RSS in MiB, exit code).
+    Dirty pages the previous command left are flushed first (sync), so no run pays for the
+    write-back of the one before it."""
+    os.sync()
     full = ["/usr/bin/time", "-f", "HAVENBENCH %e %M"] + cmd
     p = subprocess.run(full, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     m = re.findall(r"HAVENBENCH ([0-9.]+) ([0-9]+)", p.stderr)

@@ -21,7 +21,8 @@ public struct BodyAnalysis: Sendable {
     public struct TextBlock: Sendable, Hashable {
         public enum Kind: Sendable, Hashable { case paragraph, heading, tableCell, footnote }
         public var kind: Kind
-        public var text: String
+        /// The block's text as UTF-8 (built from cmark's text nodes without a `String` per node).
+        public var bytes: [UInt8]
         public var location: SourceLocation
         public var endLine: Int
         public var inBlockQuote: Bool
@@ -29,6 +30,20 @@ public struct BodyAnalysis: Sendable {
         public var hasCitation: Bool
         /// Raw HTML was already reported in this block.
         var hasRawHTML = false
+
+        public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+        /// Whether the block has anything but white space.
+        var hasVisibleText: Bool {
+            for byte in bytes {
+                switch byte {
+                case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: continue
+                case 0x80...: return text.hasVisibleText  // Unicode white space (no-break space…)
+                default: return true
+                }
+            }
+            return false
+        }
     }
 
     public var headings: [Heading] = []

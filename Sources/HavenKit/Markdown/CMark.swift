@@ -123,9 +123,12 @@ struct MarkdownNode {
         }
     }
 
-    var literal: String {
-        guard let text = cmark_node_get_literal(pointer) else { return "" }
-        return String(cString: text)
+    /// Appends the node's literal text (UTF-8) to `bytes`.
+    func appendLiteral(to bytes: inout [UInt8]) {
+        guard let text = cmark_node_get_literal(pointer) else { return }
+        text.withMemoryRebound(to: UInt8.self, capacity: 1) { start in
+            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: strlen(text)))
+        }
     }
 
     var url: String {

@@ -22,7 +22,7 @@ struct MarkdownProcessor {
         var current: BodyAnalysis.TextBlock?
         var blocks: [BodyAnalysis.TextBlock] = []
         var blockStack: [BodyAnalysis.TextBlock] = []
-        var pendingLink: [(index: Int, text: String)] = []  // open links/images: index in analysis.links
+        var pendingLink: [(index: Int, text: [UInt8])] = []  // open links/images: index in analysis.links
         var lastLocation = SourceLocation(file: file, line: firstLine, column: 1)
 
         func location(_ node: MarkdownNode) -> SourceLocation {
@@ -33,20 +33,29 @@ struct MarkdownProcessor {
             return lastLocation
         }
 
-        func appendText(_ text: String) {
-            if current != nil { current?.text += text }
-            if !pendingLink.isEmpty { pendingLink[pendingLink.count - 1].text += text }
+        func appendText(_ node: MarkdownNode) {
+            if var block = current {
+                current = nil  // the block's bytes stay uniquely referenced: appended in place
+                node.appendLiteral(to: &block.bytes)
+                current = block
+            }
+            if !pendingLink.isEmpty { node.appendLiteral(to: &pendingLink[pendingLink.count - 1].text) }
+        }
+
+        func appendSpace() {
+            current?.bytes.append(0x20)
+            if !pendingLink.isEmpty { pendingLink[pendingLink.count - 1].text.append(0x20) }
         }
 
         func openBlock(_ kind: BodyAnalysis.TextBlock.Kind, _ node: MarkdownNode) {
             if let open = current { blockStack.append(open) }
-            current = BodyAnalysis.TextBlock(kind: footnoteDepth > 0 ? .footnote : kind, text: "", location: location(node),
+            current = BodyAnalysis.TextBlock(kind: footnoteDepth > 0 ? .footnote : kind, bytes: [], location: location(node),
                                              endLine: firstLine + max(node.endLine, node.startLine) - 1,
                                              inBlockQuote: blockQuoteDepth > 0, hasCitation: false)
         }
 
         func closeBlock() {
-            if let block = current, block.text.hasVisibleText { blocks.append(block) }
+            if let block = current, block.hasVisibleText { blocks.append(block) }
             current = blockStack.popLast()
         }
 
@@ -73,12 +82,12 @@ struct MarkdownProcessor {
                     closeBlock()
                 }
             case .text:
-                appendText(node.literal)
+                appendText(node)
             case .code:
                 // Inline code names things (commands, terms); it counts in headings and link text, not in prose.
-                if current?.kind == .heading || !pendingLink.isEmpty { appendText(node.literal) }
+                if current?.kind == .heading || !pendingLink.isEmpty { appendText(node) }
             case .softBreak, .lineBreak:
-                appendText(" ")
+                appendSpace()
             case .htmlBlock:
                 if entering { analysis.rawHTML.append(location(node)) }
             case .htmlInline:
@@ -98,9 +107,9 @@ struct MarkdownProcessor {
                     if kind == .link { current?.hasCitation = true }
                     analysis.links.append(.init(destination: destination, isImage: kind == .image, text: "",
                                                 location: here, target: target))
-                    pendingLink.append((analysis.links.count - 1, ""))
+                    pendingLink.append((analysis.links.count - 1, []))
                 } else if let open = pendingLink.popLast() {
-                    analysis.links[open.index].text = open.text.trimmingSpaces
+                    analysis.links[open.index].text = String(decoding: open.text, as: UTF8.self).trimmingSpaces
                 }
             default:
                 break

@@ -14,6 +14,8 @@ public struct OutputWriter: Sendable {
 
     public let output: URL
     public let staging: URL
+    /// `staging.path`, worked out once (every file's path starts with it).
+    private let stagingPath: String
     /// Folders known to exist in staging (shared by the render threads).
     private let folders = PathSet()
     /// What the reused previous build held, if staging is one; then `written` records every file
@@ -45,6 +47,7 @@ public struct OutputWriter: Sendable {
             throw .output("cannot create \(parent.path): \(error.localizedDescription)")
         }
         staging = parent.appendingPathComponent(".\(out.lastPathComponent).haven-staging-\(getpid())")
+        stagingPath = staging.path
         if fm.fileExists(atPath: staging.path) { FastRemove.tree(at: staging.path) }
         // Reuse the previous build's files when they are there (see `OutputPool`).
         pool = OutputPool.take(for: out, into: staging)
@@ -79,22 +82,22 @@ public struct OutputWriter: Sendable {
         guard !relative.isEmpty, !relative.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else {
             throw HavenError.io("refusing to write outside the output folder: \(path)")
         }
-        let url = staging.appendingPathComponent(String(relative))
-        let folder = url.deletingLastPathComponent().path
+        let file = stagingPath + "/" + relative
+        let folder = String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)])
         if !folders.contains(folder) {
             try makeFolder(folder)
             folders.insert(folder)
         }
         if pool != nil { written.insert(String(relative)) }
         // Plain buffered writes: no per-file fsync (the staging folder is discarded if anything fails).
-        let (fd, existingSize) = try openStagingFile(url.path, reusing: pool != nil)
+        let (fd, existingSize) = try openStagingFile(file, reusing: pool != nil)
         defer { close(fd) }
         // A file of the previous build with the same bytes is left as it is (and keeps its time).
         if existingSize == bytes.count, OutputWriter.holds(fd, bytes) { return }
         let complete = bytes.withUnsafeBytes { FileBytes.write(fd, $0, at: 0) }
-        guard complete else { throw HavenError.io("cannot write \(url.path): \(String(cString: strerror(errno)))") }
+        guard complete else { throw HavenError.io("cannot write \(file): \(String(cString: strerror(errno)))") }
         if existingSize > bytes.count, ftruncate(fd, off_t(bytes.count)) != 0 {
-            throw HavenError.io("cannot write \(url.path): \(String(cString: strerror(errno)))")
+            throw HavenError.io("cannot write \(file): \(String(cString: strerror(errno)))")
         }
     }
 

@@ -17,7 +17,7 @@ public struct ProseAnalysis: Sendable {
     /// only to give a finding its exact column.
     init(blocks: [BodyAnalysis.TextBlock], markdown: String, file: String, firstLine: Int) {
         // Every block's words, split once for all wording rules.
-        let words = blocks.map { Words($0.text) }
+        let words = blocks.map { Words(utf8: $0.bytes) }
         var locator = PhraseLocator(markdown: markdown, file: file, firstLine: firstLine)
         for (block, words) in zip(blocks, words) {
             if suicideMention == nil, words.mentionSuicideOrSelfHarm { suicideMention = block.location }

@@ -19,13 +19,18 @@ struct Words: Sendable {
     let sentenceEnds: Int
 
     init(_ text: String) {
+        self.init(utf8: Array(text.utf8))
+    }
+
+    /// The words of UTF-8 text.
+    init(utf8: [UInt8]) {
         // One pass lower-cases ASCII letters, finds the words and counts syllables and sentence
         // ends. Text with letters beyond ASCII (seen in the same pass) is lower-cased by the
         // standard library first (its case mappings are not byte-for-byte) and passed over again.
-        var lower = Array(text.utf8)
+        var lower = utf8
         var scan = Words.scan(&lower)
         if scan.sawNonASCII {
-            lower = Array(text.lowercased().utf8)
+            lower = Array(String(decoding: utf8, as: UTF8.self).lowercased().utf8)
             scan = Words.scan(&lower)
         }
         bytes = lower
