@@ -789,20 +789,7 @@ p, li { orphans: 3; widows: 3; }
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>
-<header class="site-header">
-<div class="wrap header-inner">
-<a class="site-title" href="{{site.base}}">{{site.title}}</a>
-<nav class="site-nav" aria-label="Main">
-<ul>
-<li><a href="{{site.base}}modalities/"{{#nav.modalities}} aria-current="{{nav.modalities}}"{{/nav.modalities}}>Therapies</a></li>
-<li><a href="{{site.base}}conditions/"{{#nav.conditions}} aria-current="{{nav.conditions}}"{{/nav.conditions}}>Conditions</a></li>
-<li><a href="{{site.base}}articles/"{{#nav.articles}} aria-current="{{nav.articles}}"{{/nav.articles}}>Articles</a></li>
-<li><a href="{{site.base}}search/"{{#nav.search}} aria-current="{{nav.search}}"{{/nav.search}}>Search</a></li>
-</ul>
-</nav>
-<a class="help-now" href="{{site.base}}get-help/">Get help now</a>
-</div>
-</header>
+{{>site-header}}
 <main id="main" class="wrap">
 {{$main}}{{/main}}
 </main>
@@ -959,6 +946,23 @@ p, li { orphans: 3; widows: 3; }
 <link rel="stylesheet" href="{{site.base}}assets/haven.css">
 <link rel="stylesheet" href="{{site.base}}assets/print.css" media="print">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.base}}feed.xml">
+
+"""#,
+        "Templates/site-header.mustache": #"""
+<header class="site-header">
+<div class="wrap header-inner">
+<a class="site-title" href="{{site.base}}">{{site.title}}</a>
+<nav class="site-nav" aria-label="Main">
+<ul>
+<li><a href="{{site.base}}modalities/"{{#nav.modalities}} aria-current="{{nav.modalities}}"{{/nav.modalities}}>Therapies</a></li>
+<li><a href="{{site.base}}conditions/"{{#nav.conditions}} aria-current="{{nav.conditions}}"{{/nav.conditions}}>Conditions</a></li>
+<li><a href="{{site.base}}articles/"{{#nav.articles}} aria-current="{{nav.articles}}"{{/nav.articles}}>Articles</a></li>
+<li><a href="{{site.base}}search/"{{#nav.search}} aria-current="{{nav.search}}"{{/nav.search}}>Search</a></li>
+</ul>
+</nav>
+<a class="help-now" href="{{site.base}}get-help/">Get help now</a>
+</div>
+</header>
 
 """#,
         "Templates/toc.mustache": ##"""

@@ -27,17 +27,32 @@ struct ContextBuilder: @unchecked Sendable {
         return context
     }
 
+    /// The sections of the main navigation (`nav.<section>` in templates).
+    static let navSections = ["modalities", "conditions", "articles", "search"]
+
     /// `aria-current` for the main navigation: "page" on a section's index, "true" inside it.
     static func navState(_ path: String) -> TemplateObject {
-        var state: TemplateObject = [:]
-        for section in ["modalities", "conditions", "articles", "search"] {
-            if path == "/\(section)/" {
-                state[section] = "page"
-            } else if path.hasPrefix("/\(section)/") {
-                state[section] = "true"
-            }
+        guard let (section, current) = navEntry(path) else { return [:] }
+        return [section: current]
+    }
+
+    /// The navigation section a path is in, and its `aria-current` value.
+    static func navEntry(_ path: String) -> (section: String, current: String)? {
+        for section in navSections {
+            if path == "/\(section)/" { return (section, "page") }
+            if path.hasPrefix("/\(section)/") { return (section, "true") }
         }
-        return state
+        return nil
+    }
+
+    /// A name for the navigation state of a path ("" outside every section).
+    static func navKey(_ path: String) -> String {
+        navEntry(path).map { "\($0.section)=\($0.current)" } ?? ""
+    }
+
+    /// Every navigation state a page can be in, by `navKey`.
+    static let navStates: [(key: String, nav: TemplateObject)] = [("", [:])] + navSections.flatMap { section in
+        ["page", "true"].map { current in ("\(section)=\(current)", [section: current] as TemplateObject) }
     }
 
     func link(_ page: Page) -> TemplateObject {

@@ -51,15 +51,15 @@ public struct SiteRenderer: Sendable {
     /// One page's HTML and the findings of the rendered-HTML checks on it.
     func renderPage(_ page: Page, builder: ContextBuilder) -> (html: String, diagnostics: [Diagnostic]) {
         let body = page.bodyHTML  // read once: it may come from the build's BodyStore
-        let html = page.isClinical ? render("clinical", builder.clinicalContext(page, body: body))
-                                   : render("page", builder.simplePageContext(page, body: body))
+        let html = page.isClinical ? render("clinical", builder.clinicalContext(page, body: body), path: page.path)
+                                   : render("page", builder.simplePageContext(page, body: body), path: page.path)
         return (html, RenderedPageChecks.check(page, html: html, body: body, in: site))
     }
 
-    /// Renders a template, timed when metrics are on.
-    private func render(_ name: String, _ context: TemplateObject) -> String {
-        guard let metrics else { return theme.render(name, context) }
-        return metrics.template(name) { theme.render(name, context) }
+    /// Renders a template for the page at `path`, timed when metrics are on.
+    private func render(_ name: String, _ context: TemplateObject, path: String) -> String {
+        guard let metrics else { return theme.render(name, context, path: path) }
+        return metrics.template(name) { theme.render(name, context, path: path) }
     }
 
     /// Every file that is not a page (listings, help, reviewers, search, 404, feeds, assets), as
@@ -119,7 +119,7 @@ public struct SiteRenderer: Sendable {
                         "id": "section-\(section)", "items": shown.map(builder.link),
                         "more": pages.count > shown.count ? ["href": site.href("/\(section)/"), "count": pages.count] as TemplateObject : false]
             }
-            return renderer.render("home", home)
+            return renderer.render("home", home, path: "/")
         }))
         for type in [PageType.article, .modality, .condition] {
             guard let section = type.section else { continue }
@@ -128,7 +128,7 @@ public struct SiteRenderer: Sendable {
                 context["title"] = type.pluralTitle
                 context["intro"] = Self.sectionIntro(type)
                 context["items"] = site.pages(of: type).sorted(by: Page.byTitle).map(builder.link)
-                return renderer.render("list", context)
+                return renderer.render("list", context, path: "/\(section)/")
             }))
         }
         jobs.append(("/get-help/index.html", {
@@ -136,7 +136,7 @@ public struct SiteRenderer: Sendable {
                                     path: "/get-help/", kind: "get-help")
             help["title"] = "Get help now"
             help["resources"] = site.regionalCrisisResources.map(builder.crisisResourceContext)
-            return renderer.render("get-help", help)
+            return renderer.render("get-help", help, path: "/get-help/")
         }))
         let reviewerIDs = site.registries.reviewers.keys.sorted()
         for id in reviewerIDs {
@@ -150,7 +150,7 @@ public struct SiteRenderer: Sendable {
                 if let bio = reviewer.bio { context["bio"] = bio }
                 if reviewer.placeholder { context["placeholder"] = true }
                 context["items"] = reviewed.map(builder.link)
-                return renderer.render("reviewer", context)
+                return renderer.render("reviewer", context, path: "/reviewers/\(id)/")
             }))
         }
         jobs.append(("/reviewers/index.html", {
@@ -161,7 +161,7 @@ public struct SiteRenderer: Sendable {
                 return ["name": reviewer.name, "credentials": reviewer.credentials,
                         "href": site.href("/reviewers/\(id)/"), "placeholder": reviewer.placeholder]
             }
-            return renderer.render("reviewers", reviewerIndex)
+            return renderer.render("reviewers", reviewerIndex, path: "/reviewers/")
         }))
         jobs.append(("/search/index.html", {
             var search = builder.base(title: "Search", description: nil, path: "/search/", kind: "search")
@@ -171,12 +171,12 @@ public struct SiteRenderer: Sendable {
                 guard let section = type.section else { return nil }
                 return ["heading": type.pluralTitle, "href": site.href("/\(section)/")]
             }
-            return renderer.render("search", search)
+            return renderer.render("search", search, path: "/search/")
         }))
         jobs.append(("/404.html", {
             var notFound = builder.base(title: "Page not found", description: nil, path: "/404.html", kind: "404")
             notFound["title"] = "Page not found"
-            return renderer.render("404", notFound)
+            return renderer.render("404", notFound, path: "/404.html")
         }))
         return jobs
     }

@@ -7,10 +7,14 @@ public struct Theme: Sendable {
     public let library: MustacheLibrary
     /// Output path (`/assets/haven.css`) → bytes.
     public let assets: [String: [UInt8]]
-    /// The site partials (`site-….mustache`) not yet rendered for a site: see `preparing(site:)`.
+    /// The site partials (`site-….mustache`), rendered for a site by `preparing(site:)`.
     let sitePartials: [String]
+    /// After `preparing(site:)`: the library with the site partials rendered, by navigation state
+    /// (`ContextBuilder.navKey`).
+    private var prepared: [String: MustacheLibrary] = [:]
 
-    /// Partials whose name starts with this show only `site` and are rendered once per build.
+    /// Partials whose name starts with this show only `site` and `nav`, and are rendered once per
+    /// build and navigation state.
     static let sitePartialPrefix = "site-"
 
     /// Templates every theme must provide (the default theme provides all of them).
@@ -63,24 +67,30 @@ public struct Theme: Sendable {
         return Theme(library: library, assets: assets, sitePartials: sitePartials)
     }
 
-    /// The theme for one build of a site: each site partial (`site-head`, `site-footer`…) rendered
-    /// once, from a context holding only `site`, and its text put in the partial's place. Every
-    /// page of the site shows the same header links and footer, so Mustache works them out once
-    /// instead of once per page (what Hugo's `partialCached` does). A site partial cannot show
-    /// anything about the page it is on.
+    /// The theme for one build of a site: each site partial (`site-head`, `site-header`,
+    /// `site-footer`…) rendered from a context holding only `site` and `nav`, once per navigation
+    /// state (nine: outside every section, or on a section's index or inside it), and its text put
+    /// in the partial's place. Every page shows the same header and footer but for which menu item
+    /// is current, so Mustache works them out nine times instead of once per page (what Hugo's
+    /// `partialCached` with a variant does). A site partial cannot show anything else about the
+    /// page it is on.
     func preparing(site: TemplateObject) -> Theme {
         guard !sitePartials.isEmpty else { return self }
-        var library = self.library
-        let context: TemplateObject = ["site": site]
-        for name in sitePartials {
-            let text = library.render(context, withTemplate: name) ?? ""
-            // literalSource is nil only for a text holding all 6,400 private-use characters; the
-            // partial then stays as it is (rendered on each page).
-            if let source = Theme.literalSource(text), let literal = try? MustacheTemplate(string: source) {
-                library.register(literal, named: name)
+        var theme = self
+        for (key, nav) in ContextBuilder.navStates {
+            var library = self.library
+            let context: TemplateObject = ["site": site, "nav": nav]
+            for name in sitePartials {
+                let text = self.library.render(context, withTemplate: name) ?? ""
+                // literalSource is nil only for a text holding all 6,400 private-use characters; the
+                // partial then stays as it is (rendered on each page).
+                if let source = Theme.literalSource(text), let literal = try? MustacheTemplate(string: source) {
+                    library.register(literal, named: name)
+                }
             }
+            theme.prepared[key] = library
         }
-        return Theme(library: library, assets: assets, sitePartials: [])
+        return theme
     }
 
     /// Mustache source that renders exactly `text`: a first line switching to a delimiter made of a
@@ -113,8 +123,10 @@ public struct Theme: Sendable {
         return result.sorted()
     }
 
-    /// Renders a template; a template that renders nothing at all is a theme fault.
-    func render(_ name: String, _ context: TemplateObject) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// Renders a template for the page at `path` (which sets the navigation state site partials
+    /// were rendered for); a template that renders nothing at all is a theme fault.
+    func render(_ name: String, _ context: TemplateObject, path: String) -> String {
+        let library = prepared.isEmpty ? self.library : prepared[ContextBuilder.navKey(path)] ?? self.library
+        return library.render(context, withTemplate: name) ?? ""
     }
 }
