@@ -7,10 +7,11 @@ import Darwin
 
 /// The only place that talks to cmark-gfm. Every pointer is owned by a Swift value that frees it.
 enum CMark {
-    /// Parser and renderer options: footnotes, smart punctuation, source positions for diagnostics.
+    /// Parser and renderer options: footnotes, smart punctuation. No UTF-8 validation: cmark is fed
+    /// Swift strings, valid UTF-8 by construction.
     /// Never `CMARK_OPT_UNSAFE`: raw HTML is replaced by a comment and `javascript:`/`vbscript:`/
     /// `file:`/`data:` (except images) URLs are emptied by cmark itself.
-    static let options: Int32 = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
+    static let options: Int32 = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
 
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
