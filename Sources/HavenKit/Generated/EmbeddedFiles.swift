@@ -621,7 +621,7 @@ p, li { orphans: 3; widows: 3; }
 <p class="reviewed-by">Medically reviewed by <a href="{{href}}">{{name}}, {{credentials}}</a>{{#placeholder}} <span class="badge">example reviewer</span>{{/placeholder}}</p>
 {{/reviewer}}
 {{#author}}
-<p class="author">Written and updated by {{author}}</p>
+<p class="author">Written and updated by {{.}}</p>
 {{/author}}
 <dl class="dates">
 {{#reviewed}}
@@ -643,11 +643,11 @@ p, li { orphans: 3; widows: 3; }
 <article class="clinical">
 <header class="page-header">
 {{#typeLabel}}
-<p class="page-kind">{{typeLabel}}</p>
+<p class="page-kind">{{.}}</p>
 {{/typeLabel}}
 <h1>{{title}}</h1>
 {{#description}}
-<p class="summary">{{description}}</p>
+<p class="summary">{{.}}</p>
 {{/description}}
 {{>byline}}
 </header>
@@ -656,7 +656,7 @@ p, li { orphans: 3; widows: 3; }
 <figure class="lead-image">
 <img src="{{src}}" alt="{{alt}}">
 {{#credit}}
-<figcaption>{{credit}}</figcaption>
+<figcaption>{{.}}</figcaption>
 {{/credit}}
 </figure>
 {{/image}}
@@ -676,7 +676,7 @@ p, li { orphans: 3; widows: 3; }
         "Templates/crisis-notice.mustache": #"""
 {{#notice}}
 <aside class="crisis-notice" aria-labelledby="haven-notice-title">
-<h2 id="haven-notice-title">{{#topics}}This page talks about {{topics}}{{/topics}}{{^topics}}Support is available{{/topics}}</h2>
+<h2 id="haven-notice-title">{{#topics}}This page talks about {{.}}{{/topics}}{{^topics}}Support is available{{/topics}}</h2>
 <p>If you are struggling, you do not have to go through it alone. You can reach someone now:</p>
 <ul class="crisis-resources">
 {{#resources}}
@@ -693,20 +693,20 @@ p, li { orphans: 3; widows: 3; }
 <h3 class="resource-name">{{name}}</h3>
 <p class="resource-actions">
 {{#tel}}
-<a class="action" href="{{tel}}">Call {{phoneText}}</a>
+<a class="action" href="{{.}}">Call {{phoneText}}</a>
 {{/tel}}
 {{#sms}}
-<a class="action" href="{{sms}}">{{smsText}}</a>
+<a class="action" href="{{.}}">{{smsText}}</a>
 {{/sms}}
 {{#url}}
-<a class="action secondary" href="{{url}}">{{urlText}}</a>
+<a class="action secondary" href="{{.}}">{{urlText}}</a>
 {{/url}}
 </p>
 {{#hours}}
-<p class="resource-hours">Open {{hours}}</p>
+<p class="resource-hours">Open {{.}}</p>
 {{/hours}}
 {{#description}}
-<p class="resource-description">{{description}}</p>
+<p class="resource-description">{{.}}</p>
 {{/description}}
 </li>
 
@@ -754,7 +754,7 @@ p, li { orphans: 3; widows: 3; }
 <li class="card">
 <h3><a href="{{href}}">{{title}}</a></h3>
 {{#description}}
-<p>{{description}}</p>
+<p>{{.}}</p>
 {{/description}}
 </li>
 {{/items}}
@@ -779,12 +779,12 @@ p, li { orphans: 3; widows: 3; }
 <meta name="color-scheme" content="light dark">
 <title>{{#isHome}}{{site.title}}{{/isHome}}{{^isHome}}{{pageTitle}} · {{site.title}}{{/isHome}}</title>
 {{#description}}
-<meta name="description" content="{{description}}">
+<meta name="description" content="{{.}}">
 {{/description}}
 <link rel="canonical" href="{{canonical}}">
 {{>site-head}}
 {{#jsonLD}}
-<script type="application/ld+json">{{{jsonLD}}}</script>
+<script type="application/ld+json">{{{.}}}</script>
 {{/jsonLD}}
 </head>
 <body>
@@ -803,14 +803,14 @@ p, li { orphans: 3; widows: 3; }
 {{$main}}
 <h1>{{title}}</h1>
 {{#intro}}
-<p class="intro">{{intro}}</p>
+<p class="intro">{{.}}</p>
 {{/intro}}
 <ul class="cards">
 {{#items}}
 <li class="card">
 <h2><a href="{{href}}">{{title}}</a></h2>
 {{#description}}
-<p>{{description}}</p>
+<p>{{.}}</p>
 {{/description}}
 </li>
 {{/items}}

@@ -5,10 +5,15 @@ struct ContextBuilder: @unchecked Sendable {
     let site: Site
     /// What every template may show about the site, prepared once.
     let siteContext: TemplateObject
+    /// Each crisis resource as templates show it, by id (the same on every page).
+    private let resourceContexts: [String: (resource: CrisisResource, context: TemplateObject)]
 
     init(site: Site) {
         self.site = site
         siteContext = ContextBuilder.siteContext(site)
+        var resources: [String: (resource: CrisisResource, context: TemplateObject)] = [:]
+        for (id, resource) in site.registries.crisisResources { resources[id] = (resource, ContextBuilder.crisisResourceContext(resource)) }
+        resourceContexts = resources
     }
 
     /// `site` in every template (and the only value site partials see).
@@ -32,9 +37,10 @@ struct ContextBuilder: @unchecked Sendable {
 
     /// `aria-current` for the main navigation: "page" on a section's index, "true" inside it.
     static func navState(_ path: String) -> TemplateObject {
-        guard let (section, current) = navEntry(path) else { return [:] }
-        return [section: current]
+        navStateByKey[navKey(path)] ?? [:]
     }
+
+    private static let navStateByKey = Dictionary(navStates.map { ($0.key, $0.nav) }, uniquingKeysWith: { first, _ in first })
 
     /// The navigation section a path is in, and its `aria-current` value.
     static func navEntry(_ path: String) -> (section: String, current: String)? {
@@ -70,6 +76,11 @@ struct ContextBuilder: @unchecked Sendable {
     }
 
     func crisisResourceContext(_ resource: CrisisResource) -> TemplateObject {
+        if let known = resourceContexts[resource.id], known.resource == resource { return known.context }
+        return ContextBuilder.crisisResourceContext(resource)
+    }
+
+    static func crisisResourceContext(_ resource: CrisisResource) -> TemplateObject {
         var context: TemplateObject = ["id": resource.id, "name": resource.name, "tel": false, "sms": false, "url": false,
                                       "hours": resource.hours ?? false, "description": resource.description ?? false]
         if let tel = resource.telURI, let phone = resource.phone {
