@@ -8,17 +8,22 @@ Needs: a release build of Haven (`swift build -c release`), Debian's `hugo` pack
 (`apt-get install hugo`; `make bench` installs both), /usr/bin/time. A benchmark, not a test:
 it prints figures and asserts nothing.
 """
-import argparse, os, re, shutil, statistics, subprocess, sys, tempfile
+import argparse, os, re, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HAVEN = os.path.join(ROOT, ".build", "release", "haven")
 
 
+SETTLE_SECONDS = 2
+
+
 def measure(cmd, cwd=None, env=None):
     """Runs cmd under /usr/bin/time; returns (wall seconds, max RSS in MiB, exit code).
-    Dirty pages the previous command left are flushed first (sync), so no run pays for the
-    write-back of the one before it."""
+    Dirty pages the previous command left are flushed first (sync) and the machine is given a
+    moment to settle (the kernel reclaims memory after Hugo's 2.5 GB runs), the same before every
+    command of either tool, so no run pays for the one before it."""
     os.sync()
+    time.sleep(SETTLE_SECONDS)
     full = ["/usr/bin/time", "-f", "HAVENBENCH %e %M"] + cmd
     p = subprocess.run(full, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     m = re.findall(r"HAVENBENCH ([0-9.]+) ([0-9]+)", p.stderr)
