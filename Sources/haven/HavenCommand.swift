@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import HavenKit
-#if canImport(MiMalloc)
+#if canImport(MiMalloc) && !HAVEN_SYSTEM_MALLOC
 import MiMalloc
 #endif
 
@@ -77,10 +77,12 @@ enum Terminal {
 
 /// The process allocator. On Linux the executable links mimalloc, which takes over malloc/free for
 /// the whole process (the dynamic linker binds them to the first library that defines them); this
-/// reference keeps the linker from dropping the library as unused.
+/// reference keeps the linker from dropping the library as unused. Builds under AddressSanitizer
+/// (`make test-asan`) define HAVEN_SYSTEM_MALLOC: ASan must own malloc itself, and the library is
+/// linked only where this file imports it.
 enum Allocator {
     static func touch() {
-        #if canImport(MiMalloc)
+        #if canImport(MiMalloc) && !HAVEN_SYSTEM_MALLOC
         _ = mi_version()
         #endif
     }
