@@ -203,20 +203,27 @@ import Mustache
         #expect(try !site.lint().rules(in: "Content/conditions/depression.md").contains(.missingDisclaimer))
     }
 
-    /// Site themes can use Mustache's transforms, dotted names and `{{.}}` on every value.
-    @Test func themeTransformsWorkOnEveryValue() throws {
+    /// Builds the test site with its own `page.mustache` (and other templates, by name) and
+    /// returns the HTML of `/about/`.
+    static func aboutPage(pageTemplate: String, templates: [String: String] = [:]) throws -> String {
         var files = BuildTests.files
-        files["Templates/page.mustache"] = """
-            {{<layout}}{{$main}}<h1>{{uppercased(title)}}</h1><p id="n">{{count(site.pages)}}</p>\
-            {{#site}}<p id="s">{{lowercased(title)}}</p>{{/site}}{{#title}}<p id="dot">{{.}}</p><p id="up">{{site.title}}</p>{{/title}}\
-            {{^empty(body)}}<div>{{{body}}}</div>{{/empty(body)}}{{#showDisclaimer}}<p>{{site.disclaimer}}</p>{{/showDisclaimer}}\
-            {{/main}}{{/layout}}
-            """
+        files["Templates/page.mustache"] = pageTemplate
+        for (name, text) in templates { files["Templates/\(name).mustache"] = text }
         let site = try TestSite(files: files)
         defer { site.remove() }
         let result = try site.build()
         #expect(result.wrote, "\(result.diagnostics)")
-        let about = try #require(site.read("Public/about/index.html"))
+        return try #require(site.read("Public/about/index.html"))
+    }
+
+    /// Site themes can use Mustache's transforms, dotted names and `{{.}}` on every value.
+    @Test func themeTransformsWorkOnEveryValue() throws {
+        let about = try BuildTests.aboutPage(pageTemplate: """
+            {{<layout}}{{$main}}<h1>{{uppercased(title)}}</h1><p id="n">{{count(site.pages)}}</p>\
+            {{#site}}<p id="s">{{lowercased(title)}}</p>{{/site}}{{#title}}<p id="dot">{{.}}</p><p id="up">{{site.title}}</p>{{/title}}\
+            {{^empty(body)}}<div>{{{body}}}</div>{{/empty(body)}}{{#showDisclaimer}}<p>{{site.disclaimer}}</p>{{/showDisclaimer}}\
+            {{/main}}{{/layout}}
+            """)
         #expect(about.contains("<h1>ABOUT</h1>"))
         #expect(about.contains("<p id=\"n\">1</p>"))
         #expect(about.contains("<p id=\"s\">test site</p>"))
@@ -228,12 +235,8 @@ import Mustache
     /// `site-…` partials are rendered once per build from `site` alone; their text is put in where
     /// the partial is, exactly as Mustache would have rendered it there (indentation included).
     @Test func sitePartialsShowOnlyTheSite() throws {
-        var files = BuildTests.files
         let shared = "<p>{{site.title}}</p>\n<p>{{=<% %>=}}{{kept}}</p>\n"
-        files["Templates/note.mustache"] = shared
-        files["Templates/site-same.mustache"] = shared
-        files["Templates/site-note.mustache"] = "<p id=\"note\">{{site.title}}|{{title}}|{{pageTitle}}</p>\n"
-        files["Templates/page.mustache"] = """
+        let about = try BuildTests.aboutPage(pageTemplate: """
             {{<layout}}{{$main}}<h1>{{title}}</h1>
             <div id="a">
               {{>note}}
@@ -243,12 +246,8 @@ import Mustache
             </div>
             {{>site-note}}
             {{/main}}{{/layout}}
-            """
-        let site = try TestSite(files: files)
-        defer { site.remove() }
-        let result = try site.build()
-        #expect(result.wrote, "\(result.diagnostics)")
-        let about = try #require(site.read("Public/about/index.html"))
+            """, templates: ["note": shared, "site-same": shared,
+                             "site-note": "<p id=\"note\">{{site.title}}|{{title}}|{{pageTitle}}</p>\n"])
         #expect(about.contains("<p id=\"note\">Test Site||</p>"))
         func part(_ id: String) -> Substring? {
             guard let start = about.range(of: "<div id=\"\(id)\">"),

@@ -23,7 +23,7 @@ public enum PageFuzzHarness {
                         today: today, linkResolver: resolver, loadDiagnostics: head.diagnostics)
         var diagnostics = Checker().check(site)
         guard let theme else { return (diagnostics, "") }
-        let (html, rendered) = SiteRenderer(site: site, theme: theme).renderPage(page, builder: ContextBuilder(site: site))
+        let (html, rendered) = SiteRenderer(site: site, theme: theme).renderPage(page)
         diagnostics += rendered
         return (diagnostics, html)
     }

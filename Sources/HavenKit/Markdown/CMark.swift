@@ -56,10 +56,10 @@ final class MarkdownDocument {
         cmark_parser_free(parser)
     }
 
-    /// Renders the (possibly rewritten) tree to HTML with cmark's safe renderer.
     /// True when the document has no blocks at all (its HTML is empty).
     var isEmpty: Bool { cmark_node_first_child(root) == nil }
 
+    /// Renders the (possibly rewritten) tree to HTML with cmark's safe renderer.
     func renderHTML() -> String {
         guard let raw = cmark_render_html(root, CMark.options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(raw) }

@@ -40,7 +40,7 @@ struct ContextBuilder: @unchecked Sendable {
         navStateByKey[navKey(path)] ?? [:]
     }
 
-    private static let navStateByKey = Dictionary(navStates.map { ($0.key, $0.nav) }, uniquingKeysWith: { first, _ in first })
+    private static let navStateByKey = Dictionary(uniqueKeysWithValues: navStates.map { ($0.key, $0.nav) })
 
     /// The navigation section a path is in, and its `aria-current` value.
     static func navEntry(_ path: String) -> (section: String, current: String)? {

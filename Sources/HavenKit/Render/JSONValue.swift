@@ -58,6 +58,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     /// A JSON string literal; unescaped runs are copied as they are.
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
@@ -91,10 +93,9 @@ public indirect enum JSONValue: Sendable, Equatable {
                     escape.withUTF8Buffer { out.append(contentsOf: $0) }
                 } else {
                     // Other control characters: \u00XX.
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
                     out += "\\u00".utf8
-                    out.append(hex[Int(b >> 4)])
-                    out.append(hex[Int(b & 0x0F)])
+                    out.append(hexDigits[Int(b >> 4)])
+                    out.append(hexDigits[Int(b & 0x0F)])
                 }
                 i += width
                 runStart = i

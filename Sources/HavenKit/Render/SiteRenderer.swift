@@ -2,13 +2,17 @@
 /// (pages are rendered on all cores and streamed out, not held in memory).
 public struct SiteRenderer: Sendable {
     public let site: Site
+    /// The theme with its site partials rendered for this site.
     public let theme: Theme
+    /// The template contexts of this site (one for the whole render).
+    let builder: ContextBuilder
     /// Times each template render when set (`--metrics`).
     public var metrics: BuildMetrics?
 
     public init(site: Site, theme: Theme) {
         self.site = site
-        self.theme = theme.preparing(site: ContextBuilder.siteContext(site))
+        builder = ContextBuilder(site: site)
+        self.theme = theme.preparing(site: builder.siteContext)
     }
 
     /// Receives an output path (`/articles/x/index.html`) and its bytes. Called from several threads.
@@ -25,14 +29,13 @@ public struct SiteRenderer: Sendable {
     /// With `pagesOnly` (`haven lint`: nothing is kept) the generated files, which no check reads,
     /// are skipped.
     public func render(pagesOnly: Bool = false, emit: Emit) throws -> [Diagnostic] {
-        let builder = ContextBuilder(site: site)
-        let generated = pagesOnly ? [] : generatedJobs(builder).map { Job.file($0.path, $0.make) }
+        let generated = pagesOnly ? [] : generatedJobs().map { Job.file($0.path, $0.make) }
         let jobs = generated + site.pages.map(Job.page)
         let results = parallelMap(jobs) { job -> Result<[Diagnostic], Error> in
             do {
                 switch job {
                 case .page(let page):
-                    let (html, diagnostics) = renderPage(page, builder: builder)
+                    let (html, diagnostics) = renderPage(page)
                     try emit(page.path + "index.html", Array(html.utf8))
                     return .success(diagnostics)
                 case .file(let path, let make):
@@ -49,7 +52,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// One page's HTML and the findings of the rendered-HTML checks on it.
-    func renderPage(_ page: Page, builder: ContextBuilder) -> (html: String, diagnostics: [Diagnostic]) {
+    func renderPage(_ page: Page) -> (html: String, diagnostics: [Diagnostic]) {
         let body = page.bodyHTML  // read once: it may come from the build's BodyStore
         let html = page.isClinical ? render("clinical", builder.clinicalContext(page, body: body), path: page.path)
                                    : render("page", builder.simplePageContext(page, body: body), path: page.path)
@@ -64,9 +67,9 @@ public struct SiteRenderer: Sendable {
 
     /// Every file that is not a page (listings, help, reviewers, search, 404, feeds, assets), as
     /// independent jobs (each builds its own context).
-    func generatedJobs(_ builder: ContextBuilder) -> [(path: String, make: @Sendable () -> [UInt8])] {
+    func generatedJobs() -> [(path: String, make: @Sendable () -> [UInt8])] {
         let site = self.site
-        var jobs: [(path: String, make: @Sendable () -> [UInt8])] = generatedPageJobs(builder).map { job in
+        var jobs: [(path: String, make: @Sendable () -> [UInt8])] = generatedPageJobs().map { job in
             (job.path, { Array(job.make().utf8) })
         }
         jobs.append(("/sitemap.xml", {
@@ -103,8 +106,8 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The generated HTML pages, each a job that builds its own context.
-    private func generatedPageJobs(_ builder: ContextBuilder) -> [(path: String, make: @Sendable () -> String)] {
-        let site = self.site, renderer = self
+    private func generatedPageJobs() -> [(path: String, make: @Sendable () -> String)] {
+        let site = self.site, renderer = self, builder = self.builder
         var jobs: [(path: String, make: @Sendable () -> String)] = []
         jobs.append(("/index.html", {
             var home = builder.base(title: site.config.title, description: nil, path: "/", kind: "home")

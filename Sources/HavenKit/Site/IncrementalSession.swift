@@ -154,8 +154,7 @@ public final class IncrementalSession: @unchecked Sendable {
         let checker = Checker(production: options.production)
         let policy = checker.policy(for: newSite)
         let renderer = SiteRenderer(site: newSite, theme: theme)
-        let builder = ContextBuilder(site: newSite)
-        let generated = renderer.generatedJobs(builder).filter {
+        let generated = renderer.generatedJobs().filter {
             plan.renderEverything || plan.regenerateEverything || plan.regenerate.contains($0.path)
         }
         let all = plan.recheckEverything || plan.renderEverything
@@ -175,7 +174,7 @@ public final class IncrementalSession: @unchecked Sendable {
                 updates[.rendered(source)] = []
             }
         }
-        var work = PageWork(site: newSite, checker: checker, renderer: renderer, builder: builder,
+        var work = PageWork(site: newSite, checker: checker, renderer: renderer,
                             recheckAll: plan.recheckEverything, renderAll: plan.renderEverything,
                             recheck: plan.recheck, render: plan.rerender)
 

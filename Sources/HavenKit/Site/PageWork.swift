@@ -5,7 +5,6 @@ struct PageWork: Sendable {
     let site: Site
     let checker: Checker
     let renderer: SiteRenderer
-    let builder: ContextBuilder
     var recheckAll: Bool
     var renderAll: Bool
     /// Sources of the pages whose model checks run.
@@ -40,7 +39,7 @@ struct PageWork: Sendable {
             case .page(let page):
                 let model = recheckAll || recheck.contains(page.source) ? checker.checkPage(page, in: site) : nil
                 guard renderAll || render.contains(page.source) else { return .page(page, model: model, html: nil, rendered: nil) }
-                let (html, rendered) = renderer.renderPage(page, builder: builder)
+                let (html, rendered) = renderer.renderPage(page)
                 return .page(page, model: model, html: html, rendered: rendered)
             }
         }
