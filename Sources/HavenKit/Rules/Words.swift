@@ -40,14 +40,16 @@ struct Words: Sendable {
         sentenceEnds = scan.sentenceEnds
     }
 
-    /// Byte classes: separators, word bytes, vowels (a e i o u y), upper-case ASCII letters.
-    private static let separator: UInt8 = 0, letter: UInt8 = 1, vowel: UInt8 = 2, upper: UInt8 = 3
+    /// Byte classes, as bits: 1 a word byte (ASCII letter or digit, or any byte of a non-ASCII
+    /// character), 2 a vowel (a e i o u y), 4 an upper-case ASCII letter, 8 a non-ASCII byte.
     private static let kinds: [UInt8] = (0...255).map { byte -> UInt8 in
         switch byte {
-        case 0x41...0x5A: return upper
-        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79: return vowel
-        case 0x30...0x39, 0x61...0x7A, 0x80...0xFF: return letter
-        default: return separator
+        case 0x41, 0x45, 0x49, 0x4F, 0x55, 0x59: return 1 | 2 | 4
+        case 0x41...0x5A: return 1 | 4
+        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79: return 1 | 2
+        case 0x30...0x39, 0x61...0x7A: return 1
+        case 0x80...0xFF: return 1 | 8
+        default: return 0
         }
     }
 
@@ -57,62 +59,56 @@ struct Words: Sendable {
         var sawNonASCII = false
     }
 
-    /// The one pass: all running state in locals, a plain loop over the bytes.
+    /// The one pass, a tight loop per word and per run of separators, state in locals.
     private static func scan(_ text: inout [UInt8]) -> Scan {
         var starts: [Int32] = [], ends: [Int32] = []
         starts.reserveCapacity(text.count / 5)
         ends.reserveCapacity(text.count / 5)
         var syllables = 0, sentenceEnds = 0
-        var start = -1, vowelGroups = 0, previousVowel = false
-        var last: UInt8 = 0, beforeLast: UInt8 = 0, previous: UInt8 = 0
         var seen: UInt8 = 0
         let count = text.count
         Words.kinds.withUnsafeBufferPointer { kinds in text.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             var i = 0
-            // i == count is one more round, with a separator, to end the last word.
-            while i <= count {
-                var byte: UInt8 = 0x20
-                var kind = separator
-                if i < count {
+            while i < count {
+                var byte = base[i]
+                var kind = kinds[Int(byte)]
+                if kind == 0 {
+                    // A sentence ends at . ! or ? before a space or a line break (or the end, below).
+                    if (byte == 0x20 || byte == 0x0A) && i > 0 {
+                        let previous = base[i - 1]
+                        if previous == 0x2E || previous == 0x21 || previous == 0x3F { sentenceEnds += 1 }
+                    }
+                    i += 1
+                    continue
+                }
+                // A word: lower-case it in place and count its vowel groups.
+                let start = i
+                var vowelGroups = 0, previousVowel = 0
+                repeat {
+                    seen |= kind
+                    base[i] = byte | ((kind & 4) << 3)
+                    let vowel = Int(kind >> 1) & 1
+                    vowelGroups += vowel & (previousVowel ^ 1)
+                    previousVowel = vowel
+                    i += 1
+                    guard i < count else { break }
                     byte = base[i]
-                    seen |= byte
                     kind = kinds[Int(byte)]
-                }
-                if kind != separator {
-                    if kind == upper {
-                        byte |= 0x20
-                        base[i] = byte
-                    }
-                    if start < 0 { start = i }
-                    let isVowel = kind == vowel || (kind == upper && kinds[Int(byte)] == vowel)
-                    if isVowel && !previousVowel { vowelGroups += 1 }
-                    previousVowel = isVowel
-                    beforeLast = last
-                    last = byte
-                } else {
-                    if start >= 0 {
-                        starts.append(Int32(start))
-                        ends.append(Int32(i))
-                        start = -1
-                        // A silent final e (not "-le": "table"), at least one syllable.
-                        if last == 0x65 && beforeLast != 0x6C && vowelGroups > 1 { vowelGroups -= 1 }
-                        syllables += max(1, vowelGroups)
-                        vowelGroups = 0
-                        previousVowel = false
-                        last = 0
-                        beforeLast = 0
-                    }
-                    // A sentence ends at . ! or ? before a space, a line break or the end.
-                    if (byte == 0x20 || byte == 0x0A) && (previous == 0x2E || previous == 0x21 || previous == 0x3F) {
-                        sentenceEnds += 1
-                    }
-                }
-                previous = byte
-                i += 1
+                } while kind != 0
+                starts.append(Int32(start))
+                ends.append(Int32(i))
+                // A silent final e (not "-le": "table"), at least one syllable.
+                let last = base[i - 1], beforeLast: UInt8 = i - 2 >= start ? base[i - 2] : 0
+                if last == 0x65 && beforeLast != 0x6C && vowelGroups > 1 { vowelGroups -= 1 }
+                syllables += max(1, vowelGroups)
+            }
+            if count > 0 {
+                let final = base[count - 1]
+                if final == 0x2E || final == 0x21 || final == 0x3F { sentenceEnds += 1 }
             }
         } }
-        return Scan(starts: starts, ends: ends, syllables: syllables, sentenceEnds: sentenceEnds, sawNonASCII: seen >= 0x80)
+        return Scan(starts: starts, ends: ends, syllables: syllables, sentenceEnds: sentenceEnds, sawNonASCII: seen & 8 != 0)
     }
 
     /// The number of words.

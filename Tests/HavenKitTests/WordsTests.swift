@@ -1,0 +1,64 @@
+import Testing
+@testable import HavenKit
+
+/// `Words` is one hand-tuned byte loop; these tests hold it to the plain definition of a word,
+/// a syllable and a sentence end, written the slow, obvious way.
+@Suite struct WordsTests {
+    /// The definition: lower-case the text; a word is a run of ASCII letters and digits or
+    /// non-ASCII bytes; syllables are each word's vowel groups (a e i o u y), less a final silent
+    /// e (not "-le"), at least one; a sentence ends at . ! or ? before a space, a line break or the end.
+    static func reference(_ text: String) -> (words: [String], syllables: Int, sentenceEnds: Int) {
+        let bytes = Array(text.lowercased().utf8)
+        func isWordByte(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || b >= 0x80 }
+        var words: [[UInt8]] = [], current: [UInt8] = []
+        for b in bytes {
+            if isWordByte(b) { current.append(b) } else if !current.isEmpty { words.append(current); current = [] }
+        }
+        if !current.isEmpty { words.append(current) }
+        let vowels: Set<UInt8> = Set("aeiouy".utf8)
+        var syllables = 0
+        for word in words {
+            var groups = 0, previous = false
+            for b in word {
+                let vowel = vowels.contains(b)
+                if vowel && !previous { groups += 1 }
+                previous = vowel
+            }
+            if word.last == UInt8(ascii: "e"), !(word.count >= 2 && word[word.count - 2] == UInt8(ascii: "l")), groups > 1 { groups -= 1 }
+            syllables += max(1, groups)
+        }
+        var ends = 0
+        for (j, b) in bytes.enumerated() where b == 0x2E || b == 0x21 || b == 0x3F {
+            if j + 1 == bytes.count || bytes[j + 1] == 0x20 || bytes[j + 1] == 0x0A { ends += 1 }
+        }
+        return (words.map { String(decoding: $0, as: UTF8.self) }, syllables, ends)
+    }
+
+    static func check(_ text: String) -> Bool {
+        let words = Words(text)
+        let expected = reference(text)
+        let got = (0..<words.count).map { String(decoding: words.word($0), as: UTF8.self) }
+        return got == expected.words && words.syllables == expected.syllables && words.sentenceEnds == expected.sentenceEnds
+    }
+
+    @Test func examples() {
+        let words = Words("The table is STABLE. Eye-opening? Yes! e.g. 3.5 ok")
+        #expect((0..<words.count).map { String(decoding: words.word($0), as: UTF8.self) }
+                == ["the", "table", "is", "stable", "eye", "opening", "yes", "e", "g", "3", "5", "ok"])
+        #expect(words.sentenceEnds == 4)  // STABLE. opening? Yes! e.g.<space>
+        for text in ["", " ", ".", "a.", "Hello world.", "Qué pasó? ÉL dijo: «sí».", "日本語 テスト!", "line\nbreak.\nnext",
+                     "Life, like, make, be, the, apple, rhyme, ye, YE, Eye", "a b c...", "x!?", "  lead and trail  "] {
+            #expect(WordsTests.check(text), "\(text)")
+        }
+    }
+
+    @Test func matchesTheDefinitionOnRandomText() {
+        let alphabet = Array("aeiouyAEIOUYbcdlLEtT0 9 .!?,-'\n\té日ß") .map(String.init)
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let length = Int.random(in: 0..<40, using: &generator)
+            let text = (0..<length).map { _ in alphabet.randomElement(using: &generator) ?? " " }.joined()
+            #expect(WordsTests.check(text), "\(text.debugDescription)")
+        }
+    }
+}
