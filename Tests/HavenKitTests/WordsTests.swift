@@ -62,3 +62,52 @@ import Testing
         }
     }
 }
+
+/// `PhraseLists` matches several lists in one pass; each list must find exactly what the plain
+/// greedy scan of that list alone finds.
+@Suite struct PhraseListsTests {
+    /// The definition, slowly: left to right, the first entry (in list order) whose words start
+    /// here and that no exception covers is a match, and the scan goes on after it.
+    static func reference(_ list: PhraseList, _ text: String) -> [String] {
+        let words = Words(text)
+        let tokens = (0..<words.count).map { String(decoding: words.word($0), as: UTF8.self) }
+        func split(_ s: String) -> [String] { let w = Words(s); return (0..<w.count).map { String(decoding: w.word($0), as: UTF8.self) } }
+        func at(_ phrase: [String], _ i: Int) -> Bool { i >= 0 && i + phrase.count <= tokens.count && Array(tokens[i..<i + phrase.count]) == phrase }
+        var found: [String] = [], i = 0
+        scan: while i < tokens.count {
+            for entry in list.entries {
+                let phrase = split(entry.match)
+                guard !phrase.isEmpty, at(phrase, i) else { continue }
+                let covered = (entry.except ?? []).map(split).contains { ex in
+                    (max(0, i + phrase.count - ex.count)...i).contains { at(ex, $0) }
+                }
+                if covered { continue }
+                found.append(entry.match)
+                i += phrase.count
+                continue scan
+            }
+            i += 1
+        }
+        return found
+    }
+
+    @Test func eachListFindsWhatItWouldAlone() {
+        let a = PhraseList(entries: [.init(match: "mental health", suggest: "", source: "", except: ["mental health services"]),
+                                     .init(match: "mental", suggest: "", source: "", except: nil),
+                                     .init(match: "health care", suggest: "", source: "", except: nil)])
+        let b = PhraseList(phrases: ["health", "care team", "mental health care", "a study"])
+        let c = PhraseList(phrases: ["studies show", "a study", "health"])
+        let lists = PhraseLists([a, b, c])
+        let vocabulary = ["mental", "health", "care", "services", "team", "a", "study", "studies", "show", "the"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<1500 {
+            let text = (0..<Int.random(in: 0..<16, using: &generator)).map { _ in vocabulary.randomElement(using: &generator) ?? "" }
+                .joined(separator: " ")
+            let found = lists.matches(in: Words(text))
+            for (l, list) in [a, b, c].enumerated() {
+                #expect(found[l].map(\.match) == PhraseListsTests.reference(list, text), "list \(l): \(text)")
+            }
+            #expect(lists.matches(in: Words(text), active: [true, false, true])[1].isEmpty)
+        }
+    }
+}

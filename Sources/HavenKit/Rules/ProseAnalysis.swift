@@ -13,6 +13,11 @@ public struct ProseAnalysis: Sendable {
 
     init() {}
 
+    /// The phrase rules' lists, matched together: safe messaging, stigmatizing language, and
+    /// claims (only in paragraphs that cite nothing).
+    static let phraseLists = PhraseLists([PhraseList.unsafeMessaging, PhraseList.stigmatizing, LanguageRules.claims])
+    static let withoutClaims = [true, true, false]
+
     /// Analyses a body's blocks; `markdown` (whose first line is file line `firstLine`) is read
     /// only to give a finding its exact column.
     init(blocks: [BodyAnalysis.TextBlock], markdown: String, file: String, firstLine: Int) {
@@ -23,15 +28,17 @@ public struct ProseAnalysis: Sendable {
             if suicideMention == nil, words.mentionSuicideOrSelfHarm { suicideMention = block.location }
             // Quoted material (block quotes) is exempt from the wording rules.
             guard !block.inBlockQuote else { continue }
-            for entry in PhraseList.unsafeMessaging.matches(in: words) {
+            let claimable = block.kind == .paragraph && !block.hasCitation
+            let found = ProseAnalysis.phraseLists.matches(in: words, active: claimable ? nil : ProseAnalysis.withoutClaims)
+            for entry in found[0] {
                 findings.append(Diagnostic(.unsafeMessaging, at: locator.locate(entry.match, in: block),
                                            "'\(entry.match)': say '\(entry.suggest)' instead (safe-messaging guidance: \(entry.source))"))
             }
-            for entry in PhraseList.stigmatizing.matches(in: words) {
+            for entry in found[1] {
                 findings.append(Diagnostic(.stigmatizingLanguage, at: locator.locate(entry.match, in: block),
                                            "'\(entry.match)' can stigmatize: say '\(entry.suggest)' instead (\(entry.source))"))
             }
-            if block.kind == .paragraph, !block.hasCitation, let claim = LanguageRules.claims.matches(in: words).first?.match {
+            if let claim = found[2].first?.match {
                 findings.append(Diagnostic(.uncitedClaim, at: locator.locate(claim, in: block),
                                            "'\(claim)' with no link or footnote in the paragraph: cite the source"))
             }
