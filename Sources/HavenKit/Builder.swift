@@ -65,12 +65,16 @@ public enum Builder {
         renderer.metrics = metrics
         do {
             let collect = options.collect
-            // Nothing is kept when linting: only pages are rendered, for the rendered-HTML checks.
+            // Nothing is kept when linting: only the rendered-page checks run.
             let keep = writer != nil || collect != nil
-            found += try renderer.render(pagesOnly: !keep) { path, bytes in
-                counter.increment()
-                try writer?.write(path, bytes)
-                collect?(path, bytes)
+            if keep {
+                found += try renderer.render { path, bytes in
+                    counter.increment()
+                    try writer?.write(path, bytes)
+                    collect?(path, bytes)
+                }
+            } else {
+                found += renderer.lintChecks()
             }
             for (output, source) in site.media where keep {
                 counter.increment()

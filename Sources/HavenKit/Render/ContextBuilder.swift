@@ -102,10 +102,18 @@ struct ContextBuilder: @unchecked Sendable {
         return context
     }
 
+    /// What a page's content-warning notice shows: its crisis resources and its topics' labels.
+    func noticeContent(_ page: Page) -> (resources: [CrisisResource], labels: [String]) {
+        (site.crisisResources(for: page), page.frontMatter.contentWarnings.compactMap { site.registries.contentWarnings[$0.value]?.label })
+    }
+
     /// The content-warning notice: topics in calm words and every crisis resource, or nil.
     func noticeContext(_ page: Page) -> TemplateObject? {
-        let resources = site.crisisResources(for: page)
-        let labels = page.frontMatter.contentWarnings.compactMap { site.registries.contentWarnings[$0.value]?.label }
+        noticeContext(noticeContent(page))
+    }
+
+    func noticeContext(_ content: (resources: [CrisisResource], labels: [String])) -> TemplateObject? {
+        let (resources, labels) = content
         guard !resources.isEmpty || !labels.isEmpty else { return nil }
         var notice: TemplateObject = ["resources": resources.map(crisisResourceContext)]
         if !labels.isEmpty { notice["topics"] = CrisisText.list(labels) }
@@ -151,6 +159,14 @@ struct ContextBuilder: @unchecked Sendable {
             context["related"] = groups
         }
         context["jsonLD"] = JSONLD.medicalWebPage(page, in: site).serialized()
+        return context
+    }
+
+    /// The context of `Theme.checkView`: what the built-in page templates give the crisis notice
+    /// and the disclaimer (and the site, which they read), with the body `body`.
+    func checkViewContext(notice: (resources: [CrisisResource], labels: [String]), showDisclaimer: Bool, body: String) -> TemplateObject {
+        var context: TemplateObject = ["site": siteContext, "body": body, "showDisclaimer": showDisclaimer]
+        context["notice"] = noticeContext(notice)
         return context
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The render phase: every page and generated file of SPEC §5, handed to `emit` as it is made
 /// (pages are rendered on all cores and streamed out, not held in memory).
 public struct SiteRenderer: Sendable {
@@ -26,11 +28,8 @@ public struct SiteRenderer: Sendable {
 
     /// Renders everything on all cores, generated files (the largest: listings of every page)
     /// first so the work balances. Returns the findings of the checks that need rendered HTML.
-    /// With `pagesOnly` (`haven lint`: nothing is kept) the generated files, which no check reads,
-    /// are skipped.
-    public func render(pagesOnly: Bool = false, emit: Emit) throws -> [Diagnostic] {
-        let generated = pagesOnly ? [] : generatedJobs().map { Job.file($0.path, $0.make) }
-        let jobs = generated + site.pages.map(Job.page)
+    public func render(emit: Emit) throws -> [Diagnostic] {
+        let jobs = generatedJobs().map { Job.file($0.path, $0.make) } + site.pages.map(Job.page)
         let results = parallelMap(jobs) { job -> Result<[Diagnostic], Error> in
             do {
                 switch job {
@@ -49,6 +48,28 @@ public struct SiteRenderer: Sendable {
         var diagnostics: [Diagnostic] = []
         for result in results { diagnostics += try result.get() }
         return diagnostics
+    }
+
+    /// The findings of the rendered-page checks, for `haven lint` (which keeps nothing): the
+    /// generated files feed no check and are not made. A site's own templates are rendered in
+    /// full for every page. The built-in ones show the crisis notice and the disclaimer in a known
+    /// place, so the checks run on `Theme.checkView` instead, rendered once per distinct notice:
+    /// they find the same (`GoldenTests` and `BuildTests` compare the two).
+    public func lintChecks() -> [Diagnostic] {
+        let views = CheckViews()
+        return parallelMap(site.pages) { page in
+            guard theme.builtIn else { return renderPage(page).diagnostics }
+            let notice = builder.noticeContent(page)
+            let showDisclaimer = page.frontMatter.disclaimer?.value ?? true
+            // Lint's body HTML is the placeholder, or empty for an empty body.
+            let key = CheckViews.Key(resources: notice.resources, labels: notice.labels, showDisclaimer: showDisclaimer,
+                                     body: page.bodyHTMLIsEmpty ? "" : RenderedPageChecks.bodyPlaceholder)
+            let html = views.view(for: key) {
+                theme.render(Theme.checkView, builder.checkViewContext(notice: notice, showDisclaimer: showDisclaimer, body: key.body),
+                             path: page.path)
+            }
+            return RenderedPageChecks.check(page, html: html, body: key.body, in: site)
+        }.flatMap { $0 }
     }
 
     /// One page's HTML and the findings of the rendered-HTML checks on it.
@@ -195,5 +216,30 @@ public struct SiteRenderer: Sendable {
         case .article: "Guides to finding and using mental health care."
         case .page: ""
         }
+    }
+}
+
+/// `Theme.checkView` rendered, by what it shows; shared by the render threads.
+private final class CheckViews: @unchecked Sendable {
+    struct Key: Hashable {
+        var resources: [CrisisResource]
+        var labels: [String]
+        var showDisclaimer: Bool
+        /// The page body as lint renders it: nothing, or `RenderedPageChecks.bodyPlaceholder`.
+        var body: String
+    }
+
+    private let lock = NSLock()
+    private var views: [Key: String] = [:]
+
+    func view(for key: Key, render: () -> String) -> String {
+        lock.lock()
+        if let known = views[key] { lock.unlock(); return known }
+        lock.unlock()
+        let html = render()
+        lock.lock()
+        views[key] = html
+        lock.unlock()
+        return html
     }
 }

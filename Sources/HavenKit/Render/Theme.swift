@@ -9,6 +9,9 @@ public struct Theme: Sendable {
     public let assets: [String: [UInt8]]
     /// The site partials (`site-….mustache`), rendered for a site by `preparing(site:)`.
     let sitePartials: [String]
+    /// Whether every template is the built-in one (the site's `Templates/` holds no `.mustache`
+    /// file). Then the library also holds `checkView`.
+    let builtIn: Bool
     /// After `preparing(site:)`: the library with the site partials rendered, by navigation state
     /// (`ContextBuilder.navKey`).
     private var prepared: [String: MustacheLibrary] = [:]
@@ -16,6 +19,23 @@ public struct Theme: Sendable {
     /// Partials whose name starts with this show only `site` and `nav`, and are rendered once per
     /// build and navigation state.
     static let sitePartialPrefix = "site-"
+
+    /// The part of a built-in page that the rendered-page checks read (`RenderedPageChecks`), in
+    /// the order the built-in `clinical` and `page` templates show it: the crisis notice, then the
+    /// body, then the disclaimer. Everything else the built-in templates show is escaped text or
+    /// links of the site, which cannot hold a crisis resource's link or stand in for the notice,
+    /// so the checks find the same on this view as on the whole page (`haven lint` renders it, once
+    /// per distinct notice, instead of every page; the test suite compares the two on every
+    /// fixture). Registered only with the built-in templates: a site's own templates may show the
+    /// notice anywhere, or not at all, and are rendered in full.
+    static let checkView = "haven check view"
+    static let checkViewSource = """
+        {{>crisis-notice}}
+        {{{body}}}
+        {{#showDisclaimer}}
+        {{>disclaimer}}
+        {{/showDisclaimer}}
+        """
 
     /// Templates every theme must provide (the default theme provides all of them).
     public static let requiredTemplates = ["layout", "clinical", "page", "list", "home", "get-help", "reviewer",
@@ -33,6 +53,7 @@ public struct Theme: Sendable {
                 sources[String(relative.dropLast(".mustache".count))] = (text, "\(path) (built in)")
             }
         }
+        var builtIn = true
         if let siteRoot {
             let folder = siteRoot.appendingPathComponent("Templates")
             for relative in files(under: folder) {
@@ -45,6 +66,7 @@ public struct Theme: Sendable {
                 } else if relative.hasSuffix(".mustache") {
                     guard let text = String(data: data, encoding: .utf8) else { throw .theme("Templates/\(relative) is not UTF-8 text") }
                     sources[String(relative.dropLast(".mustache".count))] = (text, "Templates/\(relative)")
+                    builtIn = false
                 }
             }
         }
@@ -60,11 +82,15 @@ public struct Theme: Sendable {
                 throw .theme("\(source.origin): template does not parse: \(reported)")
             }
         }
+        if builtIn {
+            do { try library.register(ThemeContentType.pragma + checkViewSource, named: checkView) } catch { builtIn = false }
+        }
         for name in requiredTemplates where library.getTemplate(named: name) == nil {
             throw .theme("the theme has no '\(name).mustache' template")
         }
         let sitePartials = sources.keys.filter { $0.hasPrefix(sitePartialPrefix) }.sorted()
-        return Theme(library: library, assets: assets, sitePartials: sitePartials)
+        return Theme(library: library, assets: assets, sitePartials: sitePartials,
+                     builtIn: builtIn)
     }
 
     /// The theme for one build of a site: each site partial (`site-head`, `site-header`,

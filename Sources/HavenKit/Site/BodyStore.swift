@@ -16,6 +16,14 @@ enum StoredText: Sendable {
         case .spilled(let store, let offset, let length): store.read(offset: offset, length: length)
         }
     }
+
+    /// Whether the text is empty (without reading it back).
+    var isEmpty: Bool {
+        switch self {
+        case .inline(let text): text.isEmpty
+        case .spilled(_, _, let length): length == 0
+        }
+    }
 }
 
 /// An unnamed temporary file holding the body HTML of every page, so a build's memory holds the

@@ -14,6 +14,8 @@ public final class Page: Sendable {
     /// The body rendered by cmark-gfm, with links rewritten and heading ids (read from the
     /// build's `BodyStore` when it was set aside there).
     public var bodyHTML: String { storedBody.text }
+    /// Whether the body HTML is empty (without reading it back from a `BodyStore`).
+    var bodyHTMLIsEmpty: Bool { storedBody.isEmpty }
     private let storedBody: StoredText
     /// The file line of the body's first line.
     public let bodyFirstLine: Int
