@@ -232,6 +232,31 @@ import Mustache
         #expect(about.contains("<div><p>About this site.</p>"))
     }
 
+    /// The built-in notice is rendered once per distinct notice; a site's own notice partial may
+    /// read anything on the page and is rendered on every page.
+    @Test func aSitesOwnNoticeIsRenderedPerPage() throws {
+        var files = BuildTests.files
+        files["Content/conditions/anxiety.md"] = TestSite.clinical("Anxiety", extra: "content_warnings: [suicide]\n") + TestSite.body
+        let builtIn = try TestSite(files: files)
+        defer { builtIn.remove() }
+        #expect(try builtIn.build().wrote)
+        func notice(_ html: String?) -> Substring? {
+            guard let html, let start = html.range(of: "<aside class=\"crisis-notice\""),
+                  let end = html[start.lowerBound...].range(of: "</aside>") else { return nil }
+            return html[start.lowerBound..<end.upperBound]
+        }
+        let depression = notice(builtIn.read("Public/conditions/depression/index.html"))
+        #expect(depression?.contains("href=\"tel:988\"") == true)
+        #expect(depression == notice(builtIn.read("Public/conditions/anxiety/index.html")))
+
+        files["Templates/crisis-notice.mustache"] = "{{#notice}}<aside class=\"crisis-notice\">{{title}}: {{#resources}}<a href=\"{{tel}}\">{{name}}</a>{{/resources}}</aside>{{/notice}}\n"
+        let own = try TestSite(files: files)
+        defer { own.remove() }
+        #expect(try own.build().wrote)
+        #expect(notice(own.read("Public/conditions/depression/index.html"))?.hasPrefix("<aside class=\"crisis-notice\">Depression: ") == true)
+        #expect(notice(own.read("Public/conditions/anxiety/index.html"))?.hasPrefix("<aside class=\"crisis-notice\">Anxiety: ") == true)
+    }
+
     /// `site-…` partials are rendered once per build from `site` alone; their text is put in where
     /// the partial is, exactly as Mustache would have rendered it there (indentation included).
     @Test func sitePartialsShowOnlyTheSite() throws {

@@ -103,24 +103,22 @@ struct ContextBuilder: @unchecked Sendable {
     }
 
     /// What a page's content-warning notice shows: its crisis resources and its topics' labels.
-    func noticeContent(_ page: Page) -> (resources: [CrisisResource], labels: [String]) {
-        (site.crisisResources(for: page), page.frontMatter.contentWarnings.compactMap { site.registries.contentWarnings[$0.value]?.label })
+    func noticeContent(_ page: Page) -> NoticeContent {
+        NoticeContent(resources: site.crisisResources(for: page),
+                      labels: page.frontMatter.contentWarnings.compactMap { site.registries.contentWarnings[$0.value]?.label })
     }
 
-    /// The content-warning notice: topics in calm words and every crisis resource, or nil.
-    func noticeContext(_ page: Page) -> TemplateObject? {
-        noticeContext(noticeContent(page))
-    }
-
-    func noticeContext(_ content: (resources: [CrisisResource], labels: [String])) -> TemplateObject? {
-        let (resources, labels) = content
-        guard !resources.isEmpty || !labels.isEmpty else { return nil }
-        var notice: TemplateObject = ["resources": resources.map(crisisResourceContext)]
-        if !labels.isEmpty { notice["topics"] = CrisisText.list(labels) }
+    /// The content-warning notice: topics in calm words and every crisis resource, or nil. Every
+    /// name the built-in notice reads is set (`topics` is `false` when there are none), so it never
+    /// reads the page's values: `Theme` renders it once per distinct notice.
+    func noticeContext(_ content: NoticeContent) -> TemplateObject? {
+        guard !content.resources.isEmpty || !content.labels.isEmpty else { return nil }
+        var notice: TemplateObject = ["resources": content.resources.map(crisisResourceContext), "topics": false]
+        if !content.labels.isEmpty { notice["topics"] = CrisisText.list(content.labels) }
         return notice
     }
 
-    func clinicalContext(_ page: Page, body: String? = nil) -> TemplateObject {
+    func clinicalContext(_ page: Page, body: String? = nil, notice: NoticeContent? = nil) -> TemplateObject {
         var context = base(title: page.title, description: page.description, path: page.path, kind: page.type.rawValue)
         context["title"] = page.title
         context["typeLabel"] = CrisisText.typeLabel(page.type)
@@ -131,7 +129,7 @@ struct ContextBuilder: @unchecked Sendable {
         context["updated"] = DisplayDate.context(page.frontMatter.updatedDate)
         context["published"] = DisplayDate.context(page.frontMatter.publishedDate)
         context["nextReview"] = DisplayDate.context(site.nextReviewDue(page))
-        context["notice"] = noticeContext(page)
+        context["notice"] = noticeContext(notice ?? noticeContent(page))
         context["showDisclaimer"] = page.frontMatter.disclaimer?.value ?? true
         if let image = page.frontMatter.image,
            case let target = site.linkResolver.resolve(image.src.value, from: page.source), case .file = target.kind {
@@ -164,20 +162,26 @@ struct ContextBuilder: @unchecked Sendable {
 
     /// The context of `Theme.checkView`: what the built-in page templates give the crisis notice
     /// and the disclaimer (and the site, which they read), with the body `body`.
-    func checkViewContext(notice: (resources: [CrisisResource], labels: [String]), showDisclaimer: Bool, body: String) -> TemplateObject {
+    func checkViewContext(notice: NoticeContent, showDisclaimer: Bool, body: String) -> TemplateObject {
         var context: TemplateObject = ["site": siteContext, "body": body, "showDisclaimer": showDisclaimer]
         context["notice"] = noticeContext(notice)
         return context
     }
 
-    func simplePageContext(_ page: Page, body: String? = nil) -> TemplateObject {
+    func simplePageContext(_ page: Page, body: String? = nil, notice: NoticeContent? = nil) -> TemplateObject {
         var context = base(title: page.title, description: page.description, path: page.path, kind: page.type.rawValue)
         context["title"] = page.title
         context["body"] = body ?? page.bodyHTML
-        context["notice"] = noticeContext(page)
+        context["notice"] = noticeContext(notice ?? noticeContent(page))
         context["showDisclaimer"] = page.frontMatter.disclaimer?.value ?? true
         return context
     }
+}
+
+/// What a page's content-warning notice shows (pages with the same show the same notice).
+struct NoticeContent: Hashable, Sendable {
+    var resources: [CrisisResource]
+    var labels: [String]
 }
 
 /// Small pieces of reader-facing wording, kept in one place.

@@ -62,7 +62,7 @@ public struct SiteRenderer: Sendable {
             let notice = builder.noticeContent(page)
             let showDisclaimer = page.frontMatter.disclaimer?.value ?? true
             // Lint's body HTML is the placeholder, or empty for an empty body.
-            let key = CheckViews.Key(resources: notice.resources, labels: notice.labels, showDisclaimer: showDisclaimer,
+            let key = CheckViews.Key(notice: notice, showDisclaimer: showDisclaimer,
                                      body: page.bodyHTMLIsEmpty ? "" : RenderedPageChecks.bodyPlaceholder)
             let html = views.view(for: key) {
                 theme.render(Theme.checkView, builder.checkViewContext(notice: notice, showDisclaimer: showDisclaimer, body: key.body),
@@ -75,15 +75,17 @@ public struct SiteRenderer: Sendable {
     /// One page's HTML and the findings of the rendered-HTML checks on it.
     func renderPage(_ page: Page) -> (html: String, diagnostics: [Diagnostic]) {
         let body = page.bodyHTML  // read once: it may come from the build's BodyStore
-        let html = page.isClinical ? render("clinical", builder.clinicalContext(page, body: body), path: page.path)
-                                   : render("page", builder.simplePageContext(page, body: body), path: page.path)
+        let notice = builder.noticeContent(page)
+        let html = page.isClinical ? render("clinical", builder.clinicalContext(page, body: body, notice: notice), path: page.path, notice: notice)
+                                   : render("page", builder.simplePageContext(page, body: body, notice: notice), path: page.path, notice: notice)
         return (html, RenderedPageChecks.check(page, html: html, body: body, in: site))
     }
 
     /// Renders a template for the page at `path`, timed when metrics are on.
-    private func render(_ name: String, _ context: TemplateObject, path: String) -> String {
-        guard let metrics else { return theme.render(name, context, path: path) }
-        return metrics.template(name) { theme.render(name, context, path: path) }
+    /// `notice`: the page's content-warning notice (see `Theme.render`).
+    private func render(_ name: String, _ context: TemplateObject, path: String, notice: NoticeContent? = nil) -> String {
+        guard let metrics else { return theme.render(name, context, path: path, notice: notice) }
+        return metrics.template(name) { theme.render(name, context, path: path, notice: notice) }
     }
 
     /// Every file that is not a page (listings, help, reviewers, search, 404, feeds, assets), as
@@ -222,8 +224,7 @@ public struct SiteRenderer: Sendable {
 /// `Theme.checkView` rendered, by what it shows; shared by the render threads.
 private final class CheckViews: @unchecked Sendable {
     struct Key: Hashable {
-        var resources: [CrisisResource]
-        var labels: [String]
+        var notice: NoticeContent
         var showDisclaimer: Bool
         /// The page body as lint renders it: nothing, or `RenderedPageChecks.bodyPlaceholder`.
         var body: String

@@ -12,6 +12,12 @@ public struct Theme: Sendable {
     /// Whether every template is the built-in one (the site's `Templates/` holds no `.mustache`
     /// file). Then the library also holds `checkView`.
     let builtIn: Bool
+    /// Whether `crisis-notice` and `crisis-resource` are the built-in partials: they read only the
+    /// notice and `site`, so `render` shows each distinct notice rendered once.
+    let builtInNotice: Bool
+    /// After `preparing(site:)`: the site context, and the rendered notices (with the built-in notice).
+    private var site: TemplateObject?
+    private var notices: NoticeLibraries?
     /// After `preparing(site:)`: the library with the site partials rendered, by navigation state
     /// (`ContextBuilder.navKey`).
     private var prepared: [String: MustacheLibrary] = [:]
@@ -54,6 +60,7 @@ public struct Theme: Sendable {
             }
         }
         var builtIn = true
+        var overridden = Set<String>()
         if let siteRoot {
             let folder = siteRoot.appendingPathComponent("Templates")
             for relative in files(under: folder) {
@@ -67,6 +74,7 @@ public struct Theme: Sendable {
                     guard let text = String(data: data, encoding: .utf8) else { throw .theme("Templates/\(relative) is not UTF-8 text") }
                     sources[String(relative.dropLast(".mustache".count))] = (text, "Templates/\(relative)")
                     builtIn = false
+                    overridden.insert(String(relative.dropLast(".mustache".count)))
                 }
             }
         }
@@ -89,8 +97,8 @@ public struct Theme: Sendable {
             throw .theme("the theme has no '\(name).mustache' template")
         }
         let sitePartials = sources.keys.filter { $0.hasPrefix(sitePartialPrefix) }.sorted()
-        return Theme(library: library, assets: assets, sitePartials: sitePartials,
-                     builtIn: builtIn)
+        return Theme(library: library, assets: assets, sitePartials: sitePartials, builtIn: builtIn,
+                     builtInNotice: !overridden.contains(noticePartial) && !overridden.contains("crisis-resource"))
     }
 
     /// The theme for one build of a site: each site partial (`site-head`, `site-header`,
@@ -101,8 +109,10 @@ public struct Theme: Sendable {
     /// `partialCached` with a variant does). A site partial cannot show anything else about the
     /// page it is on.
     func preparing(site: TemplateObject) -> Theme {
-        guard !sitePartials.isEmpty else { return self }
         var theme = self
+        theme.site = site
+        if builtInNotice { theme.notices = NoticeLibraries() }
+        guard !sitePartials.isEmpty else { return theme }
         for (key, nav) in ContextBuilder.navStates {
             var library = self.library
             let context: TemplateObject = ["site": site, "nav": nav]
@@ -149,10 +159,52 @@ public struct Theme: Sendable {
         return result.sorted()
     }
 
+    /// The partial of the content-warning notice.
+    static let noticePartial = "crisis-notice"
+
     /// Renders a template for the page at `path` (which sets the navigation state site partials
-    /// were rendered for); a template that renders nothing at all is a theme fault.
-    func render(_ name: String, _ context: TemplateObject, path: String) -> String {
-        let library = prepared.isEmpty ? self.library : prepared[ContextBuilder.navKey(path)] ?? self.library
+    /// were rendered for); a template that renders nothing at all is a theme fault. `notice` is
+    /// what the page's notice shows (`context["notice"]`): with the built-in notice partials, the
+    /// notice is rendered once per navigation state and distinct notice, from only `site` and
+    /// `notice`, and its text put in the partial's place, as for site partials (pages share a
+    /// handful of notices; a notice with three resources is about forty lookups).
+    func render(_ name: String, _ context: TemplateObject, path: String, notice: NoticeContent? = nil) -> String {
+        let nav = ContextBuilder.navKey(path)
+        var library = prepared.isEmpty ? self.library : prepared[nav] ?? self.library
+        if let notice, let notices, let site {
+            library = notices.library(nav: nav, notice: notice) {
+                var noticeContext: TemplateObject = ["site": site]
+                noticeContext["notice"] = context["notice"]
+                guard let text = library.render(noticeContext, withTemplate: Theme.noticePartial),
+                      let source = Theme.literalSource(text), let literal = try? MustacheTemplate(string: source) else { return library }
+                var withNotice = library
+                withNotice.register(literal, named: Theme.noticePartial)
+                return withNotice
+            }
+        }
         return library.render(context, withTemplate: name) ?? ""
+    }
+}
+
+/// Libraries with a notice rendered in, by navigation state and notice; shared by the render threads.
+private final class NoticeLibraries: @unchecked Sendable {
+    private struct Key: Hashable {
+        var nav: String
+        var notice: NoticeContent
+    }
+
+    private let lock = NSLock()
+    private var libraries: [Key: MustacheLibrary] = [:]
+
+    func library(nav: String, notice: NoticeContent, make: () -> MustacheLibrary) -> MustacheLibrary {
+        let key = Key(nav: nav, notice: notice)
+        lock.lock()
+        if let known = libraries[key] { lock.unlock(); return known }
+        lock.unlock()
+        let library = make()
+        lock.lock()
+        libraries[key] = library
+        lock.unlock()
+        return library
     }
 }
