@@ -59,11 +59,14 @@ final class MarkdownDocument {
     /// True when the document has no blocks at all (its HTML is empty).
     var isEmpty: Bool { cmark_node_first_child(root) == nil }
 
-    /// Renders the (possibly rewritten) tree to HTML with cmark's safe renderer.
-    func renderHTML() -> String {
-        guard let raw = cmark_render_html(root, CMark.options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+    /// Renders the (possibly rewritten) tree to HTML with cmark's safe renderer and hands it, as
+    /// UTF-8 bytes, to `body`.
+    func withRenderedHTML<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard let raw = cmark_render_html(root, CMark.options, cmark_parser_get_syntax_extensions(parser)) else {
+            return body(UnsafeBufferPointer(start: nil, count: 0))
+        }
         defer { free(raw) }
-        return String(cString: raw)
+        return raw.withMemoryRebound(to: UInt8.self, capacity: 1) { body(UnsafeBufferPointer(start: $0, count: strlen(raw))) }
     }
 
     /// Visits every node in document order without recursion (cmark's iterator keeps the path),

@@ -24,68 +24,71 @@ enum HTMLPostProcessor {
     /// form fields to a screen reader) by labeled symbols; gives the footnotes section a heading.
     static func addHeadingIDs(_ html: String, ids: [String], shift: Int = 0) -> String {
         var html = html
-        return html.withUTF8 { bytes -> String in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + ids.count * 24 + 64)
-            var next = 0
-            var i = 0
-            let count = bytes.count
-            func level(_ digit: UInt8) -> UInt8 { min(UInt8(ascii: "6"), digit + UInt8(shift)) }
-            func matches(_ pattern: [UInt8], at index: Int) -> Bool {
-                guard index + pattern.count <= count else { return false }
-                for k in 0..<pattern.count where bytes[index + k] != pattern[k] { return false }
-                return true
-            }
-            while i < count {
-                // Copy everything up to the next `<` at once: all edits start at a tag.
-                guard let base = bytes.baseAddress else { break }
-                let lt = memchr(base + i, Int32(UInt8(ascii: "<")), count - i)
-                let tagStart = lt.map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? count
-                if tagStart > i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<tagStart])) }
-                i = tagStart
-                guard i < count else { break }
-                if i + 3 < count {
-                    let b1 = bytes[i + 1]
-                    if b1 == UInt8(ascii: "h"), (49...54).contains(bytes[i + 2]), bytes[i + 3] == UInt8(ascii: ">") {
-                        out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "h"), level(bytes[i + 2])])
-                        if next < ids.count {
-                            out.append(contentsOf: " id=\"".utf8)
-                            out.append(contentsOf: HTMLEscape.attribute(ids[next]).utf8)
-                            out.append(UInt8(ascii: "\""))
-                            next += 1
-                        }
-                        out.append(UInt8(ascii: ">"))
-                        i += 4
-                        continue
-                    }
-                    if b1 == UInt8(ascii: "/"), i + 4 < count, bytes[i + 2] == UInt8(ascii: "h"), (49...54).contains(bytes[i + 3]),
-                       bytes[i + 4] == UInt8(ascii: ">") {
-                        out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/"), UInt8(ascii: "h"), level(bytes[i + 3]), UInt8(ascii: ">")])
-                        i += 5
-                        continue
-                    }
-                    if b1 == UInt8(ascii: "i") {
-                        if matches(checkedBox, at: i) { out.append(contentsOf: checkedLabel); i += checkedBox.count; continue }
-                        if matches(emptyBox, at: i) { out.append(contentsOf: emptyLabel); i += emptyBox.count; continue }
-                    }
-                    if b1 == UInt8(ascii: "s"), matches(footnotes, at: i) {
-                        out.append(contentsOf: titledFootnotes)
-                        i += footnotes.count
-                        continue
-                    }
-                    // Table cells: `<td align="x">` / `<th align="x">`.
-                    if b1 == UInt8(ascii: "t"), bytes[i + 2] == UInt8(ascii: "d") || bytes[i + 2] == UInt8(ascii: "h"),
-                       matches(alignAttribute, at: i + 3) {
-                        out.append(contentsOf: bytes[i..<(i + 3)])
-                        out.append(contentsOf: alignClass)
-                        i += 3 + alignAttribute.count
-                        continue
-                    }
-                }
-                out.append(UInt8(ascii: "<"))
-                i += 1
-            }
-            return String(decoding: out, as: UTF8.self)
+        return html.withUTF8 { addHeadingIDs(utf8: $0, ids: ids, shift: shift) }
+    }
+
+    /// The same on UTF-8 bytes (cmark's output, made into a `String` only once, here).
+    static func addHeadingIDs(utf8 bytes: UnsafeBufferPointer<UInt8>, ids: [String], shift: Int = 0) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + ids.count * 24 + 64)
+        var next = 0
+        var i = 0
+        let count = bytes.count
+        func level(_ digit: UInt8) -> UInt8 { min(UInt8(ascii: "6"), digit + UInt8(shift)) }
+        func matches(_ pattern: [UInt8], at index: Int) -> Bool {
+            guard index + pattern.count <= count else { return false }
+            for k in 0..<pattern.count where bytes[index + k] != pattern[k] { return false }
+            return true
         }
+        while i < count {
+            // Copy everything up to the next `<` at once: all edits start at a tag.
+            guard let base = bytes.baseAddress else { break }
+            let lt = memchr(base + i, Int32(UInt8(ascii: "<")), count - i)
+            let tagStart = lt.map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? count
+            if tagStart > i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<tagStart])) }
+            i = tagStart
+            guard i < count else { break }
+            if i + 3 < count {
+                let b1 = bytes[i + 1]
+                if b1 == UInt8(ascii: "h"), (49...54).contains(bytes[i + 2]), bytes[i + 3] == UInt8(ascii: ">") {
+                    out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "h"), level(bytes[i + 2])])
+                    if next < ids.count {
+                        out.append(contentsOf: " id=\"".utf8)
+                        out.append(contentsOf: HTMLEscape.attribute(ids[next]).utf8)
+                        out.append(UInt8(ascii: "\""))
+                        next += 1
+                    }
+                    out.append(UInt8(ascii: ">"))
+                    i += 4
+                    continue
+                }
+                if b1 == UInt8(ascii: "/"), i + 4 < count, bytes[i + 2] == UInt8(ascii: "h"), (49...54).contains(bytes[i + 3]),
+                   bytes[i + 4] == UInt8(ascii: ">") {
+                    out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/"), UInt8(ascii: "h"), level(bytes[i + 3]), UInt8(ascii: ">")])
+                    i += 5
+                    continue
+                }
+                if b1 == UInt8(ascii: "i") {
+                    if matches(checkedBox, at: i) { out.append(contentsOf: checkedLabel); i += checkedBox.count; continue }
+                    if matches(emptyBox, at: i) { out.append(contentsOf: emptyLabel); i += emptyBox.count; continue }
+                }
+                if b1 == UInt8(ascii: "s"), matches(footnotes, at: i) {
+                    out.append(contentsOf: titledFootnotes)
+                    i += footnotes.count
+                    continue
+                }
+                // Table cells: `<td align="x">` / `<th align="x">`.
+                if b1 == UInt8(ascii: "t"), bytes[i + 2] == UInt8(ascii: "d") || bytes[i + 2] == UInt8(ascii: "h"),
+                   matches(alignAttribute, at: i + 3) {
+                    out.append(contentsOf: bytes[i..<(i + 3)])
+                    out.append(contentsOf: alignClass)
+                    i += 3 + alignAttribute.count
+                    continue
+                }
+            }
+            out.append(UInt8(ascii: "<"))
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -122,7 +122,8 @@ struct MarkdownProcessor {
         }
         analysis.prose = ProseAnalysis(blocks: blocks, markdown: markdown, file: file, firstLine: firstLine)
         guard renders else { return (analysis, document.isEmpty ? "" : RenderedPageChecks.bodyPlaceholder) }
-        let html = HTMLPostProcessor.addHeadingIDs(document.renderHTML(), ids: analysis.headings.map(\.id), shift: shift)
+        let ids = analysis.headings.map(\.id)
+        let html = document.withRenderedHTML { HTMLPostProcessor.addHeadingIDs(utf8: $0, ids: ids, shift: shift) }
         return (analysis, html)
     }
 }

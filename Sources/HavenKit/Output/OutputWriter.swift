@@ -124,7 +124,15 @@ public struct OutputWriter: Sendable {
 
     /// Whether the open file (whose size is `bytes.count`) already holds exactly `bytes`.
     private static func holds(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        bytes.isEmpty || FileBytes.read(fd, count: bytes.count, at: 0) == bytes
+        guard !bytes.isEmpty else { return true }
+        guard let old = FileBytes.read(fd, count: bytes.count, at: 0) else { return false }
+        // memcmp: `==` on byte arrays compares element by element.
+        return old.withUnsafeBytes { a in
+            bytes.withUnsafeBytes { b in
+                guard let x = a.baseAddress, let y = b.baseAddress, a.count == b.count else { return false }
+                return memcmp(x, y, b.count) == 0
+            }
+        }
     }
 
     /// Creates a folder in staging and any missing parents; a file in the way (left by the
