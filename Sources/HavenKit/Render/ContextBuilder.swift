@@ -1,5 +1,3 @@
-import Foundation
-
 /// Builds the plain dictionaries templates render from. Every value a template shows comes from
 /// here, so the JSON-LD and the visible byline are computed from the same values.
 /// Immutable after `init`; the `Any` values are strings, numbers and arrays/dictionaries of them.
@@ -9,8 +7,9 @@ struct ContextBuilder: @unchecked Sendable {
     let siteContext: TemplateObject
     /// Each crisis resource as templates show it, by id (the same on every page).
     private let resourceContexts: [String: (resource: CrisisResource, context: TemplateObject)]
-    /// `link(_:)` of the pages linked so far.
-    private let links = LinkContexts()
+    /// `link(_:)` of the pages linked so far, by page identity (each entry keeps its page alive,
+    /// so no other page can take its identity).
+    private let links = SharedMemo<ObjectIdentifier, (page: Page, context: TemplateObject)>()
 
     init(site: Site) {
         self.site = site
@@ -68,11 +67,11 @@ struct ContextBuilder: @unchecked Sendable {
     /// A page as a link in listings and related pages; each page's is made once per render (pages
     /// are listed on many pages).
     func link(_ page: Page) -> TemplateObject {
-        links.context(for: page) {
+        links.value(for: ObjectIdentifier(page)) {
             // Absent values are `false`, never missing: Mustache would otherwise look them up in the
             // enclosing context and show the wrong page's text.
-            ["title": page.title, "href": site.href(page.path), "description": page.description ?? false]
-        }
+            (page, ["title": page.title, "href": site.href(page.path), "description": page.description ?? false])
+        }.context
     }
 
     func reviewerContext(_ page: Page) -> TemplateObject? {
@@ -110,26 +109,7 @@ struct ContextBuilder: @unchecked Sendable {
         return context
     }
 
-    /// Link contexts by page, made on first use; shared by the render threads. Keyed by the page
-/// object's identity (each entry keeps its page alive, so no other page can take its identity).
-private final class LinkContexts: @unchecked Sendable {
-    private let lock = NSLock()
-    private var contexts: [ObjectIdentifier: (page: Page, context: TemplateObject)] = [:]
-
-    func context(for page: Page, make: () -> TemplateObject) -> TemplateObject {
-        let key = ObjectIdentifier(page)
-        lock.lock()
-        if let known = contexts[key] { lock.unlock(); return known.context }
-        lock.unlock()
-        let context = make()
-        lock.lock()
-        contexts[key] = (page, context)
-        lock.unlock()
-        return context
-    }
-}
-
-/// What a page's content-warning notice shows: its crisis resources and its topics' labels.
+    /// What a page's content-warning notice shows: its crisis resources and its topics' labels.
     func noticeContent(_ page: Page) -> NoticeContent {
         NoticeContent(resources: site.crisisResources(for: page),
                       labels: page.frontMatter.contentWarnings.compactMap { site.registries.contentWarnings[$0.value]?.label })
@@ -201,25 +181,6 @@ private final class LinkContexts: @unchecked Sendable {
         context["body"] = body ?? page.bodyHTML
         context["notice"] = noticeContext(notice ?? noticeContent(page))
         context["showDisclaimer"] = page.frontMatter.disclaimer?.value ?? true
-        return context
-    }
-}
-
-/// Link contexts by page, made on first use; shared by the render threads. Keyed by the page
-/// object's identity (each entry keeps its page alive, so no other page can take its identity).
-private final class LinkContexts: @unchecked Sendable {
-    private let lock = NSLock()
-    private var contexts: [ObjectIdentifier: (page: Page, context: TemplateObject)] = [:]
-
-    func context(for page: Page, make: () -> TemplateObject) -> TemplateObject {
-        let key = ObjectIdentifier(page)
-        lock.lock()
-        if let known = contexts[key] { lock.unlock(); return known.context }
-        lock.unlock()
-        let context = make()
-        lock.lock()
-        contexts[key] = (page, context)
-        lock.unlock()
         return context
     }
 }

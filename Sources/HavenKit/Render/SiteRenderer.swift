@@ -1,5 +1,3 @@
-import Foundation
-
 /// The render phase: every page and generated file of SPEC §5, handed to `emit` as it is made
 /// (pages are rendered on all cores and streamed out, not held in memory).
 public struct SiteRenderer: Sendable {
@@ -54,17 +52,17 @@ public struct SiteRenderer: Sendable {
     /// generated files feed no check and are not made. A site's own templates are rendered in
     /// full for every page. The built-in ones show the crisis notice and the disclaimer in a known
     /// place, so the checks run on `Theme.checkView` instead, rendered once per distinct notice:
-    /// they find the same (`GoldenTests` and `BuildTests` compare the two).
+    /// they find the same (`CheckViewTests` compares the two; `GoldenTests`, lint and build).
     public func lintChecks() -> [Diagnostic] {
-        let views = CheckViews()
+        let views = SharedMemo<CheckViewKey, String>()
         return parallelMap(site.pages) { page in
             guard theme.builtIn else { return renderPage(page).diagnostics }
             let notice = builder.noticeContent(page)
             let showDisclaimer = page.frontMatter.disclaimer?.value ?? true
             // Lint's body HTML is the placeholder, or empty for an empty body.
-            let key = CheckViews.Key(notice: notice, showDisclaimer: showDisclaimer,
+            let key = CheckViewKey(notice: notice, showDisclaimer: showDisclaimer,
                                      body: page.bodyHTMLIsEmpty ? "" : RenderedPageChecks.bodyPlaceholder)
-            let html = views.view(for: key) {
+            let html = views.value(for: key) {
                 theme.render(Theme.checkView, builder.checkViewContext(notice: notice, showDisclaimer: showDisclaimer, body: key.body),
                              path: page.path)
             }
@@ -221,26 +219,10 @@ public struct SiteRenderer: Sendable {
     }
 }
 
-/// `Theme.checkView` rendered, by what it shows; shared by the render threads.
-private final class CheckViews: @unchecked Sendable {
-    struct Key: Hashable {
-        var notice: NoticeContent
-        var showDisclaimer: Bool
-        /// The page body as lint renders it: nothing, or `RenderedPageChecks.bodyPlaceholder`.
-        var body: String
-    }
-
-    private let lock = NSLock()
-    private var views: [Key: String] = [:]
-
-    func view(for key: Key, render: () -> String) -> String {
-        lock.lock()
-        if let known = views[key] { lock.unlock(); return known }
-        lock.unlock()
-        let html = render()
-        lock.lock()
-        views[key] = html
-        lock.unlock()
-        return html
-    }
+/// What `Theme.checkView` shows for a page in `haven lint`.
+private struct CheckViewKey: Hashable {
+    var notice: NoticeContent
+    var showDisclaimer: Bool
+    /// The page body as lint renders it: nothing, or `RenderedPageChecks.bodyPlaceholder`.
+    var body: String
 }

@@ -17,7 +17,7 @@ public struct Theme: Sendable {
     let builtInNotice: Bool
     /// After `preparing(site:)`: the site context, and the rendered notices (with the built-in notice).
     private var site: TemplateObject?
-    private var notices: NoticeLibraries?
+    private var notices: SharedMemo<NoticeKey, MustacheLibrary>?
     /// After `preparing(site:)`: the library with the site partials rendered, by navigation state
     /// (`ContextBuilder.navKey`).
     private var prepared: [String: MustacheLibrary] = [:]
@@ -111,7 +111,7 @@ public struct Theme: Sendable {
     func preparing(site: TemplateObject) -> Theme {
         var theme = self
         theme.site = site
-        if builtInNotice { theme.notices = NoticeLibraries() }
+        if builtInNotice { theme.notices = SharedMemo() }
         guard !sitePartials.isEmpty else { return theme }
         for (key, nav) in ContextBuilder.navStates {
             var library = self.library
@@ -172,7 +172,7 @@ public struct Theme: Sendable {
         let nav = ContextBuilder.navKey(path)
         var library = prepared.isEmpty ? self.library : prepared[nav] ?? self.library
         if let notice, let notices, let site {
-            library = notices.library(nav: nav, notice: notice) {
+            library = notices.value(for: NoticeKey(nav: nav, notice: notice)) {
                 var noticeContext: TemplateObject = ["site": site]
                 noticeContext["notice"] = context["notice"]
                 guard let text = library.render(noticeContext, withTemplate: Theme.noticePartial),
@@ -186,25 +186,8 @@ public struct Theme: Sendable {
     }
 }
 
-/// Libraries with a notice rendered in, by navigation state and notice; shared by the render threads.
-private final class NoticeLibraries: @unchecked Sendable {
-    private struct Key: Hashable {
-        var nav: String
-        var notice: NoticeContent
-    }
-
-    private let lock = NSLock()
-    private var libraries: [Key: MustacheLibrary] = [:]
-
-    func library(nav: String, notice: NoticeContent, make: () -> MustacheLibrary) -> MustacheLibrary {
-        let key = Key(nav: nav, notice: notice)
-        lock.lock()
-        if let known = libraries[key] { lock.unlock(); return known }
-        lock.unlock()
-        let library = make()
-        lock.lock()
-        libraries[key] = library
-        lock.unlock()
-        return library
-    }
+/// A page's navigation state and notice: what its library with the notice rendered in depends on.
+private struct NoticeKey: Hashable {
+    var nav: String
+    var notice: NoticeContent
 }

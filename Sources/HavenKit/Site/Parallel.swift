@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Maps over an array on all cores, keeping the input order in the result, so output never
 /// depends on scheduling.
@@ -19,4 +20,22 @@ private final class ResultSlots<R>: @unchecked Sendable {
         storage.withUnsafeMutableBufferPointer { $0[index] = value }
     }
     func values() -> [R] { storage.compactMap { $0 } }
+}
+
+/// Values made once per key and shared by parallel tasks. Two tasks asking for a missing key at
+/// the same moment may both make it (the values are equal; one is kept): making never holds the lock.
+final class SharedMemo<Key: Hashable, Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Key: Value] = [:]
+
+    func value(for key: Key, make: () -> Value) -> Value {
+        lock.lock()
+        if let known = values[key] { lock.unlock(); return known }
+        lock.unlock()
+        let value = make()
+        lock.lock()
+        values[key] = value
+        lock.unlock()
+        return value
+    }
 }
