@@ -42,10 +42,23 @@ public struct BuildResult: Sendable {
 public enum Builder {
     public static func run(_ options: BuildOptions, progress: (@Sendable (String) -> Void)? = nil) throws(HavenError) -> BuildResult {
         let metrics = BuildMetrics(onLap: progress)
-        func lap(_ phase: String) { metrics.lap(phase) }
-
         let theme = try Theme.load(siteRoot: options.siteRoot)
-        lap("theme")
+        metrics.lap("theme")
+        // The output is checked and the previous build taken as staging first: its listing then
+        // runs in the background while the site loads.
+        let writer = try options.output.map { url throws(HavenError) in try OutputWriter(output: url, siteRoot: options.siteRoot) }
+        if writer != nil { metrics.lap("output folder") }
+        do {
+            return try run(options, theme: theme, writer: writer, metrics: metrics)
+        } catch {
+            writer?.discard()
+            throw error
+        }
+    }
+
+    private static func run(_ options: BuildOptions, theme: Theme, writer: OutputWriter?,
+                            metrics: BuildMetrics) throws(HavenError) -> BuildResult {
+        func lap(_ phase: String) { metrics.lap(phase) }
         var load = LoadOptions(today: options.today, includeDrafts: options.includeDrafts, baseURL: options.baseURL,
                                assetPaths: Set(theme.assets.keys))
         // Text waits on disk between phases unless the caller keeps the output in memory (serve).
@@ -59,7 +72,6 @@ public enum Builder {
         var found = checker.check(site)
         lap("check")
 
-        let writer = try options.output.map { url throws(HavenError) in try OutputWriter(output: url, siteRoot: options.siteRoot) }
         let counter = FileCounter()
         var renderer = SiteRenderer(site: site, theme: theme)
         renderer.metrics = metrics
@@ -86,10 +98,8 @@ public enum Builder {
             }
             if bodyStore?.failed == true { throw HavenError.io("reading page bodies back from the temporary folder failed") }
         } catch let error as HavenError {
-            writer?.discard()
             throw error
         } catch {
-            writer?.discard()
             throw .io("writing the output failed: \(error)")
         }
         lap("render")

@@ -154,6 +154,23 @@ import Mustache
         #expect(site.read("Public/.gitignore") == nil)
     }
 
+    /// Removing a link removes the link: never what it points to.
+    @Test func removingALinkKeepsItsTarget() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("haven-remove-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        let target = root.appendingPathComponent("target/a/b")
+        try fm.createDirectory(at: target, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: target.appendingPathComponent("file.txt"))
+        let link = root.appendingPathComponent("link")
+        try fm.createSymbolicLink(at: link, withDestinationURL: root.appendingPathComponent("target"))
+        FastRemove.tree(at: link.path)
+        #expect(!fm.fileExists(atPath: link.path))
+        #expect(fm.fileExists(atPath: target.appendingPathComponent("file.txt").path))
+        FastRemove.tree(at: root.appendingPathComponent("target").path)
+        #expect(!fm.fileExists(atPath: root.appendingPathComponent("target").path))
+    }
+
     /// Every path under a folder, folders and links included.
     static func entries(_ root: URL) throws -> [String] {
         (FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []).sorted()

@@ -15,7 +15,10 @@ import Testing
     func wholeTree(_ name: String) throws {
         let fixture = GoldenTests.fixtures.appendingPathComponent(name)
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("haven-golden-\(name)-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
+        defer {
+            try? FileManager.default.removeItem(at: output)
+            try? FileManager.default.removeItem(at: OutputPool.url(for: output))  // a failed build leaves its staging as the pool
+        }
         let result = try Builder.run(BuildOptions(siteRoot: fixture.appendingPathComponent("site"), output: output, today: TestSite.today))
         let diagnostics = DiagnosticFormatter.format(result.diagnostics, as: .text)
         var actual = result.wrote ? try TreeSnapshot(output).files.filter { !$0.key.hasPrefix("assets/") } : [:]

@@ -13,11 +13,35 @@ import Darwin
 /// in full, and whatever the build did not write is deleted before the swap, so the output is the
 /// same as from an empty folder. Deleting the pool at any time is safe.
 enum OutputPool {
-    /// What was in the pool when it was taken, relative to it: regular files and folders. Symbolic
-    /// links and other special files are deleted on the spot (a write never goes through a link).
+    /// What was in the pool when it was taken, relative to it: folders, and everything else
+    /// (regular files, and symbolic links or special files, which the build deletes or replaces:
+    /// the writer never resolves a path through a link).
     struct Listing {
         var files: [String] = []
         var folders: [String] = []
+    }
+
+    /// The pool's listing, made on a background thread: the build needs it only at the end, and
+    /// walking 10,000 folders takes from 0.1 s to 0.5 s (when the file system's folder blocks are
+    /// no longer cached). Entries the build adds meanwhile may or may not be listed: it knows what
+    /// it wrote.
+    final class PendingListing: @unchecked Sendable {
+        private let group = DispatchGroup()
+        private var result = Listing()
+
+        init(root: String) {
+            group.enter()
+            DispatchQueue.global().async {
+                self.result = OutputPool.list(root)
+                self.group.leave()
+            }
+        }
+
+        /// The listing, once it is done (waits for it).
+        var listing: Listing {
+            group.wait()
+            return result
+        }
     }
 
     static let gitignore = "# Haven's previous build, reused to make the next build faster. Safe to delete.\n*\n"
@@ -27,13 +51,13 @@ enum OutputPool {
     }
 
     /// Moves the pool to `staging` and lists it, if it is a real folder written by Haven; nil otherwise.
-    static func take(for output: URL, into staging: URL) -> Listing? {
+    static func take(for output: URL, into staging: URL) -> PendingListing? {
         let pool = url(for: output).path
         var info = stat()
         guard lstat(pool, &info) == 0, info.st_mode & S_IFMT == S_IFDIR,
               lstat(pool + "/" + OutputWriter.markerName, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
               rename(pool, staging.path) == 0 else { return nil }
-        return list(staging.path)
+        return PendingListing(root: staging.path)
     }
 
     /// Keeps `folder` (an old output, or a discarded staging folder) as the pool for the next
@@ -51,7 +75,7 @@ enum OutputPool {
         FastRemove.tree(at: folder.path)
     }
 
-    /// Every regular file and folder under `root` (relative paths), without following links.
+    /// Every entry under `root` (relative paths), without following links.
     private static func list(_ root: String) -> Listing {
         var listing = Listing()
         var stack = [""]
@@ -63,10 +87,8 @@ enum OutputPool {
                 case .directory:
                     listing.folders.append(child)
                     stack.append(child)
-                case .regular:
+                case .regular, .symlink, .other:
                     listing.files.append(child)
-                case .symlink, .other:
-                    unlink(root + "/" + child)
                 }
             }
         }

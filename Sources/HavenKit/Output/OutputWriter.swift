@@ -18,9 +18,10 @@ public struct OutputWriter: Sendable {
     private let stagingPath: String
     /// Folders known to exist in staging (shared by the render threads).
     private let folders = PathSet()
-    /// What the reused previous build held, if staging is one; then `written` records every file
-    /// this build writes, and the rest is deleted before the swap.
-    private let pool: OutputPool.Listing?
+    /// What the reused previous build held, if staging is one (listed in the background while the
+    /// build runs); then `written` records every file this build writes, and the rest is deleted
+    /// before the swap.
+    private let pool: OutputPool.PendingListing?
     private let written = PathSet()
 
     /// Checks the output folder can be used and prepares an empty staging folder.
@@ -51,9 +52,7 @@ public struct OutputWriter: Sendable {
         if fm.fileExists(atPath: staging.path) { FastRemove.tree(at: staging.path) }
         // Reuse the previous build's files when they are there (see `OutputPool`).
         pool = OutputPool.take(for: out, into: staging)
-        if let pool {
-            for folder in pool.folders { folders.insert(staging.path + "/" + folder) }
-        } else {
+        if pool == nil {
             do {
                 try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             } catch {
@@ -135,30 +134,33 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Creates a folder in staging and any missing parents; a file in the way (left by the
-    /// previous build) is deleted. Safe when several threads create the same folder.
+    /// Creates a folder in staging and any missing parents, each checked to be a real folder
+    /// (a link to a folder, left in the previous build, is removed, never followed): parents
+    /// first, so no path is ever resolved through a link. Anything else in the way is deleted.
+    /// Safe when several threads create the same folder.
     private func makeFolder(_ path: String) throws {
-        if mkdir(path, 0o755) == 0 { return }
-        switch errno {
-        case EEXIST:
+        if folders.contains(path) { return }
+        let parent = (path as NSString).deletingLastPathComponent
+        guard parent == stagingPath || parent.hasPrefix(stagingPath + "/") else {
+            throw HavenError.io("refusing to create \(path) outside the staging folder")
+        }
+        try makeFolder(parent)
+        if mkdir(path, 0o755) != 0 {
             var info = stat()
-            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return }
-            unlink(path)
-        case ENOENT, ENOTDIR:
-            let parent = (path as NSString).deletingLastPathComponent
-            guard parent.hasPrefix(staging.path + "/") || parent == staging.path, parent != path else { break }
-            if parent != staging.path { try makeFolder(parent) }
-        default:
-            break
+            let isFolder = errno == EEXIST && lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            if !isFolder {
+                FastRemove.tree(at: path)
+                if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                    throw HavenError.io("cannot create \(path): \(String(cString: strerror(errno)))")
+                }
+            }
         }
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw HavenError.io("cannot create \(path): \(String(cString: strerror(errno)))")
-        }
+        folders.insert(path)
     }
 
     /// Deletes what the reused previous build held and this build did not write.
     private func removeStale() {
-        guard let pool else { return }
+        guard let pool = pool?.listing else { return }
         for file in pool.files where !written.contains(file) { unlink(staging.path + "/" + file) }
         // Folders of the previous build that hold none of this build's files, deepest first.
         var kept = Set<String>()
@@ -201,6 +203,7 @@ public struct OutputWriter: Sendable {
 
     /// Drops the staging folder (kept as the pool for the next build); the output stays exactly as it was.
     public func discard() {
+        _ = pool?.listing  // the listing reads staging: let it finish first
         OutputPool.keep(staging, for: output)
     }
 }
@@ -218,6 +221,14 @@ final class PathSet: @unchecked Sendable {
 /// its top-level folders on all cores. Never follows symlinks: a link is removed, not its target.
 enum FastRemove {
     static func tree(at path: String) {
+        // Anything but a real folder (a link to a folder included) is removed itself: listing a
+        // link's path would list, and delete, what it points to.
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            unlink(path)
+            return
+        }
         // Folders two levels down (`articles/x/`) are removed on all cores, then the rest.
         let second = subfolders(of: path).flatMap { subfolders(of: $0) }
         if second.count > 1 {
