@@ -36,6 +36,7 @@ public enum SiteLoader {
         let scan = SiteScanner.scan(root: root)
         metrics?.lap("scan")
         let rootPath = root.path
+        FileBytes.prefetchInBackground(scan.markdown.map { rootPath + "/" + $0 })
         // With a store, no more than the pages being worked on are held in memory as text: the
         // Markdown waits in the store until the URL table is complete, the HTML until rendering.
         let store = options.bodyStore
