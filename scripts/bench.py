@@ -57,7 +57,7 @@ def median(xs):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=10000)
-    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--scale", default="1000,10000,50000", help="page counts for the linearity check ('' to skip)")
     ap.add_argument("--bench-dir", default=os.environ.get("HAVEN_BENCH_DIR", os.path.join(ROOT, "..", "shared", "bench")))
     ap.add_argument("--out", default=os.path.join(ROOT, "bench-out"))
