@@ -22,12 +22,7 @@ enum HTMLPostProcessor {
     /// Gives the n-th `<hN>` the n-th heading id and shifts heading levels by `shift`; turns table
     /// `align="x"` (obsolete in HTML5) into `class="align-x"`; replaces task-list checkboxes (unlabeled
     /// form fields to a screen reader) by labeled symbols; gives the footnotes section a heading.
-    static func addHeadingIDs(_ html: String, ids: [String], shift: Int = 0) -> String {
-        var html = html
-        return html.withUTF8 { addHeadingIDs(utf8: $0, ids: ids, shift: shift) }
-    }
-
-    /// The same on UTF-8 bytes (cmark's output, made into a `String` only once, here).
+    /// Works on cmark's output as UTF-8 bytes, made into a `String` only once, here.
     static func addHeadingIDs(utf8 bytes: UnsafeBufferPointer<UInt8>, ids: [String], shift: Int = 0) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + ids.count * 24 + 64)

@@ -83,10 +83,7 @@ public struct OutputWriter: Sendable {
         }
         let file = stagingPath + "/" + relative
         let folder = String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)])
-        if !folders.contains(folder) {
-            try makeFolder(folder)
-            folders.insert(folder)
-        }
+        try makeFolder(folder)
         if pool != nil { written.insert(String(relative)) }
         // Plain buffered writes: no per-file fsync (the staging folder is discarded if anything fails).
         let (fd, existingSize) = try openStagingFile(file, reusing: pool != nil)
@@ -161,7 +158,7 @@ public struct OutputWriter: Sendable {
     /// Deletes what the reused previous build held and this build did not write.
     private func removeStale() {
         guard let pool = pool?.listing else { return }
-        for file in pool.files where !written.contains(file) { unlink(staging.path + "/" + file) }
+        for file in pool.files where !written.contains(file) { unlink(stagingPath + "/" + file) }
         // Folders of the previous build that hold none of this build's files, deepest first.
         var kept = Set<String>()
         for file in written.all {
@@ -172,7 +169,7 @@ public struct OutputWriter: Sendable {
             }
         }
         for folder in pool.folders.filter({ !kept.contains($0) }).sorted(by: { $0.count > $1.count }) {
-            rmdir(staging.path + "/" + folder)
+            rmdir(stagingPath + "/" + folder)
         }
     }
 

@@ -137,7 +137,7 @@ struct ContextBuilder: @unchecked Sendable {
         context["published"] = DisplayDate.context(page.frontMatter.publishedDate)
         context["nextReview"] = DisplayDate.context(site.nextReviewDue(page))
         context["notice"] = noticeContext(notice ?? noticeContent(page))
-        context["showDisclaimer"] = page.frontMatter.disclaimer?.value ?? true
+        context["showDisclaimer"] = page.showsDisclaimer
         if let image = page.frontMatter.image,
            case let target = site.linkResolver.resolve(image.src.value, from: page.source), case .file = target.kind {
             var imageContext: TemplateObject = ["src": target.href, "alt": image.alt ?? ""]
@@ -180,7 +180,7 @@ struct ContextBuilder: @unchecked Sendable {
         context["title"] = page.title
         context["body"] = body ?? page.bodyHTML
         context["notice"] = noticeContext(notice ?? noticeContent(page))
-        context["showDisclaimer"] = page.frontMatter.disclaimer?.value ?? true
+        context["showDisclaimer"] = page.showsDisclaimer
         return context
     }
 }

@@ -58,7 +58,7 @@ public struct SiteRenderer: Sendable {
         return parallelMap(site.pages) { page in
             guard theme.builtIn else { return renderPage(page).diagnostics }
             let notice = builder.noticeContent(page)
-            let showDisclaimer = page.frontMatter.disclaimer?.value ?? true
+            let showDisclaimer = page.showsDisclaimer
             // Lint's body HTML is the placeholder, or empty for an empty body.
             let key = CheckViewKey(notice: notice, showDisclaimer: showDisclaimer,
                                      body: page.bodyHTMLIsEmpty ? "" : RenderedPageChecks.bodyPlaceholder)

@@ -59,7 +59,6 @@ public struct Theme: Sendable {
                 sources[String(relative.dropLast(".mustache".count))] = (text, "\(path) (built in)")
             }
         }
-        var builtIn = true
         var overridden = Set<String>()
         if let siteRoot {
             let folder = siteRoot.appendingPathComponent("Templates")
@@ -73,7 +72,6 @@ public struct Theme: Sendable {
                 } else if relative.hasSuffix(".mustache") {
                     guard let text = String(data: data, encoding: .utf8) else { throw .theme("Templates/\(relative) is not UTF-8 text") }
                     sources[String(relative.dropLast(".mustache".count))] = (text, "Templates/\(relative)")
-                    builtIn = false
                     overridden.insert(String(relative.dropLast(".mustache".count)))
                 }
             }
@@ -90,6 +88,7 @@ public struct Theme: Sendable {
                 throw .theme("\(source.origin): template does not parse: \(reported)")
             }
         }
+        var builtIn = overridden.isEmpty
         if builtIn {
             do { try library.register(ThemeContentType.pragma + checkViewSource, named: checkView) } catch { builtIn = false }
         }
@@ -117,16 +116,20 @@ public struct Theme: Sendable {
             var library = self.library
             let context: TemplateObject = ["site": site, "nav": nav]
             for name in sitePartials {
-                let text = self.library.render(context, withTemplate: name) ?? ""
-                // literalSource is nil only for a text holding all 6,400 private-use characters; the
-                // partial then stays as it is (rendered on each page).
-                if let source = Theme.literalSource(text), let literal = try? MustacheTemplate(string: source) {
-                    library.register(literal, named: name)
-                }
+                Theme.register(self.library.render(context, withTemplate: name) ?? "", as: name, in: &library)
             }
             theme.prepared[key] = library
         }
         return theme
+    }
+
+    /// Puts a partial's rendered text in its place in `library`. (`literalSource` is nil only for a
+    /// text holding all 6,400 private-use characters; the partial then stays as it is, rendered on
+    /// each page.)
+    static func register(_ text: String, as name: String, in library: inout MustacheLibrary) {
+        if let source = literalSource(text), let literal = try? MustacheTemplate(string: source) {
+            library.register(literal, named: name)
+        }
     }
 
     /// Mustache source that renders exactly `text`: a first line switching to a delimiter made of a
@@ -175,10 +178,9 @@ public struct Theme: Sendable {
             library = notices.value(for: NoticeKey(nav: nav, notice: notice)) {
                 var noticeContext: TemplateObject = ["site": site]
                 noticeContext["notice"] = context["notice"]
-                guard let text = library.render(noticeContext, withTemplate: Theme.noticePartial),
-                      let source = Theme.literalSource(text), let literal = try? MustacheTemplate(string: source) else { return library }
+                guard let text = library.render(noticeContext, withTemplate: Theme.noticePartial) else { return library }
                 var withNotice = library
-                withNotice.register(literal, named: Theme.noticePartial)
+                Theme.register(text, as: Theme.noticePartial, in: &withNotice)
                 return withNotice
             }
         }

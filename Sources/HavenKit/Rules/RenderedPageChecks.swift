@@ -14,7 +14,7 @@ enum RenderedPageChecks {
         // Where the body is in the page (when the theme shows it as it is).
         let bodyStart = bodyHTML.isEmpty ? nil : ByteSearch.offset(of: String(bodyHTML.prefix(256)), in: html)
         let bodyEnd = bodyStart.map { $0 + bodyHTML.utf8.count }
-        if page.isClinical, page.frontMatter.disclaimer?.value != false {
+        if page.isClinical, page.showsDisclaimer {
             // The theme must show it: the body quoting the disclaimer does not count.
             let disclaimer = HTMLEscape.text(site.config.disclaimer)
             let first = ByteSearch.offset(of: disclaimer, in: html)

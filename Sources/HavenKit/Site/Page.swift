@@ -30,6 +30,8 @@ public final class Page: Sendable {
     public var title: String { frontMatter.title?.value ?? slug }
     public var description: String? { frontMatter.description?.value }
     public var isClinical: Bool { type.isClinical }
+    /// Whether the page shows the site disclaimer (unless its front matter says `disclaimer: false`).
+    public var showsDisclaimer: Bool { frontMatter.disclaimer?.value ?? true }
 
     init(source: String, type: PageType, path: String, slug: String, frontMatter: FrontMatter, body: BodyAnalysis,
          bodyHTML: StoredText, bodyFirstLine: Int) {
