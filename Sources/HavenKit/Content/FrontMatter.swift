@@ -32,6 +32,14 @@ public struct FrontMatter: Sendable {
     public var disclaimer: Located<Bool>?
     public var draft = false
     public var lint: [RuleID: Severity] = [:]
+    /// Short takeaways shown under "Key points" before the body.
+    public var keyPoints: [Located<String>] = []
+    /// On a translation: who translated it.
+    public var translator: Located<String>?
+    /// On a translation: the source's `updated` that this translation follows (a date, raw text kept).
+    public var sourceUpdated: Located<String>?
+    /// Written by `haven review sign`: the reviewed version's seal (the raw text, checked by the review rules).
+    public var reviewSeal: Located<String>?
     /// The front matter could not be read (syntax error, never closed): findings about missing
     /// keys would only repeat that fault, so rules skip them.
     public var isUnreadable = false
@@ -42,7 +50,7 @@ public struct FrontMatter: Sendable {
 
     public static let keys = ["title", "description", "type", "author", "reviewer", "reviewed", "updated", "published",
                               "slug", "modalities", "conditions", "content_warnings", "crisis_resources", "image",
-                              "disclaimer", "draft", "lint"]
+                              "disclaimer", "draft", "lint", "key_points", "translator", "source_updated", "review_seal"]
 
     public init(start: SourceLocation) { self.start = start }
 
@@ -54,4 +62,5 @@ public struct FrontMatter: Sendable {
     public var reviewedDate: CalendarDate? { date(reviewed) }
     public var updatedDate: CalendarDate? { date(updated) }
     public var publishedDate: CalendarDate? { date(published) }
+    public var sourceUpdatedDate: CalendarDate? { date(sourceUpdated) }
 }

@@ -73,6 +73,10 @@ struct FrontMatterDecoder {
             case "disclaimer":
                 if let flag = bool(key, value) { matter.disclaimer = Located(value: flag, location: at) }
             case "draft": matter.draft = bool(key, value) ?? false
+            case "key_points": matter.keyPoints = textList(key, value)
+            case "translator": matter.translator = text(key, value)
+            case "source_updated": matter.sourceUpdated = date(key, value)
+            case "review_seal": matter.reviewSeal = text(key, value)
             case "lint":
                 switch SeverityOverrides.parse(value, positioner: positioner) {
                 case .success(let overrides): matter.lint = overrides
@@ -163,6 +167,17 @@ struct FrontMatterDecoder {
             out.append(Located(value: id.trimmingSpaces, location: positioner.location(item)))
         }
         return out
+    }
+
+    /// A list of short texts (`key_points`); a single text is accepted as a one-item list.
+    private mutating func textList(_ key: String, _ node: Node) -> [Located<String>] {
+        if node.isNull { return [] }
+        if node.scalarText != nil { return text(key, node).map { [$0] } ?? [] }
+        guard case .sequence(let items) = node else {
+            report(.invalidValue, positioner.location(node), "'\(key)' must be a list of short sentences, found \(node.kindDescription)")
+            return []
+        }
+        return items.compactMap { text(key, $0) }
     }
 
     private mutating func image(_ node: Node) -> PageImage? {
