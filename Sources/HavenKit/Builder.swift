@@ -88,13 +88,14 @@ public enum Builder {
             } else {
                 found += renderer.lintChecks()
             }
-            for (output, source) in site.media where keep {
-                counter.increment()
-                guard case .success(let bytes) = FileBytes.read(options.siteRoot.path + "/" + source, limit: Int.max, insideRoot: options.siteRoot.path) else {
-                    throw HavenError.io("cannot read \(source)")
+            if keep {
+                found += try MediaCopier.copy(site.media, root: options.siteRoot.path) { output, bytes in
+                    counter.increment()
+                    try writer?.write(output, bytes)
+                    collect?(output, bytes)
                 }
-                try writer?.write(output, bytes)
-                collect?(output, bytes)
+            } else {
+                found += MediaCopier.check(site.media, root: options.siteRoot.path)
             }
             if bodyStore?.failed == true { throw HavenError.io("reading page bodies back from the temporary folder failed") }
         } catch let error as HavenError {

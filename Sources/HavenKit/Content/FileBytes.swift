@@ -49,6 +49,18 @@ enum FileBytes {
         return .success(total == size ? bytes : Array(bytes[..<total]))
     }
 
+    /// Whether `read` could open the file (same checks, nothing read): for callers that only
+    /// need to know, like `haven lint` over media files.
+    static func openable(_ path: String, insideRoot root: String? = nil) -> Result<Void, Failure> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+        defer { close(fd) }
+        if let root, !opened(fd, isInside: root) {
+            return .failure(.unreadable("it leads outside the site through a symlink"))
+        }
+        return .success(())
+    }
+
     /// Asks the system to start reading files into memory, in the background, in this order: a
     /// file not read for a while is no longer cached (a minute, on the project's VM), and reading
     /// thousands of them one by one, each when its turn comes, leaves the disk idle between reads.
@@ -113,7 +125,7 @@ enum FileBytes {
         #else
         guard fcntl(fd, F_GETPATH, &buffer) == 0 else { return false }
         #endif
-        let real = String(cString: buffer)
+        let real = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/")
     }
 

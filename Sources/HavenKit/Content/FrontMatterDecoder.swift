@@ -1,7 +1,7 @@
 import Yams
 
-/// Decodes front-matter YAML into `FrontMatter`, reporting each fault with its line and column
-/// and carrying on, so one run lists every problem.
+/// Decodes front-matter YAML into `FrontMatter` through `YAMLFieldReader`, reporting each fault
+/// with its line and column and carrying on, so one run lists every problem.
 struct FrontMatterDecoder {
     let positioner: YAMLPositioner
     private(set) var diagnostics: [Diagnostic] = []
@@ -11,196 +11,94 @@ struct FrontMatterDecoder {
     }
 
     mutating func decode(_ yaml: String) -> FrontMatter {
+        let reader = YAMLFieldReader(file: positioner.file, firstLine: positioner.firstLine, valueRule: .invalidValue)
+        defer { diagnostics += reader.diagnostics }
         var matter = FrontMatter(start: SourceLocation(file: positioner.file, line: 1, column: 1))
-        var root: Node?
-        var source = yaml
-        // A key given twice is reported (unknown-key, as SPEC §2 groups it), then its second use is
-        // dropped and the rest read, so one slip does not hide every other value.
-        for _ in 0..<16 {
-            switch YAMLReader.compose(source) {
-            case .failure(let failure):
-                let at = positioner.location(line: failure.line, column: failure.column)
-                if failure.duplicateKey != nil {
-                    report(.unknownKey, at, failure.message + "; the second value is ignored")
-                    source = FrontMatterDecoder.removingEntry(at: failure.line, in: source)
-                    continue
-                }
-                report(.frontMatterSyntax, at, failure.message)
-                matter.isUnreadable = true
-                return matter
-            case .success(let node):
-                root = node
-            }
-            break
+        // A key given twice is reported as unknown-key (SPEC §2 groups it there).
+        let root: Node
+        switch reader.compose(yaml, syntaxRule: .frontMatterSyntax, duplicateRule: .unknownKey) {
+        case .failure:
+            matter.isUnreadable = true
+            return matter
+        case .success(let node):
+            guard let node else { return matter }
+            root = node
         }
-        guard let root, !root.isNull else { return matter }
-        guard case .mapping(let mapping) = root else {
-            report(.frontMatterSyntax, positioner.location(root),
-                   "front matter must be a map of keys (like `title: …`), found \(root.kindDescription)")
+        guard let map = reader.map(root, known: FrontMatter.keys, naming: .frontMatter,
+                                   shape: "front matter must be a map of keys (like `title: …`)",
+                                   shapeRule: .frontMatterSyntax) else {
             matter.isUnreadable = true
             return matter
         }
-        for (keyNode, value) in mapping {
-            let key = keyNode.scalarText ?? ""
-            let at = positioner.location(keyNode)
-            guard FrontMatter.keys.contains(key) else {
-                let hint = Suggest.closest(to: key, in: FrontMatter.keys).map { " (did you mean '\($0)'?)" } ?? ""
-                report(.unknownKey, at, "unknown front-matter key '\(key)'\(hint)")
-                continue
-            }
-            matter.keyLocations[key] = at
-            switch key {
-            case "title": matter.title = text(key, value)
-            case "description": matter.description = text(key, value)
-            case "author": matter.author = text(key, value)
-            case "reviewer": matter.reviewer = text(key, value)
-            case "reviewed": matter.reviewed = date(key, value)
-            case "updated": matter.updated = date(key, value)
-            case "published": matter.published = date(key, value)
-            case "slug": matter.slug = slug(value)
+        for field in map.fields {
+            matter.keyLocations[field.key] = field.keyLocation
+            switch field.key {
+            case "title": matter.title = reader.text(field)
+            case "description": matter.description = reader.text(field)
+            case "author": matter.author = reader.text(field)
+            case "reviewer": matter.reviewer = reader.text(field)
+            case "reviewed": matter.reviewed = reader.date(field)
+            case "updated": matter.updated = reader.date(field)
+            case "published": matter.published = reader.date(field)
+            case "slug": matter.slug = slug(field, reader)
             case "type":
-                guard let raw = text(key, value) else { break }
+                guard let raw = reader.text(field) else { break }
                 if let type = PageType(rawValue: raw.value) {
                     matter.type = Located(value: type, location: raw.location)
                 } else {
-                    report(.invalidValue, raw.location, "type must be article, modality, condition or page, found '\(raw.value)'")
+                    reader.report(.invalidValue, raw.location, "type must be article, modality, condition or page, found '\(raw.value)'")
                 }
-            case "modalities": matter.modalities = list(key, value)
-            case "conditions": matter.conditions = list(key, value)
-            case "content_warnings": matter.contentWarnings = list(key, value)
-            case "crisis_resources": matter.crisisResources = list(key, value)
-            case "image": matter.image = image(value)
+            case "modalities": matter.modalities = reader.ids(field)
+            case "conditions": matter.conditions = reader.ids(field)
+            case "content_warnings": matter.contentWarnings = reader.ids(field)
+            case "crisis_resources": matter.crisisResources = reader.ids(field)
+            case "image": matter.image = image(field, reader)
             case "disclaimer":
-                if let flag = bool(key, value) { matter.disclaimer = Located(value: flag, location: at) }
-            case "draft": matter.draft = bool(key, value) ?? false
-            case "key_points": matter.keyPoints = textList(key, value)
-            case "translator": matter.translator = text(key, value)
-            case "source_updated": matter.sourceUpdated = date(key, value)
-            case "review_seal": matter.reviewSeal = text(key, value)
-            case "lint":
-                switch SeverityOverrides.parse(value, positioner: positioner) {
-                case .success(let overrides): matter.lint = overrides
-                case .failure(let diagnostic): diagnostics.append(diagnostic)
-                }
+                if let flag = bool(field, reader) { matter.disclaimer = Located(value: flag, location: field.keyLocation) }
+            case "draft": matter.draft = bool(field, reader) ?? false
+            case "key_points": matter.keyPoints = reader.texts(field)
+            case "translator": matter.translator = reader.text(field)
+            case "source_updated": matter.sourceUpdated = reader.date(field)
+            case "review_seal": matter.reviewSeal = reader.text(field)
+            case "lint": matter.lint = reader.severities(field)
             default: break
             }
         }
         return matter
     }
 
-    /// The YAML text without the entry that starts on `line` (1-based) and its more-indented lines.
-    /// Lines are blanked, not removed, so positions stay those of the file.
-    static func removingEntry(at line: Int, in text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard line >= 1, line <= lines.count else { return text }
-        let indent = lines[line - 1].prefix { $0 == " " }.count
-        lines[line - 1] = ""
-        var next = line
-        while next < lines.count {
-            let candidate = lines[next]
-            let candidateIndent = candidate.prefix { $0 == " " }.count
-            if !candidate.trimmingSpaces.isEmpty && candidateIndent <= indent { break }
-            lines[next] = ""
-            next += 1
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    private mutating func report(_ rule: RuleID, _ at: SourceLocation, _ message: String) {
-        diagnostics.append(Diagnostic(rule, at: at, message))
-    }
-
-    private mutating func text(_ key: String, _ node: Node) -> Located<String>? {
-        guard !node.isNull else { return nil }
-        guard let s = node.scalarText else {
-            report(.invalidValue, positioner.location(node), "'\(key)' must be text, found \(node.kindDescription)")
+    /// A flag: in front matter `draft:` with no value is a mistake too, not "absent".
+    private func bool(_ field: YAMLField, _ reader: YAMLFieldReader) -> Bool? {
+        if field.isNull {
+            reader.report(.invalidValue, field.valueLocation, "\(field.subject) must be true or false")
             return nil
         }
-        let trimmed = s.trimmingSpaces
-        return trimmed.isEmpty ? nil : Located(value: trimmed, location: positioner.location(node))
+        return reader.bool(field)?.value
     }
 
-    private mutating func date(_ key: String, _ node: Node) -> Located<String>? {
-        guard let raw = text(key, node) else { return nil }
-        if CalendarDate(iso: raw.value) == nil {
-            report(.invalidDate, raw.location, "'\(key)' is '\(raw.value)', which is not a real date written YYYY-MM-DD")
-        }
-        return raw
-    }
-
-    private mutating func bool(_ key: String, _ node: Node) -> Bool? {
-        guard let flag = node.boolValue else {
-            report(.invalidValue, positioner.location(node), "'\(key)' must be true or false")
-            return nil
-        }
-        return flag
-    }
-
-    private mutating func slug(_ node: Node) -> Located<String>? {
-        guard let raw = text("slug", node) else { return nil }
-        let ok = !raw.value.isEmpty && raw.value != "." && raw.value != ".." && raw.value.unicodeScalars.allSatisfy {
+    private func slug(_ field: YAMLField, _ reader: YAMLFieldReader) -> Located<String>? {
+        guard let raw = reader.text(field) else { return nil }
+        let ok = raw.value != "." && raw.value != ".." && raw.value.unicodeScalars.allSatisfy {
             $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_" || $0 == "."
         }
         guard ok else {
-            report(.invalidValue, raw.location, "slug '\(raw.value)' may hold only letters, digits, '-', '_' and '.'")
+            reader.report(.invalidValue, raw.location, "slug '\(raw.value)' may hold only letters, digits, '-', '_' and '.'")
             return nil
         }
         return raw
     }
 
-    /// A list of ids; a single id is accepted as a one-item list.
-    private mutating func list(_ key: String, _ node: Node) -> [Located<String>] {
-        if node.isNull { return [] }
-        if let single = node.scalarText {
-            return [Located(value: single.trimmingSpaces, location: positioner.location(node))]
-        }
-        guard case .sequence(let items) = node else {
-            report(.invalidValue, positioner.location(node), "'\(key)' must be a list of ids, found \(node.kindDescription)")
-            return []
-        }
-        var out: [Located<String>] = []
-        for item in items {
-            guard let id = item.scalarText else {
-                report(.invalidValue, positioner.location(item), "each '\(key)' entry must be an id, found \(item.kindDescription)")
-                continue
-            }
-            out.append(Located(value: id.trimmingSpaces, location: positioner.location(item)))
-        }
-        return out
-    }
+    private static let imageKeys = ["src", "alt", "credit"]
 
-    /// A list of short texts (`key_points`); a single text is accepted as a one-item list.
-    private mutating func textList(_ key: String, _ node: Node) -> [Located<String>] {
-        if node.isNull { return [] }
-        if node.scalarText != nil { return text(key, node).map { [$0] } ?? [] }
-        guard case .sequence(let items) = node else {
-            report(.invalidValue, positioner.location(node), "'\(key)' must be a list of short sentences, found \(node.kindDescription)")
-            return []
-        }
-        return items.compactMap { text(key, $0) }
-    }
-
-    private mutating func image(_ node: Node) -> PageImage? {
-        guard case .mapping(let mapping) = node else {
-            report(.invalidValue, positioner.location(node), "'image' must be a map with src, alt and credit")
+    private func image(_ field: YAMLField, _ reader: YAMLFieldReader) -> PageImage? {
+        guard let map = reader.map(field.value, known: FrontMatterDecoder.imageKeys,
+                                   naming: YAMLMapNaming(keyNoun: "image key", keyPrefix: "image."),
+                                   shape: "'image' must be a map with src, alt and credit") else { return nil }
+        guard let src = reader.text(map["src"]) else {
+            reader.report(.invalidValue, map.location, "'image' needs a 'src'")
             return nil
         }
-        var src: Located<String>?, alt: String?, credit: String?
-        for (keyNode, value) in mapping {
-            switch keyNode.scalarText ?? "" {
-            case "src": src = text("image.src", value)
-            case "alt": alt = text("image.alt", value)?.value
-            case "credit": credit = text("image.credit", value)?.value
-            default:
-                let name = keyNode.scalarText ?? ""
-                let hint = Suggest.closest(to: name, in: ["src", "alt", "credit"]).map { " (did you mean '\($0)'?)" } ?? ""
-                report(.unknownKey, positioner.location(keyNode), "unknown image key '\(name)'\(hint)")
-            }
-        }
-        guard let src else {
-            report(.invalidValue, positioner.location(node), "'image' needs a 'src'")
-            return nil
-        }
-        return PageImage(src: src, alt: alt, credit: credit, location: positioner.location(node))
+        return PageImage(src: src, alt: reader.text(map["alt"])?.value, credit: reader.text(map["credit"])?.value,
+                         location: map.location)
     }
 }

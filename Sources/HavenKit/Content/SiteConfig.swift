@@ -1,5 +1,3 @@
-import Yams
-
 /// `haven.yml`: the site's configuration (SPEC §2).
 public struct SiteConfig: Sendable {
     public var title: String
@@ -45,87 +43,53 @@ public struct SiteConfig: Sendable {
         url.hasSuffix("/") ? url : url + "/"
     }
 
-    /// Reads `haven.yml`. Any fault here stops Haven (exit 2): the configuration is not content.
+    /// Reads `haven.yml` through `YAMLFieldReader`. Any fault here stops Haven (exit 2): the
+    /// configuration is not content. The first fault in the file is the one reported.
     public static func parse(_ text: String, file: String = SiteConfig.fileName) throws(HavenError) -> SiteConfig {
-        let positioner = YAMLPositioner(file: file, firstLine: 1)
-        let root: Node
-        switch YAMLReader.compose(text) {
-        case .failure(let failure):
-            throw .config(positioner.location(line: failure.line, column: failure.column), failure.message)
-        case .success(let node):
-            guard let node else { return SiteConfig() }
-            root = node
-        }
-        guard case .mapping(let mapping) = root else {
-            throw .config(positioner.location(root), "haven.yml must be a map of settings, found \(root.kindDescription)")
-        }
+        let reader = YAMLFieldReader(file: file, valueRule: .invalidValue)
         var config = SiteConfig()
-        for (keyNode, value) in mapping {
-            let key = keyNode.scalarText ?? ""
-            let here = positioner.location(keyNode)
-            func text() throws(HavenError) -> String {
-                guard let s = value.scalarText, !value.isNull else {
-                    throw .config(positioner.location(value), "'\(key)' must be text, found \(value.kindDescription)")
-                }
-                return s
-            }
-            switch key {
-            case "title": config.title = try text()
-            case "base_url":
-                let url = try text()
-                guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
-                    throw .config(positioner.location(value), "'base_url' must be an absolute http(s) URL, found '\(url)'")
-                }
-                config.baseURL = normalizedBaseURL(url)
-            case "language": config.language = try text()
-            case "region": config.region = try text()
-            case "disclaimer": config.disclaimer = try text()
-            case "review_interval_months":
-                guard let months = value.intValue, months > 0 else {
-                    throw .config(positioner.location(value), "'review_interval_months' must be a whole number above 0")
-                }
-                config.reviewIntervalMonths = months
-            case "reading_grade_max":
-                guard let grade = value.scalarText.flatMap(Double.init), grade > 0 else {
-                    throw .config(positioner.location(value), "'reading_grade_max' must be a number above 0")
-                }
-                config.readingGradeMax = grade
-            case "lint":
-                switch SeverityOverrides.parse(value, positioner: positioner) {
-                case .success(let overrides): config.lint = overrides
-                case .failure(let diagnostic): throw .config(diagnostic.location, diagnostic.message)
-                }
-            default:
-                let hint = Suggest.closest(to: key, in: knownKeys).map { " (did you mean '\($0)'?)" } ?? ""
-                throw .config(here, "unknown setting '\(key)'\(hint)")
-            }
-        }
+        read(text, into: &config, reader)
+        if let fault = reader.firstFault { throw .config(fault.location, fault.message) }
         return config
     }
-}
 
-/// Parses a `lint:` map of rule id → `off`/`warning`/`error`, in `haven.yml` or front matter.
-enum SeverityOverrides {
-    static func parse(_ node: Node, positioner: YAMLPositioner) -> Result<[RuleID: Severity], Diagnostic> {
-        guard case .mapping(let mapping) = node else {
-            return .failure(Diagnostic(.invalidValue, at: positioner.location(node),
-                                       "'lint' must be a map of rule id to off, warning or error"))
-        }
-        var result: [RuleID: Severity] = [:]
-        for (keyNode, value) in mapping {
-            let id = keyNode.scalarText ?? ""
-            guard let rule = RuleID(id: id) else {
-                let hint = Suggest.closest(to: id, in: RuleID.allCases.map(\.rawValue)).map { " (did you mean '\($0)'?)" } ?? ""
-                return .failure(Diagnostic(.unknownKey, at: positioner.location(keyNode), "unknown rule id '\(id)'\(hint)"))
+    private static func read(_ text: String, into config: inout SiteConfig, _ reader: YAMLFieldReader) {
+        guard case .success(let root?) = reader.compose(text, syntaxRule: .invalidValue, duplicateRule: .invalidValue),
+              let map = reader.map(root, known: knownKeys, naming: .settings, shape: "haven.yml must be a map of settings")
+        else { return }
+        for field in map.fields {
+            switch field.key {
+            case "title": config.title = required(field, reader) ?? config.title
+            case "base_url":
+                guard let url = required(field, reader) else { break }
+                guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+                    reader.report(.invalidValue, field.valueLocation, "'base_url' must be an absolute http(s) URL, found '\(url)'")
+                    break
+                }
+                config.baseURL = normalizedBaseURL(url)
+            case "language": config.language = required(field, reader) ?? config.language
+            case "region": config.region = required(field, reader) ?? config.region
+            case "disclaimer": config.disclaimer = required(field, reader) ?? config.disclaimer
+            case "review_interval_months":
+                config.reviewIntervalMonths = required(reader.wholeNumber(field), field, reader) ?? config.reviewIntervalMonths
+            case "reading_grade_max":
+                config.readingGradeMax = required(reader.number(field), field, reader) ?? config.readingGradeMax
+            case "lint": config.lint = reader.severities(field)
+            default: break
             }
-            // YAML 1.1 habits: `off` may arrive as the boolean false.
-            let word = value.boolValue == false ? "off" : (value.scalarText ?? "")
-            guard let severity = Severity(rawValue: word) else {
-                return .failure(Diagnostic(.invalidValue, at: positioner.location(value),
-                                           "severity for '\(id)' must be off, warning or error, found '\(word)'"))
-            }
-            result[rule] = severity
         }
-        return .success(result)
+    }
+
+    /// A setting given with no value is a fault, not "use the default": the value of `key:` with
+    /// nothing after it would otherwise be silently ignored.
+    private static func required(_ field: YAMLField, _ reader: YAMLFieldReader) -> String? {
+        required(reader.text(field), field, reader)
+    }
+
+    private static func required<Value: Sendable & Hashable>(_ value: Located<Value>?, _ field: YAMLField, _ reader: YAMLFieldReader) -> Value? {
+        if value == nil, field.isNull || field.value.scalarText?.trimmingSpaces.isEmpty == true {
+            reader.report(.invalidValue, field.valueLocation, "\(field.subject) has no value")
+        }
+        return value?.value
     }
 }

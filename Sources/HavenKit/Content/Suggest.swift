@@ -1,7 +1,14 @@
 /// "Did you mean" suggestions by edit distance.
 enum Suggest {
+    /// The " (did you mean 'x'?)" that ends a message about an unknown name, or "" when no
+    /// candidate is close. Every did-you-mean Haven writes comes from here.
+    static func hint(for word: String, in candidates: [String], prefix: String = "") -> String {
+        closest(to: word, in: candidates).map { " (did you mean '\(prefix)\($0)'?)" } ?? ""
+    }
+
     static func closest(to word: String, in candidates: [String]) -> String? {
-        let best = candidates.map { ($0, distance(word.lowercased(), $0)) }.min { $0.1 < $1.1 }
+        // Ties go to the alphabetically first, so the hint never depends on a dictionary's order.
+        let best = candidates.map { ($0, distance(word.lowercased(), $0)) }.min { ($0.1, $0.0) < ($1.1, $1.0) }
         guard let best, best.1 <= max(2, word.count / 3) else { return nil }
         return best.0
     }

@@ -100,6 +100,24 @@ enum YAMLReader {
         }
     }
 
+    /// The YAML text without the entry that starts on `line` (1-based) and its more-indented lines.
+    /// Lines are blanked, not removed, so positions stay those of the file.
+    static func removingEntry(at line: Int, in text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard line >= 1, line <= lines.count else { return text }
+        let indent = lines[line - 1].prefix { $0 == " " }.count
+        lines[line - 1] = ""
+        var next = line
+        while next < lines.count {
+            let candidate = lines[next]
+            let candidateIndent = candidate.prefix { $0 == " " }.count
+            if !candidate.trimmingSpaces.isEmpty && candidateIndent <= indent { break }
+            lines[next] = ""
+            next += 1
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// Where a top-level or nested key appears for the second time (`name:` at a line start after indentation).
     private static func secondOccurrence(of key: String, in text: String) -> (line: Int, column: Int)? {
         var seen = 0

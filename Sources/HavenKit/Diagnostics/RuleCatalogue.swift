@@ -31,9 +31,9 @@ extension RuleID {
                     "A title that is a map or a list of maps cannot be shown correctly.",
                     "Write the value in the form shown in the editors' guide.", nil)
         case .fileEncoding:
-            return ("A content file is UTF-8 text.",
-                    "Bytes that are not text would be published as garbage or dropped.",
-                    "Save the file as UTF-8 (a BOM and CRLF line endings are fine).", nil)
+            return ("A content file is UTF-8 text, and every file in `Content/media/` can be read.",
+                    "Bytes that are not text would be published as garbage or dropped; a media file that cannot be read is left out of the site.",
+                    "Save the file as UTF-8 (a BOM and CRLF line endings are fine); give media files read permission.", nil)
         case .dataSyntax:
             return ("Each file in `Content/_data/` parses and has the shape of SPEC §2.",
                     "Reviewers, crisis resources and content warnings are the registries every page relies on.",

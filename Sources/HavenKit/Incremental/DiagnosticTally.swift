@@ -6,6 +6,8 @@ struct DiagnosticTally {
     /// Where a group of findings came from.
     enum Origin: Hashable {
         case site
+        /// Media files that could not be read (`MediaCopier`).
+        case media
         case model(String)
         case rendered(String)
     }

@@ -36,6 +36,8 @@ public final class IncrementalSession: @unchecked Sendable {
     private var scan: SiteScan?
     private var heads: [String: (signature: FileSignature, head: PageHead)] = [:]
     private var mediaSignatures: [String: FileSignature] = [:]
+    /// Media files that could not be read at the last look, by output path (`MediaCopier`'s findings).
+    private var mediaDiagnostics: [String: Diagnostic] = [:]
     private var site: Site?
     /// Paths reported changed since the last finished rebuild; nil when unknown (scan everything).
     private var pending: Set<String>?
@@ -202,19 +204,25 @@ public final class IncrementalSession: @unchecked Sendable {
         }
         take(work.run(later, generated: generated), into: &updates)
 
-        // media: copied again only when changed (and looked at only when the scan ran)
+        // media: copied again only when changed or unreadable last time (and looked at only when the scan ran)
         if reported == nil || full {
             var newMedia: [String: FileSignature] = [:]
+            var found: [String: Diagnostic] = [:]
             for (output, source) in newSite.media {
                 let signature = FileSignature(path: rootPath + "/" + source)
                 newMedia[output] = signature
-                if full || mediaSignatures[output] != signature || files[output] == nil,
-                   case .success(let bytes) = FileBytes.read(rootPath + "/" + source, limit: Int.max, insideRoot: rootPath) {
-                    store(output, bytes)
+                guard full || mediaSignatures[output] != signature || files[output] == nil || mediaDiagnostics[output] != nil else { continue }
+                switch MediaCopier.read(source, root: rootPath) {
+                case .success(let bytes): store(output, bytes)
+                case .failure(let finding):
+                    store(output, nil)
+                    found[output] = finding
                 }
             }
             for output in Set(mediaSignatures.keys).subtracting(newMedia.keys) { store(output, nil) }
             mediaSignatures = newMedia
+            mediaDiagnostics = found
+            updates[.media] = found.keys.sorted().compactMap { found[$0] }
         }
 
         // findings: patched per page, or counted again when the policy or the set of pages changed
@@ -222,7 +230,8 @@ public final class IncrementalSession: @unchecked Sendable {
             kept.replace(updates)
             tally = kept
         } else {
-            var origins: [DiagnosticTally.Origin: [Diagnostic]] = [.site: updates[.site] ?? checker.checkSite(newSite)]
+            var origins: [DiagnosticTally.Origin: [Diagnostic]] = [.site: updates[.site] ?? checker.checkSite(newSite),
+                                                                   .media: mediaDiagnostics.keys.sorted().compactMap { mediaDiagnostics[$0] }]
             for (source, found) in modelDiagnostics { origins[.model(source)] = found }
             for (source, found) in renderedDiagnostics { origins[.rendered(source)] = found }
             tally = DiagnosticTally(policy: policy, origins: origins)

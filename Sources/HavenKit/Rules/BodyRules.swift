@@ -53,6 +53,6 @@ enum BodyRules {
     }
 
     private static func suggestion(_ fragment: String, _ page: Page) -> String {
-        Suggest.closest(to: fragment, in: page.body.headings.map(\.id)).map { " (did you mean '#\($0)'?)" } ?? ""
+        Suggest.hint(for: fragment, in: page.body.headings.map(\.id), prefix: "#")
     }
 }

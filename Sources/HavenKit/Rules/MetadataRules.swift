@@ -26,7 +26,7 @@ enum MetadataRules {
                             "reviewer '\(reviewer.value)' is an example person (placeholder: true); a real reviewer must review this page before it is published")
                     }
                 } else {
-                    let hint = Suggest.closest(to: reviewer.value, in: Array(site.registries.reviewers.keys)).map { " (did you mean '\($0)'?)" } ?? ""
+                    let hint = Suggest.hint(for: reviewer.value, in: Array(site.registries.reviewers.keys))
                     add(.unknownReviewer, reviewer.location, "reviewer '\(reviewer.value)' is not in \(Registries.reviewersFile)\(hint)")
                 }
             } else {
@@ -50,17 +50,17 @@ enum MetadataRules {
 
         // Ids into the registries.
         for warning in fm.contentWarnings where site.registries.contentWarnings[warning.value] == nil {
-            let hint = Suggest.closest(to: warning.value, in: Array(site.registries.contentWarnings.keys)).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = Suggest.hint(for: warning.value, in: Array(site.registries.contentWarnings.keys))
             add(.unknownContentWarning, warning.location, "content warning '\(warning.value)' is not in \(Registries.contentWarningsFile)\(hint)")
         }
         for resource in fm.crisisResources where site.registries.crisisResources[resource.value] == nil {
-            let hint = Suggest.closest(to: resource.value, in: site.registries.crisisResourceOrder).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = Suggest.hint(for: resource.value, in: site.registries.crisisResourceOrder)
             add(.unknownCrisisResource, resource.location, "crisis resource '\(resource.value)' is not in \(Registries.crisisResourcesFile)\(hint)")
         }
         for (type, list) in [(PageType.modality, fm.modalities), (.condition, fm.conditions)] {
             for term in list where site.page(type: type, slug: term.value) == nil {
                 let known = site.pages(of: type).map(\.slug)
-                let hint = Suggest.closest(to: term.value, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+                let hint = Suggest.hint(for: term.value, in: known)
                 add(.unknownTerm, term.location, "no \(type.rawValue) page has the slug '\(term.value)'\(hint)")
             }
         }
