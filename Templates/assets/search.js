@@ -9,7 +9,12 @@
   var status = document.getElementById("search-status");
   var indexURL = form.getAttribute("data-index");
   var data = null;
-  var TYPES = { condition: "Condition", modality: "Therapy", article: "Article" };
+  // The words come from the page (the site's string table), in its language.
+  function word(name) { return form.getAttribute("data-" + name) || ""; }
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (m, k) { return Object.prototype.hasOwnProperty.call(values, k) ? values[k] : m; });
+  }
+  var TYPES = { condition: word("type-condition"), modality: word("type-modality"), article: word("type-article") };
   var STOP = { a: 1, an: 1, and: 1, the: 1, of: 1, to: 1, in: 1, "for": 1, is: 1, my: 1, i: 1, me: 1, with: 1, or: 1, on: 1, about: 1 };
 
   // Lower case, no accents, every run of other characters one space: "Self-harm" -> "self harm".
@@ -82,8 +87,8 @@
     var floor = hits.length ? hits[0].score * 0.15 : 0;
     hits = hits.filter(function (h) { return h.score >= floor; }).slice(0, 30);
     status.textContent = hits.length === 0
-      ? "No pages match \u201c" + query.trim() + "\u201d. Try another word, or browse the lists below."
-      : hits.length + (hits.length === 1 ? " page matches" : " pages match") + " \u201c" + query.trim() + "\u201d.";
+      ? fill(word("none"), { query: query.trim() })
+      : fill(word(hits.length === 1 ? "one" : "many"), { count: String(hits.length), query: query.trim() });
     hits.forEach(function (h) {
       var li = document.createElement("li");
       var a = document.createElement("a");
@@ -130,5 +135,5 @@
         show(input.value);
       });
     })
-    .catch(function () { status.textContent = "Search is not available right now. Browse the lists below."; });
+    .catch(function () { status.textContent = word("unavailable"); });
 })();

@@ -355,7 +355,7 @@ import Mustache
         }
         #expect(SiteFeeds.searchIndex(loaded) == whole(loaded))
         #expect(SiteFeeds.searchIndex(loaded) == whole(loaded), "second time, from kept entries")
-        var moved = Site(root: loaded.root, config: loaded.config, registries: loaded.registries, pages: loaded.pages,
+        var moved = Site(root: loaded.root, config: loaded.config, registries: loaded.registries, strings: loaded.strings, pages: loaded.pages,
                          media: loaded.media, today: loaded.today,
                          linkResolver: LinkResolver(pageBySource: [:], pagePaths: [], generatedPaths: [], filePaths: [], basePath: "/docs/"),
                          loadDiagnostics: [])

@@ -18,14 +18,4 @@ public enum PageType: String, Sendable, CaseIterable, Codable {
         guard let type = PageType.allCases.first(where: { $0.section == section }) else { return nil }
         self = type
     }
-
-    /// Human names for listings and schema.org.
-    public var pluralTitle: String {
-        switch self {
-        case .article: "Articles"
-        case .modality: "Therapies"
-        case .condition: "Conditions"
-        case .page: "Pages"
-        }
-    }
 }

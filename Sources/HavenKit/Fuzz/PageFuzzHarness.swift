@@ -18,8 +18,8 @@ public enum PageFuzzHarness {
         let head = PageHead.parse(source: path, bytes: bytes)
         let resolver = LinkResolver(pageBySource: [path: head.path], pagePaths: [head.path],
                                     generatedPaths: Site.generatedPaths(reviewers: ["r"]), filePaths: [], basePath: "/")
-        let page = head.page(resolver: resolver)
-        let site = Site(root: "/nonexistent", config: SiteConfig(), registries: registries, pages: [page], media: [],
+        let page = head.page(resolver: resolver, labels: BodyLabels(StringTables.builtInOnly.table("en")))
+        let site = Site(root: "/nonexistent", config: SiteConfig(), registries: registries, strings: .builtInOnly, pages: [page], media: [],
                         today: today, linkResolver: resolver, loadDiagnostics: head.diagnostics)
         var diagnostics = Checker().check(site)
         guard let theme else { return (diagnostics, "") }

@@ -220,11 +220,11 @@ enum EmbeddedFiles {
 {{<layout}}
 {{$main}}
 <h1>{{title}}</h1>
-<p>We could not find that page. It may have moved.</p>
+<p>{{strings.not_found_text}}</p>
 <ul>
-<li><a href="{{site.base}}">Go to the home page</a></li>
-<li><a href="{{site.base}}search/">Search the site</a></li>
-<li><a href="{{site.base}}get-help/">Get help now</a></li>
+<li><a href="{{site.base}}">{{strings.not_found_home}}</a></li>
+<li><a href="{{site.base}}search/">{{strings.not_found_search}}</a></li>
+<li><a href="{{site.base}}get-help/">{{strings.get_help_now}}</a></li>
 </ul>
 {{/main}}
 {{/layout}}
@@ -490,7 +490,12 @@ p, li { orphans: 3; widows: 3; }
   var status = document.getElementById("search-status");
   var indexURL = form.getAttribute("data-index");
   var data = null;
-  var TYPES = { condition: "Condition", modality: "Therapy", article: "Article" };
+  // The words come from the page (the site's string table), in its language.
+  function word(name) { return form.getAttribute("data-" + name) || ""; }
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (m, k) { return Object.prototype.hasOwnProperty.call(values, k) ? values[k] : m; });
+  }
+  var TYPES = { condition: word("type-condition"), modality: word("type-modality"), article: word("type-article") };
   var STOP = { a: 1, an: 1, and: 1, the: 1, of: 1, to: 1, in: 1, "for": 1, is: 1, my: 1, i: 1, me: 1, with: 1, or: 1, on: 1, about: 1 };
 
   // Lower case, no accents, every run of other characters one space: "Self-harm" -> "self harm".
@@ -563,8 +568,8 @@ p, li { orphans: 3; widows: 3; }
     var floor = hits.length ? hits[0].score * 0.15 : 0;
     hits = hits.filter(function (h) { return h.score >= floor; }).slice(0, 30);
     status.textContent = hits.length === 0
-      ? "No pages match \u201c" + query.trim() + "\u201d. Try another word, or browse the lists below."
-      : hits.length + (hits.length === 1 ? " page matches" : " pages match") + " \u201c" + query.trim() + "\u201d.";
+      ? fill(word("none"), { query: query.trim() })
+      : fill(word(hits.length === 1 ? "one" : "many"), { count: String(hits.length), query: query.trim() });
     hits.forEach(function (h) {
       var li = document.createElement("li");
       var a = document.createElement("a");
@@ -611,27 +616,27 @@ p, li { orphans: 3; widows: 3; }
         show(input.value);
       });
     })
-    .catch(function () { status.textContent = "Search is not available right now. Browse the lists below."; });
+    .catch(function () { status.textContent = word("unavailable"); });
 })();
 
 """#,
         "Templates/byline.mustache": #"""
 <div class="byline">
 {{#reviewer}}
-<p class="reviewed-by">Medically reviewed by <a href="{{href}}">{{name}}, {{credentials}}</a>{{#placeholder}} <span class="badge">example reviewer</span>{{/placeholder}}</p>
+<p class="reviewed-by">{{strings.reviewed_by}} <a href="{{href}}">{{name}}, {{credentials}}</a>{{#placeholder}} <span class="badge">{{strings.example_reviewer}}</span>{{/placeholder}}</p>
 {{/reviewer}}
 {{#author}}
-<p class="author">Written and updated by {{.}}</p>
+<p class="author">{{strings.written_by}} {{.}}</p>
 {{/author}}
 <dl class="dates">
 {{#reviewed}}
-<div><dt>Last reviewed</dt><dd><time datetime="{{iso}}">{{text}}</time></dd></div>
+<div><dt>{{strings.last_reviewed}}</dt><dd><time datetime="{{iso}}">{{text}}</time></dd></div>
 {{/reviewed}}
 {{#updated}}
-<div><dt>Updated</dt><dd><time datetime="{{iso}}">{{text}}</time></dd></div>
+<div><dt>{{strings.updated}}</dt><dd><time datetime="{{iso}}">{{text}}</time></dd></div>
 {{/updated}}
 {{#nextReview}}
-<div><dt>Next review due</dt><dd><time datetime="{{iso}}">{{text}}</time></dd></div>
+<div><dt>{{strings.next_review_due}}</dt><dd><time datetime="{{iso}}">{{text}}</time></dd></div>
 {{/nextReview}}
 </dl>
 </div>
@@ -676,14 +681,14 @@ p, li { orphans: 3; widows: 3; }
         "Templates/crisis-notice.mustache": #"""
 {{#notice}}
 <aside class="crisis-notice" aria-labelledby="haven-notice-title">
-<h2 id="haven-notice-title">{{#topics}}This page talks about {{.}}{{/topics}}{{^topics}}Support is available{{/topics}}</h2>
-<p>If you are struggling, you do not have to go through it alone. You can reach someone now:</p>
+<h2 id="haven-notice-title">{{heading}}</h2>
+<p>{{strings.notice_reach_someone}}</p>
 <ul class="crisis-resources">
 {{#resources}}
 {{>crisis-resource}}
 {{/resources}}
 </ul>
-<p class="notice-more"><a href="{{site.base}}get-help/">More ways to get help</a></p>
+<p class="notice-more"><a href="{{site.base}}get-help/">{{strings.notice_more_help}}</a></p>
 </aside>
 {{/notice}}
 
@@ -693,7 +698,7 @@ p, li { orphans: 3; widows: 3; }
 <h3 class="resource-name">{{name}}</h3>
 <p class="resource-actions">
 {{#tel}}
-<a class="action" href="{{.}}">Call {{phoneText}}</a>
+<a class="action" href="{{.}}">{{callText}}</a>
 {{/tel}}
 {{#sms}}
 <a class="action" href="{{.}}">{{smsText}}</a>
@@ -703,7 +708,7 @@ p, li { orphans: 3; widows: 3; }
 {{/url}}
 </p>
 {{#hours}}
-<p class="resource-hours">Open {{.}}</p>
+<p class="resource-hours">{{hoursText}}</p>
 {{/hours}}
 {{#description}}
 <p class="resource-description">{{.}}</p>
@@ -712,17 +717,17 @@ p, li { orphans: 3; widows: 3; }
 
 """#,
         "Templates/disclaimer.mustache": #"""
-<p class="disclaimer"><strong>Please note:</strong> {{site.disclaimer}}</p>
+<p class="disclaimer"><strong>{{strings.please_note}}</strong> {{site.disclaimer}}</p>
 
 """#,
         "Templates/get-help.mustache": #"""
 {{<layout}}
 {{$main}}
 <h1>{{title}}</h1>
-<p class="intro">You are not alone. These services are free and confidential. Trained people answer, any time of day.</p>
-<p class="emergency"><strong>If someone is in immediate danger, call your local emergency number now.</strong></p>
+<p class="intro">{{strings.get_help_intro}}</p>
+<p class="emergency"><strong>{{strings.get_help_emergency}}</strong></p>
 <section aria-labelledby="haven-lines-title">
-<h2 id="haven-lines-title">Crisis lines</h2>
+<h2 id="haven-lines-title">{{strings.crisis_lines}}</h2>
 <ul class="crisis-resources stacked">
 {{#resources}}
 {{>crisis-resource}}
@@ -730,8 +735,8 @@ p, li { orphans: 3; widows: 3; }
 </ul>
 </section>
 <section aria-labelledby="haven-elsewhere-title">
-<h2 id="haven-elsewhere-title">Outside this region</h2>
-<p>If you live somewhere else, <a href="https://findahelpline.com/">Find A Helpline</a> lists free, confidential helplines in many countries.</p>
+<h2 id="haven-elsewhere-title">{{strings.outside_region}}</h2>
+<p>{{strings.outside_region_before}} <a href="https://findahelpline.com/">{{strings.outside_region_link}}</a> {{strings.outside_region_after}}</p>
 </section>
 {{/main}}
 {{/layout}}
@@ -741,10 +746,10 @@ p, li { orphans: 3; widows: 3; }
 {{<layout}}
 {{$main}}
 <h1>{{title}}</h1>
-<p class="intro">Clear, reviewed information about mental health conditions and the talk therapies that treat them. Every page names the professional who reviewed it and when.</p>
+<p class="intro">{{strings.home_intro}}</p>
 <aside class="help-box" aria-labelledby="haven-help-title">
-<h2 id="haven-help-title">Need help right now?</h2>
-<p>If you are struggling or worried about someone, you can talk to someone today. <a href="{{site.base}}get-help/">See crisis lines you can call or text</a>.</p>
+<h2 id="haven-help-title">{{strings.home_help_title}}</h2>
+<p>{{strings.home_help_text}} <a href="{{site.base}}get-help/">{{strings.home_help_link}}</a>.</p>
 </aside>
 {{#sections}}
 <section class="home-section" aria-labelledby="{{id}}">
@@ -760,7 +765,7 @@ p, li { orphans: 3; widows: 3; }
 {{/items}}
 </ul>
 {{#more}}
-<p class="more"><a href="{{href}}">All {{count}} articles</a></p>
+<p class="more"><a href="{{href}}">{{label}}</a></p>
 {{/more}}
 </section>
 {{/sections}}
@@ -777,7 +782,7 @@ p, li { orphans: 3; widows: 3; }
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'">
 <meta name="referrer" content="no-referrer">
 <meta name="color-scheme" content="light dark">
-<title>{{#isHome}}{{site.title}}{{/isHome}}{{^isHome}}{{pageTitle}} · {{site.title}}{{/isHome}}</title>
+<title>{{#isHome}}{{site.title}}{{/isHome}}{{^isHome}}{{pageTitle}}{{strings.title_separator}}{{site.title}}{{/isHome}}</title>
 {{#description}}
 <meta name="description" content="{{.}}">
 {{/description}}
@@ -788,7 +793,7 @@ p, li { orphans: 3; widows: 3; }
 {{/jsonLD}}
 </head>
 <body>
-<a class="skip-link" href="#main">Skip to main content</a>
+<a class="skip-link" href="#main">{{strings.skip_to_content}}</a>
 {{>site-header}}
 <main id="main" class="wrap">
 {{$main}}{{/main}}
@@ -839,7 +844,7 @@ p, li { orphans: 3; widows: 3; }
         "Templates/related.mustache": #"""
 {{#hasRelated}}
 <nav class="related" aria-labelledby="haven-related-title">
-<h2 id="haven-related-title">Related pages</h2>
+<h2 id="haven-related-title">{{strings.related_pages}}</h2>
 {{#related}}
 <section class="related-group">
 <h3>{{heading}}</h3>
@@ -860,18 +865,18 @@ p, li { orphans: 3; widows: 3; }
 <h1>{{title}}</h1>
 <p class="credentials">{{credentials}}</p>
 {{#placeholder}}
-<p class="placeholder-note">This is an example reviewer on a demonstration site, not a real person.</p>
+<p class="placeholder-note">{{strings.reviewer_placeholder_note}}</p>
 {{/placeholder}}
 {{#bio}}
 <p>{{bio}}</p>
 {{/bio}}
-<h2>Pages reviewed</h2>
+<h2>{{strings.pages_reviewed}}</h2>
 <ul>
 {{#items}}
 <li><a href="{{href}}">{{title}}</a></li>
 {{/items}}
 {{^items}}
-<li>None yet.</li>
+<li>{{strings.none_yet}}</li>
 {{/items}}
 </ul>
 {{/main}}
@@ -882,12 +887,12 @@ p, li { orphans: 3; widows: 3; }
 {{<layout}}
 {{$main}}
 <h1>{{title}}</h1>
-<p class="intro">Every clinical page on this site is checked by a qualified professional before it is published, and again on a regular schedule.</p>
+<p class="intro">{{strings.reviewers_intro}}</p>
 <ul class="cards">
 {{#reviewers}}
 <li class="card">
 <h2><a href="{{href}}">{{name}}</a></h2>
-<p>{{credentials}}{{#placeholder}} <span class="badge">example reviewer</span>{{/placeholder}}</p>
+<p>{{credentials}}{{#placeholder}} <span class="badge">{{strings.example_reviewer}}</span>{{/placeholder}}</p>
 </li>
 {{/reviewers}}
 </ul>
@@ -899,20 +904,20 @@ p, li { orphans: 3; widows: 3; }
 {{<layout}}
 {{$main}}
 <h1>{{title}}</h1>
-<form class="search-form" role="search" action="{{site.base}}search/" method="get" data-index="{{indexURL}}">
-<label for="search-query">Search for a condition, a therapy or a topic</label>
+<form class="search-form" role="search" action="{{site.base}}search/" method="get" data-index="{{indexURL}}" data-none="{{strings.search_no_results}}" data-one="{{strings.search_one_result}}" data-many="{{strings.search_results}}" data-unavailable="{{strings.search_unavailable}}" data-type-condition="{{strings.type_condition}}" data-type-modality="{{strings.type_modality}}" data-type-article="{{strings.type_article}}">
+<label for="search-query">{{strings.search_label}}</label>
 <div class="search-row">
 <input id="search-query" name="q" type="search" autocomplete="off" spellcheck="false" aria-describedby="search-privacy">
-<button type="submit">Search</button>
+<button type="submit">{{strings.search_button}}</button>
 </div>
-<p class="search-note" id="search-privacy">Searching happens on your device: what you type is never sent anywhere.</p>
+<p class="search-note" id="search-privacy">{{strings.search_privacy}}</p>
 </form>
-<noscript><p class="search-status">Search needs JavaScript, which is turned off in this browser. Every page is in the lists below.</p></noscript>
+<noscript><p class="search-status">{{strings.search_noscript}}</p></noscript>
 <p class="search-status" id="search-status" role="status"></p>
 <ol class="search-results" id="search-results"></ol>
 <section class="search-browse" aria-labelledby="haven-browse-title">
-<h2 id="haven-browse-title">Browse all pages</h2>
-<p>You can also find every page in these lists:</p>
+<h2 id="haven-browse-title">{{strings.search_browse}}</h2>
+<p>{{strings.search_browse_text}}</p>
 <ul>
 {{#sections}}
 <li><a href="{{href}}">{{heading}}</a></li>
@@ -927,14 +932,14 @@ p, li { orphans: 3; widows: 3; }
         "Templates/site-footer.mustache": #"""
 <footer class="site-footer">
 <div class="wrap">
-<p class="footer-help">In crisis? <a href="{{site.base}}get-help/">Get help now</a>. If you or someone else is in danger, call your local emergency number.</p>
-<nav aria-label="Footer">
+<p class="footer-help">{{strings.footer_in_crisis}} <a href="{{site.base}}get-help/">{{strings.get_help_now}}</a>. {{strings.footer_danger}}</p>
+<nav aria-label="{{strings.footer_nav_label}}">
 <ul>
 {{#site.pages}}
 <li><a href="{{href}}">{{title}}</a></li>
 {{/site.pages}}
-<li><a href="{{site.base}}reviewers/">Medical reviewers</a></li>
-<li><a href="{{site.base}}feed.xml">Feed</a></li>
+<li><a href="{{site.base}}reviewers/">{{strings.medical_reviewers}}</a></li>
+<li><a href="{{site.base}}feed.xml">{{strings.feed}}</a></li>
 </ul>
 </nav>
 </div>
@@ -952,23 +957,150 @@ p, li { orphans: 3; widows: 3; }
 <header class="site-header">
 <div class="wrap header-inner">
 <a class="site-title" href="{{site.base}}">{{site.title}}</a>
-<nav class="site-nav" aria-label="Main">
+<nav class="site-nav" aria-label="{{strings.nav_label}}">
 <ul>
-<li><a href="{{site.base}}modalities/"{{#nav.modalities}} aria-current="{{nav.modalities}}"{{/nav.modalities}}>Therapies</a></li>
-<li><a href="{{site.base}}conditions/"{{#nav.conditions}} aria-current="{{nav.conditions}}"{{/nav.conditions}}>Conditions</a></li>
-<li><a href="{{site.base}}articles/"{{#nav.articles}} aria-current="{{nav.articles}}"{{/nav.articles}}>Articles</a></li>
-<li><a href="{{site.base}}search/"{{#nav.search}} aria-current="{{nav.search}}"{{/nav.search}}>Search</a></li>
+<li><a href="{{site.base}}modalities/"{{#nav.modalities}} aria-current="{{nav.modalities}}"{{/nav.modalities}}>{{strings.section_modalities}}</a></li>
+<li><a href="{{site.base}}conditions/"{{#nav.conditions}} aria-current="{{nav.conditions}}"{{/nav.conditions}}>{{strings.section_conditions}}</a></li>
+<li><a href="{{site.base}}articles/"{{#nav.articles}} aria-current="{{nav.articles}}"{{/nav.articles}}>{{strings.section_articles}}</a></li>
+<li><a href="{{site.base}}search/"{{#nav.search}} aria-current="{{nav.search}}"{{/nav.search}}>{{strings.search}}</a></li>
 </ul>
 </nav>
-<a class="help-now" href="{{site.base}}get-help/">Get help now</a>
+<a class="help-now" href="{{site.base}}get-help/">{{strings.get_help_now}}</a>
 </div>
 </header>
+
+"""#,
+        "Templates/strings/en.yml": #"""
+# The words the default theme and Haven itself show readers, in English (the built-in `en` table).
+# A site may override any key in its own Templates/strings/en.yml, or add a language with
+# Templates/strings/<id>.yml; a language's table is completed key by key from the table of its
+# primary subtag (en-gb from en). Text is plain (escaped when shown); {name} marks a value Haven
+# fills in. Dates: date_format with {day}, {month} (month_1 … month_12) and {year}.
+
+# Layout, header and footer
+skip_to_content: Skip to main content
+nav_label: Main
+footer_nav_label: Footer
+get_help_now: Get help now
+footer_in_crisis: In crisis?
+footer_danger: If you or someone else is in danger, call your local emergency number.
+medical_reviewers: Medical reviewers
+feed: Feed
+title_separator: " · "
+
+# Sections and page kinds
+section_modalities: Therapies
+section_conditions: Conditions
+section_articles: Articles
+section_pages: Pages
+type_modality: Therapy
+type_condition: Condition
+type_article: Article
+intro_modalities: "Types of talk therapy: what each one is, how it works and who it may help."
+intro_conditions: "Mental health conditions: common signs, how they are treated and where to find support."
+intro_articles: Guides to finding and using mental health care.
+
+# Home page
+home_intro: Clear, reviewed information about mental health conditions and the talk therapies that treat them. Every page names the professional who reviewed it and when.
+home_help_title: Need help right now?
+home_help_text: If you are struggling or worried about someone, you can talk to someone today.
+home_help_link: See crisis lines you can call or text
+latest_articles: Latest articles
+all_articles: "All {count} articles"
+
+# Byline
+reviewed_by: Medically reviewed by
+example_reviewer: example reviewer
+written_by: Written and updated by
+last_reviewed: Last reviewed
+updated: Updated
+next_review_due: Next review due
+
+# Crisis notice and crisis resources
+notice_topics: "This page talks about {topics}"
+notice_no_topics: Support is available
+notice_reach_someone: "If you are struggling, you do not have to go through it alone. You can reach someone now:"
+notice_more_help: More ways to get help
+call_number: "Call {number}"
+text_keyword: "Text {keyword} to {number}"
+text_number: "Text {number}"
+open_hours: "Open {hours}"
+list_and: and
+
+# Get help page
+get_help_description: Crisis lines you can call or text right now.
+get_help_intro: You are not alone. These services are free and confidential. Trained people answer, any time of day.
+get_help_emergency: If someone is in immediate danger, call your local emergency number now.
+crisis_lines: Crisis lines
+outside_region: Outside this region
+outside_region_before: "If you live somewhere else,"
+outside_region_link: Find A Helpline
+outside_region_after: lists free, confidential helplines in many countries.
+
+# Disclaimer
+please_note: "Please note:"
+
+# Contents and related pages
+on_this_page: On this page
+related_pages: Related pages
+related_modalities_for_condition: Therapies used for it
+related_modalities: Therapies
+related_conditions_for_modality: Conditions it is used for
+related_conditions: Conditions
+related_articles: Articles
+related_backlinks: Pages that link here
+
+# Reviewers
+reviewer_description: "{name}, {credentials}: medical reviewer."
+reviewer_placeholder_note: This is an example reviewer on a demonstration site, not a real person.
+pages_reviewed: Pages reviewed
+none_yet: None yet.
+reviewers_intro: Every clinical page on this site is checked by a qualified professional before it is published, and again on a regular schedule.
+
+# Search
+search: Search
+search_label: Search for a condition, a therapy or a topic
+search_button: Search
+search_privacy: "Searching happens on your device: what you type is never sent anywhere."
+search_noscript: Search needs JavaScript, which is turned off in this browser. Every page is in the lists below.
+search_browse: Browse all pages
+search_browse_text: "You can also find every page in these lists:"
+search_no_results: "No pages match “{query}”. Try another word, or browse the lists below."
+search_one_result: "1 page matches “{query}”."
+search_results: "{count} pages match “{query}”."
+search_unavailable: Search is not available right now. Browse the lists below.
+
+# Not found
+not_found_title: Page not found
+not_found_text: We could not find that page. It may have moved.
+not_found_home: Go to the home page
+not_found_search: Search the site
+
+# Body text made by Haven (task lists, footnotes)
+task_done: "Done:"
+task_todo: "To do:"
+references: References
+
+# Dates
+date_format: "{month} {day}, {year}"
+month_1: January
+month_2: February
+month_3: March
+month_4: April
+month_5: May
+month_6: June
+month_7: July
+month_8: August
+month_9: September
+month_10: October
+month_11: November
+month_12: December
 
 """#,
         "Templates/toc.mustache": ##"""
 {{#hasTOC}}
 <nav class="toc" aria-labelledby="haven-toc-title">
-<h2 id="haven-toc-title">On this page</h2>
+<h2 id="haven-toc-title">{{strings.on_this_page}}</h2>
 <ol>
 {{#toc}}
 <li><a href="#{{id}}">{{text}}</a></li>

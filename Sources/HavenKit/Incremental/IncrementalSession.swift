@@ -80,7 +80,9 @@ public final class IncrementalSession: @unchecked Sendable {
         let full = site == nil || theme == nil || settings == nil || newSettingsSignature != settingsSignature
         if full {
             theme = try Theme.load(siteRoot: root)
-            settings = try SiteLoader.loadSettings(root: root, options: loadOptionsBase)
+            var settingsLoad = loadOptionsBase
+            settingsLoad.strings = theme?.strings ?? .builtInOnly
+            settings = try SiteLoader.loadSettings(root: root, options: settingsLoad)
             settingsSignature = newSettingsSignature
             heads = [:]
             scan = nil
@@ -288,7 +290,8 @@ public final class IncrementalSession: @unchecked Sendable {
             if old.page(at: after.path)?.source == after.source { toParse.append(after) }
         }
         let resolver = old.linkResolver
-        let pages = parallelMap(toParse) { $0.page(resolver: resolver) }
+        let labels = BodyLabels(settings.strings.table(settings.config.defaultLanguage))
+        let pages = parallelMap(toParse) { $0.page(resolver: resolver, labels: labels) }
         var loadDiagnostics = old.loadDiagnostics
         if !sameFindings {
             let ordered = scan.markdown.compactMap { heads[$0]?.head }
@@ -306,13 +309,14 @@ public final class IncrementalSession: @unchecked Sendable {
         let reusable = full ? [:] : oldPages.filter { !changed.contains($0.key) }
         // The resolver equality is decided once (comparing two URL tables costs as much as building one).
         let sameResolver = ResolverComparison(old: old?.linkResolver)
+        let labels = BodyLabels(settings.strings.table(settings.config.defaultLanguage))
         return SiteLoader.assemble(root: options.siteRoot, settings: settings, scan: scan,
                                    heads: scan.markdown.compactMap { heads[$0]?.head }, options: load) { head, resolver in
             if let page = reusable[head.source], page.path == head.path,
                sameResolver.matches(resolver) || page.body.links.allSatisfy({ resolver.resolve($0.destination, from: page.source) == $0.target }) {
                 return page
             }
-            return head.page(resolver: resolver)
+            return head.page(resolver: resolver, labels: labels)
         }
     }
 

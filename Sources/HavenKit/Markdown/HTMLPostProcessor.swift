@@ -13,17 +13,13 @@ enum HTMLPostProcessor {
     private static let alignClass = Array(" class=\"align-".utf8)
     private static let checkedBox = Array("<input type=\"checkbox\" checked=\"\" disabled=\"\" />".utf8)
     private static let emptyBox = Array("<input type=\"checkbox\" disabled=\"\" />".utf8)
-    private static let checkedLabel = Array("<span class=\"task-box\" role=\"img\" aria-label=\"Done:\">☑</span>".utf8)
-    private static let emptyLabel = Array("<span class=\"task-box\" role=\"img\" aria-label=\"To do:\">☐</span>".utf8)
     private static let footnotes = Array("<section class=\"footnotes\" data-footnotes>".utf8)
-    private static let titledFootnotes = Array(
-        "<section class=\"footnotes\" data-footnotes aria-labelledby=\"haven-references\">\n<h2 id=\"haven-references\">References</h2>".utf8)
 
     /// Gives the n-th `<hN>` the n-th heading id and shifts heading levels by `shift`; turns table
     /// `align="x"` (obsolete in HTML5) into `class="align-x"`; replaces task-list checkboxes (unlabeled
     /// form fields to a screen reader) by labeled symbols; gives the footnotes section a heading.
     /// Works on cmark's output as UTF-8 bytes, made into a `String` only once, here.
-    static func addHeadingIDs(utf8 bytes: UnsafeBufferPointer<UInt8>, ids: [String], shift: Int = 0) -> String {
+    static func addHeadingIDs(utf8 bytes: UnsafeBufferPointer<UInt8>, ids: [String], shift: Int = 0, labels: BodyLabels) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + ids.count * 24 + 64)
         var next = 0
@@ -64,11 +60,11 @@ enum HTMLPostProcessor {
                     continue
                 }
                 if b1 == UInt8(ascii: "i") {
-                    if matches(checkedBox, at: i) { out.append(contentsOf: checkedLabel); i += checkedBox.count; continue }
-                    if matches(emptyBox, at: i) { out.append(contentsOf: emptyLabel); i += emptyBox.count; continue }
+                    if matches(checkedBox, at: i) { out.append(contentsOf: labels.checkedBox); i += checkedBox.count; continue }
+                    if matches(emptyBox, at: i) { out.append(contentsOf: labels.emptyBox); i += emptyBox.count; continue }
                 }
                 if b1 == UInt8(ascii: "s"), matches(footnotes, at: i) {
-                    out.append(contentsOf: titledFootnotes)
+                    out.append(contentsOf: labels.footnotes)
                     i += footnotes.count
                     continue
                 }
@@ -85,5 +81,21 @@ enum HTMLPostProcessor {
             i += 1
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// The HTML Haven puts in a body in place of cmark's, with the words of the page's language (the
+/// labels of task-list boxes, the heading of the footnotes), made once per language.
+struct BodyLabels: Sendable {
+    let checkedBox: [UInt8]
+    let emptyBox: [UInt8]
+    let footnotes: [UInt8]
+
+    init(_ strings: StringTable) {
+        func attribute(_ key: StringKey) -> String { HTMLEscape.attribute(strings[key]) }
+        checkedBox = Array("<span class=\"task-box\" role=\"img\" aria-label=\"\(attribute(.taskDone))\">☑</span>".utf8)
+        emptyBox = Array("<span class=\"task-box\" role=\"img\" aria-label=\"\(attribute(.taskTodo))\">☐</span>".utf8)
+        footnotes = Array(("<section class=\"footnotes\" data-footnotes aria-labelledby=\"haven-references\">\n"
+            + "<h2 id=\"haven-references\">\(HTMLEscape.text(strings[.references]))</h2>").utf8)
     }
 }

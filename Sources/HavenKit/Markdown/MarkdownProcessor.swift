@@ -7,6 +7,8 @@ struct MarkdownProcessor {
     let file: String
     /// The file line holding the body's first line (after the front matter).
     let firstLine: Int
+    /// The words Haven writes into the body, in the page's language.
+    let labels: BodyLabels
     let resolve: Resolver
 
     /// The body's analysis and HTML; with `html: false`, `RenderedPageChecks.bodyPlaceholder`
@@ -123,7 +125,7 @@ struct MarkdownProcessor {
         analysis.prose = ProseAnalysis(blocks: blocks, markdown: markdown, file: file, firstLine: firstLine)
         guard renders else { return (analysis, document.isEmpty ? "" : RenderedPageChecks.bodyPlaceholder) }
         let ids = analysis.headings.map(\.id)
-        let html = document.withRenderedHTML { HTMLPostProcessor.addHeadingIDs(utf8: $0, ids: ids, shift: shift) }
+        let html = document.withRenderedHTML { HTMLPostProcessor.addHeadingIDs(utf8: $0, ids: ids, shift: shift, labels: labels) }
         return (analysis, html)
     }
 }

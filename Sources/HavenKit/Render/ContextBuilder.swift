@@ -5,6 +5,8 @@ struct ContextBuilder: @unchecked Sendable {
     let site: Site
     /// What every template may show about the site, prepared once.
     let siteContext: TemplateObject
+    /// The words of the site's language (`strings` in every template).
+    let strings: StringTable
     /// Each crisis resource as templates show it, by id (the same on every page).
     private let resourceContexts: [String: (resource: CrisisResource, context: TemplateObject)]
     /// `link(_:)` of the pages linked so far, by page identity (each entry keeps its page alive,
@@ -14,8 +16,12 @@ struct ContextBuilder: @unchecked Sendable {
     init(site: Site) {
         self.site = site
         siteContext = ContextBuilder.siteContext(site)
+        let strings = site.defaultStrings
+        self.strings = strings
         var resources: [String: (resource: CrisisResource, context: TemplateObject)] = [:]
-        for (id, resource) in site.registries.crisisResources { resources[id] = (resource, ContextBuilder.crisisResourceContext(resource)) }
+        for (id, resource) in site.registries.crisisResources {
+            resources[id] = (resource, ContextBuilder.crisisResourceContext(resource, strings: strings))
+        }
         resourceContexts = resources
     }
 
@@ -29,8 +35,9 @@ struct ContextBuilder: @unchecked Sendable {
 
     /// The context every template receives.
     func base(title: String, description: String?, path: String, kind: String) -> TemplateObject {
-        var context: TemplateObject = ["site": siteContext, "pageTitle": title, "canonical": site.absoluteURL(path),
-                                      "kind": kind, "isHome": path == "/", "nav": ContextBuilder.navState(path)]
+        var context: TemplateObject = ["site": siteContext, "strings": strings.templateObject, "pageTitle": title,
+                                      "canonical": site.absoluteURL(path), "kind": kind, "isHome": path == "/",
+                                      "nav": ContextBuilder.navState(path)]
         if let description { context["description"] = description }
         return context
     }
@@ -84,22 +91,24 @@ struct ContextBuilder: @unchecked Sendable {
 
     func crisisResourceContext(_ resource: CrisisResource) -> TemplateObject {
         if let known = resourceContexts[resource.id], known.resource == resource { return known.context }
-        return ContextBuilder.crisisResourceContext(resource)
+        return ContextBuilder.crisisResourceContext(resource, strings: strings)
     }
 
-    static func crisisResourceContext(_ resource: CrisisResource) -> TemplateObject {
+    static func crisisResourceContext(_ resource: CrisisResource, strings: StringTable) -> TemplateObject {
         var context: TemplateObject = ["id": resource.id, "name": resource.name, "tel": false, "sms": false, "url": false,
                                       "hours": resource.hours ?? false, "description": resource.description ?? false]
+        if let hours = resource.hours { context["hoursText"] = strings.format(.openHours, ["hours": hours]) }
         if let tel = resource.telURI, let phone = resource.phone {
             context["tel"] = tel
             context["phoneText"] = resource.display ?? phone
+            context["callText"] = strings.format(.callNumber, ["number": resource.display ?? phone])
         }
         if let sms = resource.smsURI, let number = resource.sms {
             context["sms"] = sms
             if let keyword = resource.smsKeyword, !keyword.isEmpty {
-                context["smsText"] = "Text \(keyword) to \(number)"
+                context["smsText"] = strings.format(.textKeyword, ["keyword": keyword, "number": number])
             } else {
-                context["smsText"] = "Text \(number)"
+                context["smsText"] = strings.format(.textNumber, ["number": number])
             }
         }
         if let url = resource.url {
@@ -120,22 +129,27 @@ struct ContextBuilder: @unchecked Sendable {
     /// reads the page's values: `Theme` renders it once per distinct notice.
     func noticeContext(_ content: NoticeContent) -> TemplateObject? {
         guard !content.resources.isEmpty || !content.labels.isEmpty else { return nil }
-        var notice: TemplateObject = ["resources": content.resources.map(crisisResourceContext), "topics": false]
-        if !content.labels.isEmpty { notice["topics"] = CrisisText.list(content.labels) }
+        var notice: TemplateObject = ["resources": content.resources.map(crisisResourceContext), "topics": false,
+                                     "heading": strings[.noticeNoTopics]]
+        if !content.labels.isEmpty {
+            let topics = strings.list(content.labels)
+            notice["topics"] = topics
+            notice["heading"] = strings.format(.noticeTopics, ["topics": topics])
+        }
         return notice
     }
 
     func clinicalContext(_ page: Page, body: String? = nil, notice: NoticeContent? = nil) -> TemplateObject {
         var context = base(title: page.title, description: page.description, path: page.path, kind: page.type.rawValue)
         context["title"] = page.title
-        context["typeLabel"] = CrisisText.typeLabel(page.type)
+        context["typeLabel"] = page.type.typeLabel(strings)
         context["body"] = body ?? page.bodyHTML
         if let author = page.frontMatter.author?.value { context["author"] = author }
         context["reviewer"] = reviewerContext(page)
-        context["reviewed"] = DisplayDate.context(page.frontMatter.reviewedDate)
-        context["updated"] = DisplayDate.context(page.frontMatter.updatedDate)
-        context["published"] = DisplayDate.context(page.frontMatter.publishedDate)
-        context["nextReview"] = DisplayDate.context(site.nextReviewDue(page))
+        context["reviewed"] = DisplayDate.context(page.frontMatter.reviewedDate, strings)
+        context["updated"] = DisplayDate.context(page.frontMatter.updatedDate, strings)
+        context["published"] = DisplayDate.context(page.frontMatter.publishedDate, strings)
+        context["nextReview"] = DisplayDate.context(site.nextReviewDue(page), strings)
         context["notice"] = noticeContext(notice ?? noticeContent(page))
         context["showDisclaimer"] = page.showsDisclaimer
         if let image = page.frontMatter.image,
@@ -154,11 +168,11 @@ struct ContextBuilder: @unchecked Sendable {
         func group(_ heading: String, _ pages: [Page]) {
             if !pages.isEmpty { groups.append(["heading": heading, "items": pages.map(link)]) }
         }
-        group(page.type == .condition ? "Therapies used for it" : "Therapies", site.relatedModalities(of: page))
-        group(page.type == .modality ? "Conditions it is used for" : "Conditions", site.relatedConditions(of: page))
-        group("Articles", site.relatedArticles(of: page))
+        group(strings[page.type == .condition ? .relatedModalitiesForCondition : .relatedModalities], site.relatedModalities(of: page))
+        group(strings[page.type == .modality ? .relatedConditionsForModality : .relatedConditions], site.relatedConditions(of: page))
+        group(strings[.relatedArticles], site.relatedArticles(of: page))
         let linking = (site.backlinks[page.path] ?? []).compactMap(site.page(at:))
-        group("Pages that link here", linking)
+        group(strings[.relatedBacklinks], linking)
         if !groups.isEmpty {
             context["hasRelated"] = true
             context["related"] = groups
@@ -170,7 +184,8 @@ struct ContextBuilder: @unchecked Sendable {
     /// The context of `Theme.checkView`: what the built-in page templates give the crisis notice
     /// and the disclaimer (and the site, which they read), with the body `body`.
     func checkViewContext(notice: NoticeContent, showDisclaimer: Bool, body: String) -> TemplateObject {
-        var context: TemplateObject = ["site": siteContext, "body": body, "showDisclaimer": showDisclaimer]
+        var context: TemplateObject = ["site": siteContext, "strings": strings.templateObject, "body": body,
+                                      "showDisclaimer": showDisclaimer]
         context["notice"] = noticeContext(notice)
         return context
     }
@@ -191,26 +206,8 @@ struct NoticeContent: Hashable, Sendable {
     var labels: [String]
 }
 
-/// Small pieces of reader-facing wording, kept in one place.
+/// How a crisis resource's web address is shown.
 enum CrisisText {
-    static func list(_ items: [String]) -> String {
-        switch items.count {
-        case 0: return ""
-        case 1: return items[0]
-        case 2: return "\(items[0]) and \(items[1])"
-        default: return items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
-        }
-    }
-
-    static func typeLabel(_ type: PageType) -> String {
-        switch type {
-        case .article: "Article"
-        case .modality: "Therapy"
-        case .condition: "Condition"
-        case .page: ""
-        }
-    }
-
     /// `https://988lifeline.org/` → `988lifeline.org`.
     static func hostLabel(_ url: String) -> String {
         var s = Substring(url)

@@ -1,15 +1,8 @@
-/// Dates as readers see them ("October 15, 2026") and as machines read them (`datetime`).
+/// Dates as readers see them: `<time datetime="ISO">` with the text in the page's language.
 enum DisplayDate {
-    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                         "October", "November", "December"]
-
-    static func long(_ date: CalendarDate) -> String {
-        "\(months[date.month - 1]) \(date.day), \(date.year)"
-    }
-
     /// A context for `<time datetime="{{iso}}">{{text}}</time>`.
-    static func context(_ date: CalendarDate?) -> TemplateObject? {
+    static func context(_ date: CalendarDate?, _ strings: StringTable) -> TemplateObject? {
         guard let date else { return nil }
-        return ["iso": date.description, "text": long(date)]
+        return ["iso": date.description, "text": strings.date(date)]
     }
 }

@@ -12,7 +12,7 @@ public struct SiteRenderer: Sendable {
     public init(site: Site, theme: Theme) {
         self.site = site
         builder = ContextBuilder(site: site)
-        self.theme = theme.preparing(site: builder.siteContext)
+        self.theme = theme.preparing(site: builder.siteContext, strings: builder.strings.templateObject)
     }
 
     /// Receives an output path (`/articles/x/index.html`) and its bytes. Called from several threads.
@@ -128,7 +128,7 @@ public struct SiteRenderer: Sendable {
 
     /// The generated HTML pages, each a job that builds its own context.
     private func generatedPageJobs() -> [(path: String, make: @Sendable () -> String)] {
-        let site = self.site, renderer = self, builder = self.builder
+        let site = self.site, renderer = self, builder = self.builder, strings = builder.strings
         var jobs: [(path: String, make: @Sendable () -> String)] = []
         jobs.append(("/index.html", {
             var home = builder.base(title: site.config.title, description: nil, path: "/", kind: "home")
@@ -139,26 +139,29 @@ public struct SiteRenderer: Sendable {
                 guard !pages.isEmpty, let section = type.section else { return nil }
                 let shown = type == .article ? Array(pages.sorted(by: Page.newestFirst).prefix(Self.homeArticleCount))
                                              : pages.sorted(by: Page.byTitle)
-                return ["heading": type == .article ? "Latest articles" : type.pluralTitle, "href": site.href("/\(section)/"),
+                return ["heading": type == .article ? strings[.latestArticles] : type.pluralTitle(strings), "href": site.href("/\(section)/"),
                         "id": "section-\(section)", "items": shown.map(builder.link),
-                        "more": pages.count > shown.count ? ["href": site.href("/\(section)/"), "count": pages.count] as TemplateObject : false]
+                        "more": pages.count > shown.count
+                            ? ["href": site.href("/\(section)/"), "count": pages.count,
+                               "label": strings.format(.allArticles, ["count": String(pages.count)])] as TemplateObject
+                            : false]
             }
             return renderer.render("home", home, path: "/")
         }))
         for type in [PageType.article, .modality, .condition] {
             guard let section = type.section else { continue }
             jobs.append(("/\(section)/index.html", {
-                var context = builder.base(title: type.pluralTitle, description: nil, path: "/\(section)/", kind: "list")
-                context["title"] = type.pluralTitle
-                context["intro"] = Self.sectionIntro(type)
+                var context = builder.base(title: type.pluralTitle(strings), description: nil, path: "/\(section)/", kind: "list")
+                context["title"] = type.pluralTitle(strings)
+                context["intro"] = type.sectionIntro(strings)
                 context["items"] = site.pages(of: type).sorted(by: Page.byTitle).map(builder.link)
                 return renderer.render("list", context, path: "/\(section)/")
             }))
         }
         jobs.append(("/get-help/index.html", {
-            var help = builder.base(title: "Get help now", description: "Crisis lines you can call or text right now.",
+            var help = builder.base(title: strings[.getHelpNow], description: strings[.getHelpDescription],
                                     path: "/get-help/", kind: "get-help")
-            help["title"] = "Get help now"
+            help["title"] = strings[.getHelpNow]
             help["resources"] = site.regionalCrisisResources.map(builder.crisisResourceContext)
             return renderer.render("get-help", help, path: "/get-help/")
         }))
@@ -167,7 +170,7 @@ public struct SiteRenderer: Sendable {
             guard let reviewer = site.registries.reviewers[id] else { continue }
             jobs.append(("/reviewers/\(id)/index.html", {
                 let reviewed = site.pages.filter { $0.frontMatter.reviewer?.value == id }.sorted(by: Page.byTitle)
-                var context = builder.base(title: reviewer.name, description: "\(reviewer.name), \(reviewer.credentials): medical reviewer.",
+                var context = builder.base(title: reviewer.name, description: strings.format(.reviewerDescription, ["name": reviewer.name, "credentials": reviewer.credentials]),
                                            path: "/reviewers/\(id)/", kind: "reviewer")
                 context["title"] = reviewer.name
                 context["credentials"] = reviewer.credentials
@@ -178,8 +181,8 @@ public struct SiteRenderer: Sendable {
             }))
         }
         jobs.append(("/reviewers/index.html", {
-            var reviewerIndex = builder.base(title: "Medical reviewers", description: nil, path: "/reviewers/", kind: "list")
-            reviewerIndex["title"] = "Medical reviewers"
+            var reviewerIndex = builder.base(title: strings[.medicalReviewers], description: nil, path: "/reviewers/", kind: "list")
+            reviewerIndex["title"] = strings[.medicalReviewers]
             reviewerIndex["reviewers"] = reviewerIDs.compactMap { id -> TemplateObject? in
                 guard let reviewer = site.registries.reviewers[id] else { return nil }
                 return ["name": reviewer.name, "credentials": reviewer.credentials,
@@ -188,35 +191,25 @@ public struct SiteRenderer: Sendable {
             return renderer.render("reviewers", reviewerIndex, path: "/reviewers/")
         }))
         jobs.append(("/search/index.html", {
-            var search = builder.base(title: "Search", description: nil, path: "/search/", kind: "search")
-            search["title"] = "Search"
+            var search = builder.base(title: strings[.search], description: nil, path: "/search/", kind: "search")
+            search["title"] = strings[.search]
             search["indexURL"] = site.href("/search-index.json")
             search["sections"] = [PageType.modality, .condition, .article].compactMap { type -> TemplateObject? in
                 guard let section = type.section else { return nil }
-                return ["heading": type.pluralTitle, "href": site.href("/\(section)/")]
+                return ["heading": type.pluralTitle(strings), "href": site.href("/\(section)/")]
             }
             return renderer.render("search", search, path: "/search/")
         }))
         jobs.append(("/404.html", {
-            var notFound = builder.base(title: "Page not found", description: nil, path: "/404.html", kind: "404")
-            notFound["title"] = "Page not found"
+            var notFound = builder.base(title: strings[.notFoundTitle], description: nil, path: "/404.html", kind: "404")
+            notFound["title"] = strings[.notFoundTitle]
             return renderer.render("404", notFound, path: "/404.html")
         }))
         return jobs
     }
 
-
     /// How many of the newest articles the home page lists.
     static let homeArticleCount = 12
-
-    static func sectionIntro(_ type: PageType) -> String {
-        switch type {
-        case .modality: "Types of talk therapy: what each one is, how it works and who it may help."
-        case .condition: "Mental health conditions: common signs, how they are treated and where to find support."
-        case .article: "Guides to finding and using mental health care."
-        case .page: ""
-        }
-    }
 }
 
 /// What `Theme.checkView` shows for a page in `haven lint`.

@@ -7,7 +7,9 @@ public struct Theme: Sendable {
     public let library: MustacheLibrary
     /// Output path (`/assets/haven.css`) → bytes.
     public let assets: [String: [UInt8]]
-    /// The site partials (`site-….mustache`), rendered for a site by `preparing(site:)`.
+    /// The string tables (built in, and the site's `Templates/strings/`), resolved per language by the loader.
+    public let strings: StringTables
+    /// The site partials (`site-….mustache`), rendered for a site by `preparing(site:strings:)`.
     let sitePartials: [String]
     /// Whether every template is the built-in one (the site's `Templates/` holds no `.mustache`
     /// file). Then the library also holds `checkView`.
@@ -15,10 +17,11 @@ public struct Theme: Sendable {
     /// Whether `crisis-notice` and `crisis-resource` are the built-in partials: they read only the
     /// notice and `site`, so `render` shows each distinct notice rendered once.
     let builtInNotice: Bool
-    /// After `preparing(site:)`: the site context, and the rendered notices (with the built-in notice).
+    /// After `preparing(site:strings:)`: the site context, and the rendered notices (with the built-in notice).
     private var site: TemplateObject?
+    private var stringsObject: TemplateObject?
     private var notices: SharedMemo<NoticeKey, MustacheLibrary>?
-    /// After `preparing(site:)`: the library with the site partials rendered, by navigation state
+    /// After `preparing(site:strings:)`: the library with the site partials rendered, by navigation state
     /// (`ContextBuilder.navKey`).
     private var prepared: [String: MustacheLibrary] = [:]
 
@@ -60,6 +63,7 @@ public struct Theme: Sendable {
             }
         }
         var overridden = Set<String>()
+        var siteStrings: [String: [String: String]] = [:]
         if let siteRoot {
             let folder = siteRoot.appendingPathComponent("Templates")
             for relative in files(under: folder) {
@@ -69,6 +73,10 @@ public struct Theme: Sendable {
                 }
                 if relative.hasPrefix("assets/") {
                     assets["/" + relative] = [UInt8](data)
+                } else if relative.hasPrefix(StringTables.folder + "/"), relative.hasSuffix(".yml") {
+                    guard let text = String(data: data, encoding: .utf8) else { throw .theme("Templates/\(relative) is not UTF-8 text") }
+                    let id = String(relative.dropFirst(StringTables.folder.count + 1).dropLast(".yml".count))
+                    siteStrings[id.lowercased()] = try StringTables.parse(text, file: "Templates/\(relative)")
                 } else if relative.hasSuffix(".mustache") {
                     guard let text = String(data: data, encoding: .utf8) else { throw .theme("Templates/\(relative) is not UTF-8 text") }
                     sources[String(relative.dropLast(".mustache".count))] = (text, "Templates/\(relative)")
@@ -96,7 +104,9 @@ public struct Theme: Sendable {
             throw .theme("the theme has no '\(name).mustache' template")
         }
         let sitePartials = sources.keys.filter { $0.hasPrefix(sitePartialPrefix) }.sorted()
-        return Theme(library: library, assets: assets, sitePartials: sitePartials, builtIn: builtIn,
+        let strings = StringTables(builtIn: StringTables.embeddedTables(), site: siteStrings,
+                                   templateKeys: sources.values.reduce(into: Set<String>()) { $0.formUnion(StringTables.keys(readBy: $1.text)) })
+        return Theme(library: library, assets: assets, strings: strings, sitePartials: sitePartials, builtIn: builtIn,
                      builtInNotice: !overridden.contains(noticePartial) && !overridden.contains("crisis-resource"))
     }
 
@@ -107,14 +117,15 @@ public struct Theme: Sendable {
     /// is current, so Mustache works them out nine times instead of once per page (what Hugo's
     /// `partialCached` with a variant does). A site partial cannot show anything else about the
     /// page it is on.
-    func preparing(site: TemplateObject) -> Theme {
+    func preparing(site: TemplateObject, strings: TemplateObject) -> Theme {
         var theme = self
         theme.site = site
+        theme.stringsObject = strings
         if builtInNotice { theme.notices = SharedMemo() }
         guard !sitePartials.isEmpty else { return theme }
         for (key, nav) in ContextBuilder.navStates {
             var library = self.library
-            let context: TemplateObject = ["site": site, "nav": nav]
+            let context: TemplateObject = ["site": site, "nav": nav, "strings": strings]
             for name in sitePartials {
                 Theme.register(self.library.render(context, withTemplate: name) ?? "", as: name, in: &library)
             }
@@ -177,6 +188,7 @@ public struct Theme: Sendable {
         if let notice, let notices, let site {
             library = notices.value(for: NoticeKey(nav: nav, notice: notice)) {
                 var noticeContext: TemplateObject = ["site": site]
+                noticeContext["strings"] = stringsObject
                 noticeContext["notice"] = context["notice"]
                 guard let text = library.render(noticeContext, withTemplate: Theme.noticePartial) else { return library }
                 var withNotice = library

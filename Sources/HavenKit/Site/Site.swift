@@ -6,6 +6,8 @@ public struct Site: Sendable {
     public let root: String
     public let config: SiteConfig
     public let registries: Registries
+    /// The words readers see, per language.
+    public let strings: StringTables
     /// Published pages, sorted by URL path.
     public let pages: [Page]
     /// Files copied from `Content/media/`: output path → path relative to the site root.
@@ -24,17 +26,19 @@ public struct Site: Sendable {
     /// by `IncrementalSession`, whose pages outlive a build.
     var keepsPageText = false
 
-    init(root: String, config: SiteConfig, registries: Registries, pages: [Page], media: [(output: String, source: String)],
+    init(root: String, config: SiteConfig, registries: Registries, strings: StringTables, pages: [Page], media: [(output: String, source: String)],
          today: CalendarDate, linkResolver: LinkResolver, loadDiagnostics: [Diagnostic]) {
-        self.init(root: root, config: config, registries: registries, pages: pages, media: media, today: today,
+        self.init(root: root, config: config, registries: registries, strings: strings, pages: pages, media: media, today: today,
                   linkResolver: linkResolver, loadDiagnostics: loadDiagnostics, index: SiteIndex(pages: pages))
     }
 
-    private init(root: String, config: SiteConfig, registries: Registries, pages: [Page], media: [(output: String, source: String)],
-                 today: CalendarDate, linkResolver: LinkResolver, loadDiagnostics: [Diagnostic], index: SiteIndex) {
+    private init(root: String, config: SiteConfig, registries: Registries, strings: StringTables, pages: [Page],
+                 media: [(output: String, source: String)], today: CalendarDate, linkResolver: LinkResolver,
+                 loadDiagnostics: [Diagnostic], index: SiteIndex) {
         self.root = root
         self.config = config
         self.registries = registries
+        self.strings = strings
         self.pages = pages
         self.media = media
         self.today = today
@@ -56,7 +60,7 @@ public struct Site: Sendable {
         }
         var index = self.index
         index.replace(changes)
-        var site = Site(root: root, config: config, registries: registries, pages: pages, media: media, today: today,
+        var site = Site(root: root, config: config, registries: registries, strings: strings, pages: pages, media: media, today: today,
                         linkResolver: linkResolver, loadDiagnostics: loadDiagnostics, index: index)
         site.keepsPageText = keepsPageText
         return site
@@ -72,6 +76,9 @@ public struct Site: Sendable {
     func pages(of type: PageType, listing term: TermKey) -> [Page] {
         (index.listedBy[term] ?? []).compactMap { pages[$0].type == type ? pages[$0] : nil }
     }
+
+    /// The words of the default language.
+    public var defaultStrings: StringTable { strings.table(config.defaultLanguage) }
 
     /// The href for a site path, with the base path of `base_url`.
     public func href(_ path: String) -> String { linkResolver.href(path) }

@@ -8,6 +8,8 @@ public struct LoadOptions: Sendable {
     public var baseURL: String?
     /// Output paths of the theme's assets (`/assets/haven.css`), so links to them resolve.
     public var assetPaths: Set<String>
+    /// The theme's string tables (`Theme.strings`), resolved here for the site's languages.
+    public var strings: StringTables = .builtInOnly
 
     /// Where page Markdown and body HTML wait between phases instead of memory: set for one-shot
     /// builds and lints. `haven serve` keeps pages across rebuilds and leaves it nil.
@@ -46,8 +48,9 @@ public enum SiteLoader {
             return head
         }
         metrics?.lap("read front matter")
+        let labels = BodyLabels(settings.strings.table(settings.config.defaultLanguage))
         return assemble(root: root, settings: settings, scan: scan, heads: heads, options: options, metrics: metrics) { head, resolver in
-            head.page(resolver: resolver, store: store, bodyHTML: options.bodyHTML)
+            head.page(resolver: resolver, labels: labels, store: store, bodyHTML: options.bodyHTML)
         }
     }
 
@@ -55,6 +58,8 @@ public enum SiteLoader {
     struct Settings {
         var config: SiteConfig
         var registries: Registries
+        /// The string tables, resolved for the site's languages.
+        var strings: StringTables
         var diagnostics: [Diagnostic]
     }
 
@@ -95,7 +100,9 @@ public enum SiteLoader {
         let registries = registryLoader.load(reviewers: dataText(Registries.reviewersFile),
                                              crisisResources: dataText(Registries.crisisResourcesFile),
                                              contentWarnings: dataText(Registries.contentWarningsFile))
-        return Settings(config: config, registries: registries, diagnostics: registryLoader.diagnostics)
+        var strings = options.strings
+        try strings.resolve(languages: [config.defaultLanguage])
+        return Settings(config: config, registries: registries, strings: strings, diagnostics: registryLoader.diagnostics)
     }
 
     /// resolve: drafts, URLs and duplicates, the link resolver, then each body through `body`
@@ -114,7 +121,7 @@ public enum SiteLoader {
         let pages = parallelMap(unique) { head in body(head, resolver) }.sorted { $0.path < $1.path }
         metrics?.lap("parse")
         defer { metrics?.lap("index") }
-        return Site(root: root.path, config: settings.config, registries: settings.registries, pages: pages, media: media,
+        return Site(root: root.path, config: settings.config, registries: settings.registries, strings: settings.strings, pages: pages, media: media,
                     today: options.today, linkResolver: resolver, loadDiagnostics: diagnostics)
     }
 
@@ -232,8 +239,8 @@ struct PageHead: Sendable {
 
     /// Parses the body; its HTML goes to `store` when there is one (else it stays in memory).
     /// Without `bodyHTML` (lint) the body is analysed but not rendered.
-    func page(resolver: LinkResolver, store: BodyStore? = nil, bodyHTML: Bool = true) -> Page {
-        let processor = MarkdownProcessor(file: source, firstLine: bodyFirstLine) { destination, _, _ in
+    func page(resolver: LinkResolver, labels: BodyLabels, store: BodyStore? = nil, bodyHTML: Bool = true) -> Page {
+        let processor = MarkdownProcessor(file: source, firstLine: bodyFirstLine, labels: labels) { destination, _, _ in
             resolver.resolve(destination, from: source)
         }
         let (analysis, html) = processor.process(body.text, html: bodyHTML)

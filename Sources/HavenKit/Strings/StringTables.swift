@@ -1,0 +1,124 @@
+import Foundation
+import Yams
+
+/// The string tables a theme offers, as read from `Templates/strings/<id>.yml` (built into the
+/// binary for `en` and `es`; a site's own files override key by key or add languages), and the
+/// keys its templates read (`{{strings.KEY}}`). `resolve(languages:)` makes each declared
+/// language's complete table, or stops Haven (exit 2) naming the language and the missing key.
+public struct StringTables: Sendable {
+    /// Language id → key → text, built in.
+    let builtIn: [String: [String: String]]
+    /// Language id → key → text, from the site's `Templates/strings/`.
+    let site: [String: [String: String]]
+    /// Every key a table must have: the built-in `en` table's keys and those the theme's templates read.
+    let requiredKeys: Set<String>
+    /// Resolved tables by language id (after `resolve`).
+    public private(set) var tables: [String: StringTable] = [:]
+
+    /// The folder of the tables inside a theme.
+    static let folder = "strings"
+
+    /// The built-in tables only (a theme with no strings of its own, and templates reading no other key).
+    public static let builtInOnly: StringTables = {
+        var tables = StringTables(builtIn: embeddedTables(), site: [:], templateKeys: [])
+        try? tables.resolve(languages: ["en"])
+        return tables
+    }()
+
+    init(builtIn: [String: [String: String]], site: [String: [String: String]], templateKeys: Set<String>) {
+        self.builtIn = builtIn
+        self.site = site
+        requiredKeys = Set((builtIn["en"] ?? [:]).keys).union(templateKeys)
+    }
+
+    /// The table of a language id: its own when resolved, else the table of its primary subtag,
+    /// else the first resolved table (never reached for a declared language).
+    public func table(_ language: String) -> StringTable {
+        if let table = tables[language] { return table }
+        if let table = tables[StringTables.primarySubtag(language)] { return table }
+        return tables["en"] ?? tables.values.first ?? StringTable(language: language, texts: [:])
+    }
+
+    /// `en-gb` → `en`.
+    static func primarySubtag(_ id: String) -> String {
+        String(id.split(separator: "-", maxSplits: 1).first ?? Substring(id)).lowercased()
+    }
+
+    /// Makes the table of each language: the site's `strings/<id>.yml` over the built-in one,
+    /// completed key by key from the tables of its primary subtag. Exit 2 (`HavenError.theme`) when
+    /// a key the theme uses is left without text.
+    public mutating func resolve(languages: [String]) throws(HavenError) {
+        var resolved: [String: StringTable] = [:]
+        for language in languages {
+            let id = language.lowercased()
+            let primary = StringTables.primarySubtag(id)
+            var texts: [String: String] = [:]
+            let layers = id == primary ? [builtIn[id], site[id]] : [builtIn[primary], site[primary], builtIn[id], site[id]]
+            for layer in layers {
+                for (key, text) in layer ?? [:] { texts[key] = text }
+            }
+            for key in requiredKeys.sorted() where texts[key] == nil {
+                throw .theme("language '\(id)' has no text for '\(key)': add `\(key): …` to Templates/strings/\(id).yml")
+            }
+            resolved[id] = StringTable(language: id, texts: texts)
+        }
+        tables = resolved
+    }
+
+    // MARK: Reading
+
+    /// The built-in tables (`Templates/strings/*.yml` embedded in the binary).
+    static func embeddedTables() -> [String: [String: String]] {
+        var tables: [String: [String: String]] = [:]
+        let prefix = "Templates/\(folder)/"
+        for (path, text) in EmbeddedFiles.files where path.hasPrefix(prefix) && path.hasSuffix(".yml") {
+            let id = String(path.dropFirst(prefix.count).dropLast(".yml".count))
+            // The built-in tables are part of Haven; `StringTableTests` holds them to parse.
+            tables[id] = (try? parse(text, file: path)) ?? [:]
+        }
+        return tables
+    }
+
+    /// Reads one table file: a map of key → text. Any fault stops Haven (exit 2): the theme is not content.
+    static func parse(_ text: String, file: String) throws(HavenError) -> [String: String] {
+        let positioner = YAMLPositioner(file: file, firstLine: 1)
+        let root: Node
+        switch YAMLReader.compose(text) {
+        case .failure(let failure):
+            throw .config(positioner.location(line: failure.line, column: failure.column), failure.message)
+        case .success(let node):
+            guard let node, !node.isNull else { return [:] }
+            root = node
+        }
+        guard case .mapping(let mapping) = root else {
+            throw .config(positioner.location(root), "a string table must be a map of key → text, found \(root.kindDescription)")
+        }
+        var texts: [String: String] = [:]
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalarText, !key.isEmpty else {
+                throw .config(positioner.location(keyNode), "a string table key must be text")
+            }
+            guard let text = value.scalarText else {
+                throw .config(positioner.location(value), "'\(key)' must be text, found \(value.kindDescription)")
+            }
+            texts[key] = text
+        }
+        return texts
+    }
+
+    /// The string keys a template reads: every `strings.KEY` inside a Mustache tag.
+    static func keys(readBy template: String) -> Set<String> {
+        var keys = Set<String>()
+        var rest = Substring(template)
+        while let at = rest.range(of: "strings.") {
+            var key = ""
+            for ch in rest[at.upperBound...] {
+                guard ch.isLetter || ch.isNumber || ch == "_" || ch == "-" else { break }
+                key.append(ch)
+            }
+            if !key.isEmpty { keys.insert(key) }
+            rest = rest[at.upperBound...]
+        }
+        return keys
+    }
+}
