@@ -23,7 +23,7 @@ check-site-corpus: check-site-deps build
 
 ## Tests of the checker itself (it must catch each kind of fault).
 check-site-test: check-site-deps
-	$(PYTHON) -m unittest discover -s tests/site -v
+	$(PYTHON) -m unittest discover -s Tests/SiteChecks -v
 
 ## Chromium, chromedriver and Java from Debian/Ubuntu; vnu, Selenium and axe-core from PyPI.
 check-site-deps:

@@ -23,7 +23,7 @@ extension RuleID {
                     "A page whose metadata cannot be read cannot be checked or published.",
                     "Fix the YAML at the line shown; quote values that contain `: ` or start with a special character.", nil)
         case .unknownKey:
-            return ("Every front-matter key is one of SPEC §2, given once.",
+            return ("Every front-matter key is one Haven knows (see the editors' guide), given once.",
                     "A misspelt key (`reviwer`) silently drops governance data.",
                     "Use the suggested key, or remove the duplicate.", nil)
         case .invalidValue:
@@ -35,7 +35,7 @@ extension RuleID {
                     "Bytes that are not text would be published as garbage or dropped; a media file that cannot be read is left out of the site.",
                     "Save the file as UTF-8 (a BOM and CRLF line endings are fine); give media files read permission.", nil)
         case .dataSyntax:
-            return ("Each file in `Content/_data/` parses and has the shape of SPEC §2.",
+            return ("Each file in `Content/_data/` parses and has the shape the editors' guide shows.",
                     "Reviewers, crisis resources and content warnings are the registries every page relies on.",
                     "Fix the YAML or the entry named in the message.", nil)
         case .missingTitle:

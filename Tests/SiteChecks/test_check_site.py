@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Tests of scripts/check-site.py: it passes a small valid site and catches each kind of fault.
 
-Run: python3 -m unittest discover -s tests/site -v
+Run: python3 -m unittest discover -s Tests/SiteChecks -v
 The static checks need nothing but Python; the browser test runs when Chromium, chromedriver
 and selenium are installed, and is skipped otherwise.
 """

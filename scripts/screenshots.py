@@ -13,7 +13,7 @@ With --all it also writes each index page, search and 404 at 1280 and 320 px in 
 import os, sys, base64, importlib.util
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-spec = importlib.util.spec_from_file_location("check_site", os.path.join(HERE, "..", "..", "scripts", "check-site.py"))
+spec = importlib.util.spec_from_file_location("check_site", os.path.join(HERE, "check-site.py"))
 cs = importlib.util.module_from_spec(spec)
 sys.modules["check_site"] = cs
 spec.loader.exec_module(cs)
