@@ -33,10 +33,21 @@ let package = Package(
             name: "MiMalloc",
             providers: [.apt(["libmimalloc-dev"])]
         ),
+        // Google's libphonenumber (Debian libphonenumber-dev, Homebrew libphonenumber) behind a small
+        // C header: parsing, validation, short and emergency numbers, numbers in running text.
+        .target(
+            name: "CPhoneNumbers",
+            cxxSettings: [.unsafeFlags(["-I/opt/homebrew/include", "-I/usr/local/include"], .when(platforms: [.macOS]))],
+            linkerSettings: [
+                .linkedLibrary("phonenumber"),
+                .unsafeFlags(["-L/opt/homebrew/lib", "-L/usr/local/lib"], .when(platforms: [.macOS])),
+            ]
+        ),
         .target(
             name: "HavenKit",
             dependencies: [
                 "CMarkGFM",
+                "CPhoneNumbers",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -82,5 +93,6 @@ let package = Package(
             ]
         ),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )

@@ -119,15 +119,6 @@ import Testing
         #expect(try site.load().registries.crisisResources["lifeline-988"]?.url == nil)
     }
 
-    @Test func phoneNumbers() {
-        #expect(PhoneNumber(text: "1-800-662-4357", region: "US")?.uri(scheme: "tel") == "tel:+18006624357")
-        #expect(PhoneNumber(text: "988", region: "US")?.uri(scheme: "tel") == "tel:988")
-        #expect(PhoneNumber(text: "116 123", region: "GB")?.uri(scheme: "tel") == "tel:116123")
-        #expect(PhoneNumber(text: "+44 20 7946 0000", region: nil)?.uri(scheme: "tel") == "tel:+442079460000")
-        #expect(PhoneNumber(text: "1-800-662-HELP", region: "US") == nil)
-        #expect(PhoneNumber(text: "12", region: "US") == nil)
-        #expect(PhoneNumber(text: "+1234567890123456", region: nil) == nil)
-    }
 
     @Test func unknownTerm() throws {
         let extra = ["Content/modalities/cbt.md": TestSite.clinical("CBT") + TestSite.body]

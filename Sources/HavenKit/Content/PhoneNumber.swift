@@ -1,14 +1,15 @@
-/// A dialable number: E.164 (country code and number) or a short code such as 988, 911 or 116 123.
+import CPhoneNumbers
+
+/// A dialable number: E.164 (country code and number) or a short code such as 988, 911 or 116 123,
+/// judged by libphonenumber (`PhoneNumberLibrary`) the way phones in the number's region dial it.
 public struct PhoneNumber: Sendable, Hashable {
     /// Digits only, with the country code for E.164 numbers.
     public let digits: String
     public let isShortCode: Bool
 
-    /// Country calling codes for regions whose national numbers are written without one.
-    static let callingCodes: [String: String] = ["US": "1", "CA": "1", "GB": "44", "UK": "44", "IE": "353",
-                                                 "AU": "61", "NZ": "64", "DE": "49", "FR": "33"]
-
-    /// Accepts separators (space, `-`, `.`, `(`, `)`) and an optional leading `+`; nothing else.
+    /// Accepts separators (space, `-`, `.`, `(`, `)`) and an optional leading `+`; nothing else
+    /// (letters such as 1-800-662-HELP belong in a resource's `display`). A number without `+` is
+    /// read as dialled in `region`; with no region, only an international (`+`) number is valid.
     public init?(text: String, region: String?) {
         var digits = ""
         var plus = false
@@ -18,27 +19,82 @@ public struct PhoneNumber: Sendable, Hashable {
             if " -.()\u{00A0}".contains(ch) { continue }
             return nil
         }
-        if !plus, (3...6).contains(digits.count) {
+        guard !digits.isEmpty, digits.count <= 17 else { return nil }
+        let region = region.map(PhoneNumberLibrary.regionCode)
+        if !plus, (3...6).contains(digits.count), let region, PhoneNumberLibrary.isValidShortNumber(digits, region: region) {
             self.digits = digits
             self.isShortCode = true
             return
         }
-        if !plus, let region, let code = PhoneNumber.callingCodes[region.uppercased()] {
-            if code == "1", digits.count == 10 {
-                digits = "1" + digits
-            } else if code != "1", digits.hasPrefix("0") {
-                digits = code + digits.dropFirst()
-            }
-        }
-        // E.164: at most 15 digits, country code first (never 0).
-        guard (8...15).contains(digits.count), digits.first != "0" else { return nil }
-        if !plus, region == nil, digits.count < 11 { return nil }
-        self.digits = digits
+        guard plus || region != nil,
+              let e164 = PhoneNumberLibrary.validE164(plus ? "+" + digits : digits, region: region ?? "ZZ") else { return nil }
+        self.digits = String(e164.dropFirst())
         self.isShortCode = false
     }
 
-    public func uri(scheme: String) -> String {
-        isShortCode ? "\(scheme):\(digits)" : "\(scheme):+\(digits)"
+    /// `+` and the digits for an E.164 number; the digits of a short code.
+    public var e164: String { isShortCode ? digits : "+" + digits }
+
+    public func uri(scheme: String) -> String { "\(scheme):\(e164)" }
+}
+
+/// The only caller of libphonenumber (through `CPhoneNumbers`, a C header over its C++ API).
+/// Every function is safe on any input: the shim catches everything libphonenumber throws.
+enum PhoneNumberLibrary {
+    /// A phone number found in running text: its UTF-8 byte range and its E.164 form.
+    struct Match: Sendable, Hashable {
+        var start: Int
+        var length: Int
+        var e164: String
+    }
+
+    /// Region codes as libphonenumber knows them ("UK", common in editors' files, is "GB").
+    static func regionCode(_ region: String) -> String {
+        let upper = region.uppercased()
+        return upper == "UK" ? "GB" : upper
+    }
+
+    /// The E.164 form of `text` when libphonenumber finds it a valid number dialled in `region`.
+    static func validE164(_ text: String, region: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(HAVEN_E164_CAPACITY))
+        let ok = withChars(text) { haven_phone_valid_e164($0, $1, regionCode(region), &buffer) }
+        guard ok == 1 else { return nil }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Whether `digits` is a valid short number (988, 911, 116 123…) in `region`.
+    static func isValidShortNumber(_ digits: String, region: String) -> Bool {
+        withChars(digits) { haven_phone_is_valid_short($0, $1, regionCode(region)) } == 1
+    }
+
+    /// Whether `digits` is an emergency number of `region` (911 in the US, 999 and 112 in GB).
+    static func isEmergencyNumber(_ digits: String, region: String) -> Bool {
+        withChars(digits) { haven_phone_is_emergency($0, $1, regionCode(region)) } == 1
+    }
+
+    /// Calls `body` with the text's UTF-8 bytes and their count (the pointer is nil for "").
+    private static func withChars<R>(_ text: String, _ body: (UnsafePointer<CChar>?, Int) -> R) -> R {
+        Array(text.utf8).withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { body($0.baseAddress, $0.count) }
+        }
+    }
+
+    /// Valid numbers (not short codes) in UTF-8 running text, as dialled in `region`, in text order.
+    static func numbers(in utf8: [UInt8], region: String) -> [Match] {
+        guard !utf8.isEmpty else { return [] }
+        let capacity = 64
+        var matches = [haven_phone_match](repeating: haven_phone_match(), count: capacity)
+        let found = utf8.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                haven_phone_find(chars.baseAddress, chars.count, regionCode(region), &matches, capacity)
+            }
+        }
+        return matches.prefix(Int(found)).map { match in
+            let e164 = withUnsafeBytes(of: match.e164) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            return Match(start: Int(match.start), length: Int(match.length), e164: e164)
+        }
     }
 }
 
