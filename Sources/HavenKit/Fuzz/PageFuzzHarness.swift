@@ -15,11 +15,12 @@ public enum PageFuzzHarness {
 
     /// Returns the findings and the rendered page.
     public static func run(_ bytes: [UInt8], path: String = "Content/articles/fuzz.md") -> (diagnostics: [Diagnostic], html: String) {
-        let head = PageHead.parse(source: path, bytes: bytes)
-        let resolver = LinkResolver(pageBySource: [path: head.path], pagePaths: [head.path],
-                                    generatedPaths: Site.generatedPaths(reviewers: ["r"]), filePaths: [], basePath: "/")
+        let config = SiteConfig()
+        let head = PageHead.parse(source: path, bytes: bytes, languages: SiteLanguages(config: config))
+        let resolver = LinkResolver(pageBySource: [path: head.route], pagesByPath: [head.path: head.route], filePaths: [],
+                                    routes: Routes(config: config, reviewers: ["r"]))
         let page = head.page(resolver: resolver, labels: BodyLabels(StringTables.builtInOnly.table("en")))
-        let site = Site(root: "/nonexistent", config: SiteConfig(), registries: registries, strings: .builtInOnly, pages: [page], media: [],
+        let site = Site(root: "/nonexistent", config: config, registries: registries, strings: .builtInOnly, pages: [page], media: [],
                         today: today, linkResolver: resolver, loadDiagnostics: head.diagnostics)
         var diagnostics = Checker().check(site)
         guard let theme else { return (diagnostics, "") }

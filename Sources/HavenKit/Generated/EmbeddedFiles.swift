@@ -222,9 +222,9 @@ enum EmbeddedFiles {
 <h1>{{title}}</h1>
 <p>{{strings.not_found_text}}</p>
 <ul>
-<li><a href="{{site.base}}">{{strings.not_found_home}}</a></li>
-<li><a href="{{site.base}}search/">{{strings.not_found_search}}</a></li>
-<li><a href="{{site.base}}get-help/">{{strings.get_help_now}}</a></li>
+<li><a href="{{links.home}}">{{strings.not_found_home}}</a></li>
+<li><a href="{{links.search}}">{{strings.not_found_search}}</a></li>
+<li><a href="{{links.getHelp}}">{{strings.get_help_now}}</a></li>
 </ul>
 {{/main}}
 {{/layout}}
@@ -688,7 +688,7 @@ p, li { orphans: 3; widows: 3; }
 {{>crisis-resource}}
 {{/resources}}
 </ul>
-<p class="notice-more"><a href="{{site.base}}get-help/">{{strings.notice_more_help}}</a></p>
+<p class="notice-more"><a href="{{links.getHelp}}">{{strings.notice_more_help}}</a></p>
 </aside>
 {{/notice}}
 
@@ -749,7 +749,7 @@ p, li { orphans: 3; widows: 3; }
 <p class="intro">{{strings.home_intro}}</p>
 <aside class="help-box" aria-labelledby="haven-help-title">
 <h2 id="haven-help-title">{{strings.home_help_title}}</h2>
-<p>{{strings.home_help_text}} <a href="{{site.base}}get-help/">{{strings.home_help_link}}</a>.</p>
+<p>{{strings.home_help_text}} <a href="{{links.getHelp}}">{{strings.home_help_link}}</a>.</p>
 </aside>
 {{#sections}}
 <section class="home-section" aria-labelledby="{{id}}">
@@ -904,7 +904,7 @@ p, li { orphans: 3; widows: 3; }
 {{<layout}}
 {{$main}}
 <h1>{{title}}</h1>
-<form class="search-form" role="search" action="{{site.base}}search/" method="get" data-index="{{indexURL}}" data-none="{{strings.search_no_results}}" data-one="{{strings.search_one_result}}" data-many="{{strings.search_results}}" data-unavailable="{{strings.search_unavailable}}" data-type-condition="{{strings.type_condition}}" data-type-modality="{{strings.type_modality}}" data-type-article="{{strings.type_article}}">
+<form class="search-form" role="search" action="{{links.search}}" method="get" data-index="{{indexURL}}" data-none="{{strings.search_no_results}}" data-one="{{strings.search_one_result}}" data-many="{{strings.search_results}}" data-unavailable="{{strings.search_unavailable}}" data-type-condition="{{strings.type_condition}}" data-type-modality="{{strings.type_modality}}" data-type-article="{{strings.type_article}}">
 <label for="search-query">{{strings.search_label}}</label>
 <div class="search-row">
 <input id="search-query" name="q" type="search" autocomplete="off" spellcheck="false" aria-describedby="search-privacy">
@@ -924,7 +924,7 @@ p, li { orphans: 3; widows: 3; }
 {{/sections}}
 </ul>
 </section>
-<script src="{{site.base}}assets/search.js" defer></script>
+<script src="{{links.assets}}search.js" defer></script>
 {{/main}}
 {{/layout}}
 
@@ -932,14 +932,14 @@ p, li { orphans: 3; widows: 3; }
         "Templates/site-footer.mustache": #"""
 <footer class="site-footer">
 <div class="wrap">
-<p class="footer-help">{{strings.footer_in_crisis}} <a href="{{site.base}}get-help/">{{strings.get_help_now}}</a>. {{strings.footer_danger}}</p>
+<p class="footer-help">{{strings.footer_in_crisis}} <a href="{{links.getHelp}}">{{strings.get_help_now}}</a>. {{strings.footer_danger}}</p>
 <nav aria-label="{{strings.footer_nav_label}}">
 <ul>
 {{#site.pages}}
 <li><a href="{{href}}">{{title}}</a></li>
 {{/site.pages}}
-<li><a href="{{site.base}}reviewers/">{{strings.medical_reviewers}}</a></li>
-<li><a href="{{site.base}}feed.xml">{{strings.feed}}</a></li>
+<li><a href="{{links.reviewers}}">{{strings.medical_reviewers}}</a></li>
+<li><a href="{{links.feed}}">{{strings.feed}}</a></li>
 </ul>
 </nav>
 </div>
@@ -947,25 +947,25 @@ p, li { orphans: 3; widows: 3; }
 
 """#,
         "Templates/site-head.mustache": #"""
-<link rel="icon" href="{{site.base}}assets/favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="{{site.base}}assets/haven.css">
-<link rel="stylesheet" href="{{site.base}}assets/print.css" media="print">
-<link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.base}}feed.xml">
+<link rel="icon" href="{{links.assets}}favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="{{links.assets}}haven.css">
+<link rel="stylesheet" href="{{links.assets}}print.css" media="print">
+<link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{links.feed}}">
 
 """#,
         "Templates/site-header.mustache": #"""
 <header class="site-header">
 <div class="wrap header-inner">
-<a class="site-title" href="{{site.base}}">{{site.title}}</a>
+<a class="site-title" href="{{links.home}}">{{site.title}}</a>
 <nav class="site-nav" aria-label="{{strings.nav_label}}">
 <ul>
-<li><a href="{{site.base}}modalities/"{{#nav.modalities}} aria-current="{{nav.modalities}}"{{/nav.modalities}}>{{strings.section_modalities}}</a></li>
-<li><a href="{{site.base}}conditions/"{{#nav.conditions}} aria-current="{{nav.conditions}}"{{/nav.conditions}}>{{strings.section_conditions}}</a></li>
-<li><a href="{{site.base}}articles/"{{#nav.articles}} aria-current="{{nav.articles}}"{{/nav.articles}}>{{strings.section_articles}}</a></li>
-<li><a href="{{site.base}}search/"{{#nav.search}} aria-current="{{nav.search}}"{{/nav.search}}>{{strings.search}}</a></li>
+<li><a href="{{links.modalities}}"{{#nav.modalities}} aria-current="{{nav.modalities}}"{{/nav.modalities}}>{{strings.section_modalities}}</a></li>
+<li><a href="{{links.conditions}}"{{#nav.conditions}} aria-current="{{nav.conditions}}"{{/nav.conditions}}>{{strings.section_conditions}}</a></li>
+<li><a href="{{links.articles}}"{{#nav.articles}} aria-current="{{nav.articles}}"{{/nav.articles}}>{{strings.section_articles}}</a></li>
+<li><a href="{{links.search}}"{{#nav.search}} aria-current="{{nav.search}}"{{/nav.search}}>{{strings.search}}</a></li>
 </ul>
 </nav>
-<a class="help-now" href="{{site.base}}get-help/">{{strings.get_help_now}}</a>
+<a class="help-now" href="{{links.getHelp}}">{{strings.get_help_now}}</a>
 </div>
 </header>
 

@@ -10,8 +10,8 @@ struct IncrementalPlan {
     var recheck = Set<String>()
     /// Sources of the pages rendered again.
     var rerender = Set<String>()
-    /// Output paths of the generated files made again (`/articles/index.html`, `/feed.xml`).
-    var regenerate = Set<String>()
+    /// The generated files made again (`/articles/`, `/feed.xml`).
+    var regenerate = Set<Route>()
     /// Render every page and generated file again (a footer page renamed).
     var renderEverything = false
     /// Make every generated file again (the URL table changed: listings, counts, sitemap).
@@ -92,22 +92,23 @@ struct IncrementalPlan {
             }
 
             // Generated files, each by what it shows.
-            if let section = after.type.section, edit.linkChanged { regenerate.insert("/\(section)/index.html") }
-            if after.type == .modality || after.type == .condition, edit.linkChanged { regenerate.insert("/index.html") }
+            let routes = new.routes, language = after.route.language
+            if Routes.sectionTypes.contains(after.type), edit.linkChanged { regenerate.insert(routes.section(after.type, language)) }
+            if after.type == .modality || after.type == .condition, edit.linkChanged { regenerate.insert(routes.home(language)) }
             if after.type == .article, edit.linkChanged || edit.datesChanged { needsHome.append((before, after)) }
             if edit.reviewerChanged || edit.linkChanged {
                 for id in Set([before.frontMatter.reviewer?.value, after.frontMatter.reviewer?.value].compactMap { $0 }) {
-                    regenerate.insert("/reviewers/\(id)/index.html")
+                    regenerate.insert(routes.reviewer(id, language))
                 }
             }
-            if edit.datesChanged || edit.reviewerChanged { regenerate.insert("/sitemap.xml") }
-            if before.isClinical, edit.linkChanged || edit.datesChanged || edit.authorChanged { regenerate.insert("/feed.xml") }
-            if edit.linkChanged || edit.keywordsChanged { regenerate.insert("/search-index.json") }
+            if edit.datesChanged || edit.reviewerChanged { regenerate.insert(routes.sitemap) }
+            if before.isClinical, edit.linkChanged || edit.datesChanged || edit.authorChanged { regenerate.insert(routes.feed(language)) }
+            if edit.linkChanged || edit.keywordsChanged { regenerate.insert(routes.searchIndex(language)) }
         }
         // The home page lists the newest articles: only an article among them, before or after, shows.
         if !needsHome.isEmpty {
             let shown = IncrementalPlan.newestArticles(old).union(IncrementalPlan.newestArticles(new))
-            if needsHome.contains(where: { shown.contains($0.new.path) }) { regenerate.insert("/index.html") }
+            for edit in needsHome where shown.contains(edit.new.path) { regenerate.insert(new.routes.home(edit.new.route.language)) }
         }
     }
 

@@ -107,7 +107,8 @@ public final class IncrementalSession: @unchecked Sendable {
             }
         }
         var changedHeads: [(old: PageHead?, new: PageHead)] = []
-        for (source, signature, head) in parallelMap(toRead, { ($0.0, $0.1, PageHead.read(source: $0.0, root: rootPath)) }) {
+        let languages = SiteLanguages(config: settings.config)
+        for (source, signature, head) in parallelMap(toRead, { ($0.0, $0.1, PageHead.read(source: $0.0, root: rootPath, languages: languages)) }) {
             changedHeads.append((heads[source]?.head, head))
             heads[source] = (signature, head)
         }
@@ -159,7 +160,7 @@ public final class IncrementalSession: @unchecked Sendable {
         let policy = checker.policy(for: newSite)
         let renderer = SiteRenderer(site: newSite, theme: theme)
         let generated = renderer.generatedJobs().filter {
-            plan.renderEverything || plan.regenerateEverything || plan.regenerate.contains($0.path)
+            plan.renderEverything || plan.regenerateEverything || plan.regenerate.contains($0.route)
         }
         let all = plan.recheckEverything || plan.renderEverything
         let targets = all ? newSite.pages : plan.recheck.union(plan.rerender).compactMap { self.page($0, in: newSite) }
@@ -184,7 +185,7 @@ public final class IncrementalSession: @unchecked Sendable {
 
         // Pages gone from the site (removed, moved, made drafts) are gone at once.
         if patched == nil, let oldSite {
-            for page in oldSite.pages where newSite.page(at: page.path) == nil { store(page.path + "index.html", nil) }
+            for page in oldSite.pages where newSite.page(at: page.path) == nil { store(page.route.outputPath, nil) }
         }
 
         // The edited pages and every check first: when they are known, so is whether the build fails
@@ -284,7 +285,7 @@ public final class IncrementalSession: @unchecked Sendable {
         var sameFindings = true
         var toParse: [PageHead] = []
         for (before, after) in changed {
-            guard let before, before.path == after.path, before.type == after.type,
+            guard let before, before.route == after.route, before.type == after.type,
                   before.isDraft(load) == after.isDraft(load) else { return (nil, false) }
             if before.diagnostics != after.diagnostics { sameFindings = false }
             if old.page(at: after.path)?.source == after.source { toParse.append(after) }
@@ -312,7 +313,7 @@ public final class IncrementalSession: @unchecked Sendable {
         let labels = BodyLabels(settings.strings.table(settings.config.defaultLanguage))
         return SiteLoader.assemble(root: options.siteRoot, settings: settings, scan: scan,
                                    heads: scan.markdown.compactMap { heads[$0]?.head }, options: load) { head, resolver in
-            if let page = reusable[head.source], page.path == head.path,
+            if let page = reusable[head.source], page.route == head.route,
                sameResolver.matches(resolver) || page.body.links.allSatisfy({ resolver.resolve($0.destination, from: page.source) == $0.target }) {
                 return page
             }

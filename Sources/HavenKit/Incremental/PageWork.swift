@@ -30,8 +30,8 @@ struct PageWork: Sendable {
     }
 
     /// Checks and renders `pages` as `recheck` and `render` say, and makes `generated`.
-    func run(_ pages: [Page], generated: [(path: String, make: @Sendable () -> [UInt8])]) -> Output {
-        let jobs = generated.map { Job.file($0.path, $0.make) } + pages.map(Job.page)
+    func run(_ pages: [Page], generated: [SiteRenderer.GeneratedFile]) -> Output {
+        let jobs = generated.map { Job.file($0.route.outputPath, $0.make) } + pages.map(Job.page)
         let results = parallelMap(jobs) { job -> Done in
             switch job {
             case .file(let path, let make):
@@ -51,7 +51,7 @@ struct PageWork: Sendable {
             case .page(let page, let model, let html, let rendered):
                 if let model { output.model.append((page.source, model)) }
                 if let rendered { output.rendered.append((page.source, rendered)) }
-                if let html { output.files.append((page.path + "index.html", Array(html.utf8))) }
+                if let html { output.files.append((page.route.outputPath, Array(html.utf8))) }
             }
         }
         return output

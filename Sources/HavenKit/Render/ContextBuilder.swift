@@ -3,19 +3,26 @@
 /// Immutable after `init`; the `Any` values are strings, numbers and arrays/dictionaries of them.
 struct ContextBuilder: @unchecked Sendable {
     let site: Site
-    /// What every template may show about the site, prepared once.
-    let siteContext: TemplateObject
-    /// The words of the site's language (`strings` in every template).
+    /// The words of the default language.
     let strings: StringTable
     /// Each crisis resource as templates show it, by id (the same on every page).
     private let resourceContexts: [String: (resource: CrisisResource, context: TemplateObject)]
-    /// `link(_:)` of the pages linked so far, by page identity (each entry keeps its page alive,
-    /// so no other page can take its identity).
-    private let links = SharedMemo<ObjectIdentifier, (page: Page, context: TemplateObject)>()
+    /// `link(_:from:)` of the pages linked so far, by page identity and what links on the linking
+    /// page depend on (each entry keeps its page alive, so no other page can take its identity).
+    private let links = SharedMemo<PageLinkKey, (page: Page, context: TemplateObject)>()
+    /// `site`, `links` and `strings` by language and `LinkKey`: everything in them but the links is
+    /// the same on every page of a language.
+    private let placeContexts = SharedMemo<PlaceKey, Place>()
+
+    /// What every template on a route shows of the site: `site`, `links` and the words of its language.
+    private struct Place {
+        var site: TemplateObject
+        var links: TemplateObject
+        var strings: StringTable
+    }
 
     init(site: Site) {
         self.site = site
-        siteContext = ContextBuilder.siteContext(site)
         let strings = site.defaultStrings
         self.strings = strings
         var resources: [String: (resource: CrisisResource, context: TemplateObject)] = [:]
@@ -25,66 +32,99 @@ struct ContextBuilder: @unchecked Sendable {
         resourceContexts = resources
     }
 
-    /// `site` in every template (and the only value site partials see).
-    static func siteContext(_ site: Site) -> TemplateObject {
+    /// What `site` and `links` on a route depend on: its language, and what links written on it
+    /// depend on (`Routes.linkKey(from:)`).
+    struct PlaceKey: Hashable, Sendable {
+        var language: String
+        var links: LinkKey
+    }
+
+    func placeKey(_ route: Route) -> PlaceKey { PlaceKey(language: route.language, links: site.routes.linkKey(from: route)) }
+
+    /// `site`, `links` and `strings` for a route, made once per `PlaceKey`.
+    private func place(_ route: Route) -> Place {
+        placeContexts.value(for: placeKey(route)) {
+            Place(site: ContextBuilder.siteContext(site, from: route), links: ContextBuilder.links(site, from: route),
+                  strings: site.strings.table(route.language))
+        }
+    }
+
+    /// The words of a language.
+    func strings(for language: String) -> StringTable { site.strings.table(language) }
+
+    /// `site` in every template on `route` (and, with `links` and `nav`, the only values site partials see).
+    func siteContext(for route: Route) -> TemplateObject { place(route).site }
+
+    /// `links` in every template on `route`: the hrefs of the generated pages every page may link to.
+    func linksContext(for route: Route) -> TemplateObject { place(route).links }
+
+    static func siteContext(_ site: Site, from route: Route) -> TemplateObject {
         let pages = site.pages(of: .page).sorted(by: Page.byTitle)
         return ["title": site.config.title, "language": site.config.language, "base": site.config.basePath,
                 "disclaimer": site.config.disclaimer, "region": site.config.region,
-                "pages": pages.map { ["title": $0.title, "href": site.href($0.path)] as TemplateObject }]
+                "pages": pages.map { ["title": $0.title, "href": site.href(to: $0.route, from: route)] as TemplateObject }]
+    }
+
+    /// The hrefs of the generated pages of the route's language, from the route (`links.<name>`).
+    static func links(_ site: Site, from route: Route) -> TemplateObject {
+        let routes = site.routes, language = route.language
+        func href(_ target: Route) -> String { routes.href(to: target, from: route) }
+        return ["home": href(routes.home(language)), "modalities": href(routes.section(.modality, language)),
+                "conditions": href(routes.section(.condition, language)), "articles": href(routes.section(.article, language)),
+                "search": href(routes.search(language)), "getHelp": href(routes.getHelp(language)),
+                "reviewers": href(routes.reviewerIndex(language)), "feed": href(routes.feed(language)),
+                "searchIndex": href(routes.searchIndex(language)), "assets": href(routes.assets)]
+    }
+
+    /// What site partials and the built-in notice are rendered from on `route`: `site`, `links`,
+    /// `strings` and `nav`, all decided by `partialKey(route)`.
+    func partialContext(for route: Route) -> TemplateObject {
+        let place = place(route)
+        return ["site": place.site, "links": place.links, "strings": place.strings.templateObject, "nav": route.navigation.context]
+    }
+
+    func partialKey(_ route: Route) -> Theme.PartialKey { Theme.PartialKey(navigation: route.navigation.key, place: placeKey(route)) }
+
+    /// What the theme needs to render site partials and notices on any route.
+    var partials: Theme.Partials {
+        let builder = self
+        return Theme.Partials(key: { builder.partialKey($0) }, context: { builder.partialContext(for: $0) })
     }
 
     /// The context every template receives.
-    func base(title: String, description: String?, path: String, kind: String) -> TemplateObject {
-        var context: TemplateObject = ["site": siteContext, "strings": strings.templateObject, "pageTitle": title,
-                                      "canonical": site.absoluteURL(path), "kind": kind, "isHome": path == "/",
-                                      "nav": ContextBuilder.navState(path)]
+    func base(title: String, description: String?, route: Route, kind: String) -> TemplateObject {
+        let place = place(route)
+        var context: TemplateObject = ["site": place.site, "links": place.links, "strings": place.strings.templateObject,
+                                      "pageTitle": title, "canonical": site.absoluteURL(route), "kind": kind,
+                                      "isHome": route.kind == .home, "nav": route.navigation.context]
         if let description { context["description"] = description }
         return context
     }
 
-    /// The sections of the main navigation (`nav.<section>` in templates).
-    static let navSections = ["modalities", "conditions", "articles", "search"]
-
-    /// `aria-current` for the main navigation: "page" on a section's index, "true" inside it.
-    static func navState(_ path: String) -> TemplateObject {
-        navStateByKey[navKey(path)] ?? [:]
+    /// A page as a link in listings and related pages, on the page or file at `origin`; each page's
+    /// is made once per render and `LinkKey` (pages are listed on many pages).
+    func link(_ page: Page, from origin: Route) -> TemplateObject {
+        link(page, from: origin, key: site.routes.linkKey(from: origin))
     }
 
-    private static let navStateByKey = Dictionary(uniqueKeysWithValues: navStates.map { ($0.key, $0.nav) })
-
-    /// The navigation section a path is in, and its `aria-current` value.
-    static func navEntry(_ path: String) -> (section: String, current: String)? {
-        for section in navSections {
-            if path == "/\(section)/" { return (section, "page") }
-            if path.hasPrefix("/\(section)/") { return (section, "true") }
-        }
-        return nil
+    /// `link(_:from:)` for every page, in order.
+    func links(_ pages: [Page], from origin: Route) -> [TemplateObject] {
+        let key = site.routes.linkKey(from: origin)
+        return pages.map { link($0, from: origin, key: key) }
     }
 
-    /// A name for the navigation state of a path ("" outside every section).
-    static func navKey(_ path: String) -> String {
-        navEntry(path).map { "\($0.section)=\($0.current)" } ?? ""
-    }
-
-    /// Every navigation state a page can be in, by `navKey`.
-    static let navStates: [(key: String, nav: TemplateObject)] = [("", [:])] + navSections.flatMap { section in
-        ["page", "true"].map { current in ("\(section)=\(current)", [section: current] as TemplateObject) }
-    }
-
-    /// A page as a link in listings and related pages; each page's is made once per render (pages
-    /// are listed on many pages).
-    func link(_ page: Page) -> TemplateObject {
-        links.value(for: ObjectIdentifier(page)) {
+    private func link(_ page: Page, from origin: Route, key: LinkKey) -> TemplateObject {
+        links.value(for: PageLinkKey(page: ObjectIdentifier(page), from: key)) {
             // Absent values are `false`, never missing: Mustache would otherwise look them up in the
             // enclosing context and show the wrong page's text.
-            (page, ["title": page.title, "href": site.href(page.path), "description": page.description ?? false])
+            (page, ["title": page.title, "href": site.href(to: page.route, from: origin), "description": page.description ?? false])
         }.context
     }
 
     func reviewerContext(_ page: Page) -> TemplateObject? {
         guard let id = page.frontMatter.reviewer?.value, let reviewer = site.registries.reviewers[id] else { return nil }
         var context: TemplateObject = ["name": reviewer.name, "credentials": reviewer.credentials,
-                                      "href": site.href("/reviewers/\(id)/")]
+                                      "href": site.href(to: site.routes.reviewer(id, page.route.language), from: page.route)]
         if reviewer.placeholder { context["placeholder"] = true }
         return context
     }
@@ -140,7 +180,7 @@ struct ContextBuilder: @unchecked Sendable {
     }
 
     func clinicalContext(_ page: Page, body: String? = nil, notice: NoticeContent? = nil) -> TemplateObject {
-        var context = base(title: page.title, description: page.description, path: page.path, kind: page.type.rawValue)
+        var context = base(title: page.title, description: page.description, route: page.route, kind: page.type.rawValue)
         context["title"] = page.title
         context["typeLabel"] = page.type.typeLabel(strings)
         context["body"] = body ?? page.bodyHTML
@@ -166,7 +206,7 @@ struct ContextBuilder: @unchecked Sendable {
 
         var groups: [TemplateObject] = []
         func group(_ heading: String, _ pages: [Page]) {
-            if !pages.isEmpty { groups.append(["heading": heading, "items": pages.map(link)]) }
+            if !pages.isEmpty { groups.append(["heading": heading, "items": links(pages, from: page.route)]) }
         }
         group(strings[page.type == .condition ? .relatedModalitiesForCondition : .relatedModalities], site.relatedModalities(of: page))
         group(strings[page.type == .modality ? .relatedConditionsForModality : .relatedConditions], site.relatedConditions(of: page))
@@ -182,16 +222,17 @@ struct ContextBuilder: @unchecked Sendable {
     }
 
     /// The context of `Theme.checkView`: what the built-in page templates give the crisis notice
-    /// and the disclaimer (and the site, which they read), with the body `body`.
-    func checkViewContext(notice: NoticeContent, showDisclaimer: Bool, body: String) -> TemplateObject {
-        var context: TemplateObject = ["site": siteContext, "strings": strings.templateObject, "body": body,
-                                      "showDisclaimer": showDisclaimer]
+    /// and the disclaimer (and the site, links and strings, which they read), with the body `body`, on `route`.
+    func checkViewContext(notice: NoticeContent, showDisclaimer: Bool, body: String, route: Route) -> TemplateObject {
+        let place = place(route)
+        var context: TemplateObject = ["site": place.site, "links": place.links, "strings": place.strings.templateObject,
+                                      "body": body, "showDisclaimer": showDisclaimer]
         context["notice"] = noticeContext(notice)
         return context
     }
 
     func simplePageContext(_ page: Page, body: String? = nil, notice: NoticeContent? = nil) -> TemplateObject {
-        var context = base(title: page.title, description: page.description, path: page.path, kind: page.type.rawValue)
+        var context = base(title: page.title, description: page.description, route: page.route, kind: page.type.rawValue)
         context["title"] = page.title
         context["body"] = body ?? page.bodyHTML
         context["notice"] = noticeContext(notice ?? noticeContent(page))
@@ -216,4 +257,10 @@ enum CrisisText {
         if let slash = s.firstIndex(of: "/") { s = s[..<slash] }
         return String(s)
     }
+}
+
+/// A page linked from pages whose links depend on `from` (see `ContextBuilder.link(_:from:)`).
+private struct PageLinkKey: Hashable {
+    var page: ObjectIdentifier
+    var from: LinkKey
 }

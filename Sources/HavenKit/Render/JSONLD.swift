@@ -8,13 +8,13 @@ enum JSONLD {
                 ("@type", .string("Person")),
                 ("name", .string(reviewer.name)),
                 ("honorificSuffix", reviewer.credentials.isEmpty ? nil : .string(reviewer.credentials)),
-                ("url", .string(site.absoluteURL("/reviewers/\(id)/"))),
+                ("url", .string(site.absoluteURL(site.routes.reviewer(id, page.route.language)))),
             ])
         }
         var about: [JSONValue] = []
         func subject(_ type: String, _ subject: Page) {
             about.append(.object([("@type", .string(type)), ("name", .string(subject.title)),
-                                  ("url", .string(site.absoluteURL(subject.path)))]))
+                                  ("url", .string(site.absoluteURL(subject.route)))]))
         }
         if page.type == .condition { subject("MedicalCondition", page) }
         if page.type == .modality { subject("PsychologicalTreatment", page) }
@@ -29,7 +29,7 @@ enum JSONLD {
             ("@type", .string("MedicalWebPage")),
             ("name", .string(page.title)),
             ("description", page.description.map(JSONValue.string)),
-            ("url", .string(site.absoluteURL(page.path))),
+            ("url", .string(site.absoluteURL(page.route))),
             ("inLanguage", .string(site.config.language)),
             ("datePublished", fm.publishedDate.map { .string($0.description) }),
             ("lastReviewed", fm.reviewedDate.map { .string($0.description) }),

@@ -3,20 +3,22 @@ enum SiteFeeds {
     /// The date a page last changed: `updated`, else `reviewed`, else `published` (parsed once, by `Page`).
     static func lastModified(_ page: Page) -> CalendarDate? { page.lastModified }
 
-    static func sitemap(_ site: Site, generated: [(path: String, lastmod: CalendarDate?)], fallback: CalendarDate?) -> String {
-        var entries: [(String, CalendarDate?)] = site.pages.map { ($0.path, lastModified($0) ?? fallback) }
-        entries += generated.map { ($0.path, $0.lastmod) }
-        entries.sort { $0.0 < $1.0 }
+    /// The sitemap: every page and every generated HTML page (`generated`, with its `lastmod`).
+    static func sitemap(_ site: Site, generated: [(route: Route, lastmod: CalendarDate?)], fallback: CalendarDate?) -> String {
+        var entries: [(route: Route, lastmod: CalendarDate?)] = site.pages.map { ($0.route, lastModified($0) ?? fallback) }
+        entries += generated
+        entries.sort { $0.route.path < $1.route.path }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for (path, lastmod) in entries {
-            out += "  <url>\n    <loc>\(HTMLEscape.text(site.absoluteURL(path)))</loc>\n"
+        for (route, lastmod) in entries {
+            out += "  <url>\n    <loc>\(HTMLEscape.text(site.absoluteURL(route)))</loc>\n"
             if let lastmod { out += "    <lastmod>\(lastmod)</lastmod>\n" }
             out += "  </url>\n"
         }
         return out + "</urlset>\n"
     }
 
-    static func atom(_ site: Site) -> String {
+    /// The Atom feed at `route`: the clinical pages, newest first.
+    static func atom(_ site: Site, route: Route) -> String {
         let entries = site.pages.filter(\.isClinical).sorted {
             let a = lastModified($0), b = lastModified($1)
             if a != b { return (a ?? .distantPast) > (b ?? .distantPast) }
@@ -28,9 +30,9 @@ enum SiteFeeds {
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(esc(site.config.language))">
           <title>\(esc(site.config.title))</title>
-          <id>\(esc(site.config.baseURL))</id>
-          <link rel="self" href="\(esc(site.absoluteURL("/feed.xml")))"/>
-          <link rel="alternate" type="text/html" href="\(esc(site.config.baseURL))"/>
+          <id>\(esc(site.absoluteURL(site.routes.home(route.language))))</id>
+          <link rel="self" href="\(esc(site.absoluteURL(route)))"/>
+          <link rel="alternate" type="text/html" href="\(esc(site.absoluteURL(site.routes.home(route.language))))"/>
           <updated>\(newest.rfc3339)</updated>
           <author><name>\(esc(site.config.title))</name></author>
 
@@ -46,7 +48,7 @@ enum SiteFeeds {
     /// One page's `<entry>` in the Atom feed.
     static func atomEntry(_ page: Page, in site: Site, newest: CalendarDate) -> String {
         func esc(_ s: String) -> String { HTMLEscape.text(s) }
-        let url = site.absoluteURL(page.path)
+        let url = site.absoluteURL(page.route)
         var out = "  <entry>\n"
         out += "    <title>\(esc(page.title))</title>\n"
         out += "    <id>\(esc(url))</id>\n"
@@ -59,28 +61,31 @@ enum SiteFeeds {
     }
 
     static func robots(_ site: Site) -> String {
-        "User-agent: *\nAllow: /\n\nSitemap: \(site.absoluteURL("/sitemap.xml"))\n"
+        "User-agent: *\nAllow: /\n\nSitemap: \(site.absoluteURL(site.routes.sitemap))\n"
     }
 
     /// The search index: one entry per page, read by `assets/search.js` in the reader's browser.
     /// Written as `JSONValue` would write `{"pages": [entries…], "synonyms": […]}`, with each page's
     /// entry kept on the page in `haven serve` (a rebuild that replaces one page serializes one entry again).
-    static func searchIndex(_ site: Site) -> String {
-        let base = site.href("/")
+    /// The search index of a language, read from its search page (whose links its URLs are).
+    static func searchIndex(_ site: Site, language: String) -> String {
+        let search = site.routes.search(language)
+        let linkKey = site.routes.linkKey(from: search)
+        let key = "\(linkKey.basePath) \(linkKey.depth)"
         let entries = site.pages.map { page in
-            site.memoized(page, .searchEntry, key: base) { searchEntry(page, in: site).serialized() }
+            site.memoized(page, .searchEntry, key: key) { searchEntry(page, in: site, from: search).serialized() }
         }
         let synonyms = JSONValue.array(SearchSynonyms.groups.map { .array($0.map(JSONValue.string)) })
         return "{\"pages\":[" + entries.joined(separator: ",") + "],\"synonyms\":" + synonyms.serialized() + "}\n"
     }
 
-    /// One page's entry in the search index.
-    static func searchEntry(_ page: Page, in site: Site) -> JSONValue {
+    /// One page's entry in the search index read on `search` (the search page).
+    static func searchEntry(_ page: Page, in site: Site, from search: Route) -> JSONValue {
         let headings = page.body.headings.map(\.text).joined(separator: " ")
         let terms = (page.frontMatter.modalities + page.frontMatter.conditions).map(\.value).joined(separator: " ")
         return .object([
             ("title", .string(page.title)),
-            ("url", .string(site.href(page.path))),
+            ("url", .string(site.href(to: page.route, from: search))),
             ("type", .string(page.type.rawValue)),
             ("description", page.description.map(JSONValue.string)),
             ("keywords", .string([headings, terms].filter { !$0.isEmpty }.joined(separator: " "))),

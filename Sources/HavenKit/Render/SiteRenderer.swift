@@ -12,7 +12,7 @@ public struct SiteRenderer: Sendable {
     public init(site: Site, theme: Theme) {
         self.site = site
         builder = ContextBuilder(site: site)
-        self.theme = theme.preparing(site: builder.siteContext, strings: builder.strings.templateObject)
+        self.theme = theme.preparing(builder.partials)
     }
 
     /// Receives an output path (`/articles/x/index.html`) and its bytes. Called from several threads.
@@ -21,22 +21,28 @@ public struct SiteRenderer: Sendable {
     /// One unit of render work: a page, or a generated file.
     enum Job: Sendable {
         case page(Page)
-        case file(String, @Sendable () -> [UInt8])
+        case file(GeneratedFile)
+    }
+
+    /// A file that is not a page (a listing, the feed, an asset): its route, and how to make it.
+    struct GeneratedFile: Sendable {
+        var route: Route
+        var make: @Sendable () -> [UInt8]
     }
 
     /// Renders everything on all cores, generated files (the largest: listings of every page)
     /// first so the work balances. Returns the findings of the checks that need rendered HTML.
     public func render(emit: Emit) throws -> [Diagnostic] {
-        let jobs = generatedJobs().map { Job.file($0.path, $0.make) } + site.pages.map(Job.page)
+        let jobs = generatedJobs().map(Job.file) + site.pages.map(Job.page)
         let results = parallelMap(jobs) { job -> Result<[Diagnostic], Error> in
             do {
                 switch job {
                 case .page(let page):
                     let (html, diagnostics) = renderPage(page)
-                    try emit(page.path + "index.html", Array(html.utf8))
+                    try emit(page.route.outputPath, Array(html.utf8))
                     return .success(diagnostics)
-                case .file(let path, let make):
-                    try emit(path, make())
+                case .file(let file):
+                    try emit(file.route.outputPath, file.make())
                     return .success([])
                 }
             } catch {
@@ -63,8 +69,9 @@ public struct SiteRenderer: Sendable {
             let key = CheckViewKey(notice: notice, showDisclaimer: showDisclaimer,
                                      body: page.bodyHTMLIsEmpty ? "" : RenderedPageChecks.bodyPlaceholder)
             let html = views.value(for: key) {
-                theme.render(Theme.checkView, builder.checkViewContext(notice: notice, showDisclaimer: showDisclaimer, body: key.body),
-                             path: page.path)
+                theme.render(Theme.checkView, builder.checkViewContext(notice: notice, showDisclaimer: showDisclaimer, body: key.body,
+                                                                       route: page.route),
+                             route: page.route)
             }
             return RenderedPageChecks.check(page, html: html, body: key.body, in: site)
         }.flatMap { $0 }
@@ -74,64 +81,66 @@ public struct SiteRenderer: Sendable {
     func renderPage(_ page: Page) -> (html: String, diagnostics: [Diagnostic]) {
         let body = page.bodyHTML  // read once: it may come from the build's BodyStore
         let notice = builder.noticeContent(page)
-        let html = page.isClinical ? render("clinical", builder.clinicalContext(page, body: body, notice: notice), path: page.path, notice: notice)
-                                   : render("page", builder.simplePageContext(page, body: body, notice: notice), path: page.path, notice: notice)
+        let html = page.isClinical ? render("clinical", builder.clinicalContext(page, body: body, notice: notice), route: page.route, notice: notice)
+                                   : render("page", builder.simplePageContext(page, body: body, notice: notice), route: page.route, notice: notice)
         return (html, RenderedPageChecks.check(page, html: html, body: body, in: site))
     }
 
-    /// Renders a template for the page at `path`, timed when metrics are on.
+    /// Renders a template for the page or file at `route`, timed when metrics are on.
     /// `notice`: the page's content-warning notice (see `Theme.render`).
-    private func render(_ name: String, _ context: TemplateObject, path: String, notice: NoticeContent? = nil) -> String {
-        guard let metrics else { return theme.render(name, context, path: path, notice: notice) }
-        return metrics.template(name) { theme.render(name, context, path: path, notice: notice) }
+    private func render(_ name: String, _ context: TemplateObject, route: Route, notice: NoticeContent? = nil) -> String {
+        guard let metrics else { return theme.render(name, context, route: route, notice: notice) }
+        return metrics.template(name) { theme.render(name, context, route: route, notice: notice) }
     }
 
     /// Every file that is not a page (listings, help, reviewers, search, 404, feeds, assets), as
-    /// independent jobs (each builds its own context).
-    func generatedJobs() -> [(path: String, make: @Sendable () -> [UInt8])] {
-        let site = self.site
-        var jobs: [(path: String, make: @Sendable () -> [UInt8])] = generatedPageJobs().map { job in
-            (job.path, { Array(job.make().utf8) })
-        }
-        jobs.append(("/sitemap.xml", {
-            var generated: [(path: String, lastmod: CalendarDate?)] = self.generatedPagePaths.map { ($0, self.newest(for: $0)) }
-            generated += site.registries.reviewers.keys.sorted().map { id in
-                ("/reviewers/\(id)/", site.pages.filter { $0.frontMatter.reviewer?.value == id }.compactMap(SiteFeeds.lastModified).max()
-                    ?? self.siteNewest)
+    /// independent jobs (each builds its own context), one per route of `Routes.generated` and asset.
+    func generatedJobs() -> [GeneratedFile] {
+        let site = self.site, renderer = self
+        var jobs: [GeneratedFile] = []
+        for route in site.routes.generated {
+            switch route.kind {
+            case .home, .sectionIndex, .getHelp, .search, .reviewer, .reviewerIndex, .notFound:
+                jobs.append(GeneratedFile(route: route) { Array(renderer.renderGenerated(route).utf8) })
+            case .sitemap:
+                jobs.append(GeneratedFile(route: route) {
+                    let generated = site.routes.generated.filter { $0.kind.isFolder }.map { ($0, renderer.newest(for: $0)) }
+                    return Array(SiteFeeds.sitemap(site, generated: generated, fallback: renderer.siteNewest).utf8)
+                })
+            case .feed: jobs.append(GeneratedFile(route: route) { Array(SiteFeeds.atom(site, route: route).utf8) })
+            case .robots: jobs.append(GeneratedFile(route: route) { Array(SiteFeeds.robots(site).utf8) })
+            case .searchIndex: jobs.append(GeneratedFile(route: route) { Array(SiteFeeds.searchIndex(site, language: route.language).utf8) })
+            case .page, .media, .asset: continue
             }
-            return Array(SiteFeeds.sitemap(site, generated: generated, fallback: self.siteNewest).utf8)
-        }))
-        jobs.append(("/feed.xml", { Array(SiteFeeds.atom(site).utf8) }))
-        jobs.append(("/robots.txt", { Array(SiteFeeds.robots(site).utf8) }))
-        jobs.append(("/search-index.json", { Array(SiteFeeds.searchIndex(site).utf8) }))
-        for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) { jobs.append((path, { bytes })) }
+        }
+        for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
+            jobs.append(GeneratedFile(route: site.routes.asset(path)) { bytes })
+        }
         return jobs
     }
-
-    /// Generated HTML pages listed in the sitemap.
-    private var generatedPagePaths: [String] { ["/", "/articles/", "/modalities/", "/conditions/", "/get-help/", "/search/", "/reviewers/"] }
 
     /// The newest date anywhere on the site: the last-modified date of pages that have none of
     /// their own (generated pages, undated pages).
     private var siteNewest: CalendarDate? { site.pages.compactMap(SiteFeeds.lastModified).max() }
 
-    private func newest(for path: String) -> CalendarDate? {
+    /// The sitemap's `lastmod` of a generated page: the newest of the pages it lists.
+    private func newest(for route: Route) -> CalendarDate? {
         let pages: [Page]
-        switch path {
-        case "/articles/": pages = site.pages(of: .article)
-        case "/modalities/": pages = site.pages(of: .modality)
-        case "/conditions/": pages = site.pages(of: .condition)
+        switch route.kind {
+        case .sectionIndex(let type): pages = site.pages(of: type)
+        case .reviewer(let id): pages = site.pages.filter { $0.frontMatter.reviewer?.value == id }
         default: return siteNewest
         }
         return pages.compactMap(SiteFeeds.lastModified).max() ?? siteNewest
     }
 
-    /// The generated HTML pages, each a job that builds its own context.
-    private func generatedPageJobs() -> [(path: String, make: @Sendable () -> String)] {
-        let site = self.site, renderer = self, builder = self.builder, strings = builder.strings
-        var jobs: [(path: String, make: @Sendable () -> String)] = []
-        jobs.append(("/index.html", {
-            var home = builder.base(title: site.config.title, description: nil, path: "/", kind: "home")
+    /// A generated HTML page (home, section index, get-help, search, reviewers, 404).
+    private func renderGenerated(_ route: Route) -> String {
+        let language = route.language, routes = site.routes, strings = builder.strings(for: route.language)
+        func href(_ target: Route) -> String { site.href(to: target, from: route) }
+        switch route.kind {
+        case .home:
+            var home = builder.base(title: site.config.title, description: nil, route: route, kind: "home")
             home["title"] = site.config.title
             // Therapies and conditions in full; articles: the newest few (all are on /articles/).
             home["sections"] = [PageType.modality, .condition, .article].compactMap { type -> TemplateObject? in
@@ -139,73 +148,62 @@ public struct SiteRenderer: Sendable {
                 guard !pages.isEmpty, let section = type.section else { return nil }
                 let shown = type == .article ? Array(pages.sorted(by: Page.newestFirst).prefix(Self.homeArticleCount))
                                              : pages.sorted(by: Page.byTitle)
-                return ["heading": type == .article ? strings[.latestArticles] : type.pluralTitle(strings), "href": site.href("/\(section)/"),
-                        "id": "section-\(section)", "items": shown.map(builder.link),
+                let index = href(routes.section(type, language))
+                return ["heading": type == .article ? strings[.latestArticles] : type.pluralTitle(strings), "href": index,
+                        "id": "section-\(section)", "items": builder.links(shown, from: route),
                         "more": pages.count > shown.count
-                            ? ["href": site.href("/\(section)/"), "count": pages.count,
+                            ? ["href": index, "count": pages.count,
                                "label": strings.format(.allArticles, ["count": String(pages.count)])] as TemplateObject
                             : false]
             }
-            return renderer.render("home", home, path: "/")
-        }))
-        for type in [PageType.article, .modality, .condition] {
-            guard let section = type.section else { continue }
-            jobs.append(("/\(section)/index.html", {
-                var context = builder.base(title: type.pluralTitle(strings), description: nil, path: "/\(section)/", kind: "list")
-                context["title"] = type.pluralTitle(strings)
-                context["intro"] = type.sectionIntro(strings)
-                context["items"] = site.pages(of: type).sorted(by: Page.byTitle).map(builder.link)
-                return renderer.render("list", context, path: "/\(section)/")
-            }))
-        }
-        jobs.append(("/get-help/index.html", {
-            var help = builder.base(title: strings[.getHelpNow], description: strings[.getHelpDescription],
-                                    path: "/get-help/", kind: "get-help")
+            return render("home", home, route: route)
+        case .sectionIndex(let type):
+            var context = builder.base(title: type.pluralTitle(strings), description: nil, route: route, kind: "list")
+            context["title"] = type.pluralTitle(strings)
+            context["intro"] = type.sectionIntro(strings)
+            context["items"] = builder.links(site.pages(of: type).sorted(by: Page.byTitle), from: route)
+            return render("list", context, route: route)
+        case .getHelp:
+            var help = builder.base(title: strings[.getHelpNow], description: strings[.getHelpDescription], route: route, kind: "get-help")
             help["title"] = strings[.getHelpNow]
             help["resources"] = site.regionalCrisisResources.map(builder.crisisResourceContext)
-            return renderer.render("get-help", help, path: "/get-help/")
-        }))
-        let reviewerIDs = site.registries.reviewers.keys.sorted()
-        for id in reviewerIDs {
-            guard let reviewer = site.registries.reviewers[id] else { continue }
-            jobs.append(("/reviewers/\(id)/index.html", {
-                let reviewed = site.pages.filter { $0.frontMatter.reviewer?.value == id }.sorted(by: Page.byTitle)
-                var context = builder.base(title: reviewer.name, description: strings.format(.reviewerDescription, ["name": reviewer.name, "credentials": reviewer.credentials]),
-                                           path: "/reviewers/\(id)/", kind: "reviewer")
-                context["title"] = reviewer.name
-                context["credentials"] = reviewer.credentials
-                if let bio = reviewer.bio { context["bio"] = bio }
-                if reviewer.placeholder { context["placeholder"] = true }
-                context["items"] = reviewed.map(builder.link)
-                return renderer.render("reviewer", context, path: "/reviewers/\(id)/")
-            }))
-        }
-        jobs.append(("/reviewers/index.html", {
-            var reviewerIndex = builder.base(title: strings[.medicalReviewers], description: nil, path: "/reviewers/", kind: "list")
+            return render("get-help", help, route: route)
+        case .reviewer(let id):
+            guard let reviewer = site.registries.reviewers[id] else { return "" }
+            let reviewed = site.pages.filter { $0.frontMatter.reviewer?.value == id }.sorted(by: Page.byTitle)
+            let description = strings.format(.reviewerDescription, ["name": reviewer.name, "credentials": reviewer.credentials])
+            var context = builder.base(title: reviewer.name, description: description, route: route, kind: "reviewer")
+            context["title"] = reviewer.name
+            context["credentials"] = reviewer.credentials
+            if let bio = reviewer.bio { context["bio"] = bio }
+            if reviewer.placeholder { context["placeholder"] = true }
+            context["items"] = builder.links(reviewed, from: route)
+            return render("reviewer", context, route: route)
+        case .reviewerIndex:
+            var reviewerIndex = builder.base(title: strings[.medicalReviewers], description: nil, route: route, kind: "list")
             reviewerIndex["title"] = strings[.medicalReviewers]
-            reviewerIndex["reviewers"] = reviewerIDs.compactMap { id -> TemplateObject? in
+            reviewerIndex["reviewers"] = routes.reviewerIDs.compactMap { id -> TemplateObject? in
                 guard let reviewer = site.registries.reviewers[id] else { return nil }
                 return ["name": reviewer.name, "credentials": reviewer.credentials,
-                        "href": site.href("/reviewers/\(id)/"), "placeholder": reviewer.placeholder]
+                        "href": href(routes.reviewer(id, language)), "placeholder": reviewer.placeholder]
             }
-            return renderer.render("reviewers", reviewerIndex, path: "/reviewers/")
-        }))
-        jobs.append(("/search/index.html", {
-            var search = builder.base(title: strings[.search], description: nil, path: "/search/", kind: "search")
+            return render("reviewers", reviewerIndex, route: route)
+        case .search:
+            var search = builder.base(title: strings[.search], description: nil, route: route, kind: "search")
             search["title"] = strings[.search]
-            search["indexURL"] = site.href("/search-index.json")
+            search["indexURL"] = href(routes.searchIndex(language))
             search["sections"] = [PageType.modality, .condition, .article].compactMap { type -> TemplateObject? in
-                guard let section = type.section else { return nil }
-                return ["heading": type.pluralTitle(strings), "href": site.href("/\(section)/")]
+                guard type.section != nil else { return nil }
+                return ["heading": type.pluralTitle(strings), "href": href(routes.section(type, language))]
             }
-            return renderer.render("search", search, path: "/search/")
-        }))
-        jobs.append(("/404.html", {
-            var notFound = builder.base(title: strings[.notFoundTitle], description: nil, path: "/404.html", kind: "404")
+            return render("search", search, route: route)
+        case .notFound:
+            var notFound = builder.base(title: strings[.notFoundTitle], description: nil, route: route, kind: "404")
             notFound["title"] = strings[.notFoundTitle]
-            return renderer.render("404", notFound, path: "/404.html")
-        }))
-        return jobs
+            return render("404", notFound, route: route)
+        case .page, .searchIndex, .feed, .sitemap, .robots, .media, .asset:
+            return ""
+        }
     }
 
     /// How many of the newest articles the home page lists.

@@ -9,7 +9,7 @@ public struct Theme: Sendable {
     public let assets: [String: [UInt8]]
     /// The string tables (built in, and the site's `Templates/strings/`), resolved per language by the loader.
     public let strings: StringTables
-    /// The site partials (`site-….mustache`), rendered for a site by `preparing(site:strings:)`.
+    /// The site partials (`site-….mustache`), rendered for a site by `preparing(_:)`.
     let sitePartials: [String]
     /// Whether every template is the built-in one (the site's `Templates/` holds no `.mustache`
     /// file). Then the library also holds `checkView`.
@@ -17,17 +17,32 @@ public struct Theme: Sendable {
     /// Whether `crisis-notice` and `crisis-resource` are the built-in partials: they read only the
     /// notice and `site`, so `render` shows each distinct notice rendered once.
     let builtInNotice: Bool
-    /// After `preparing(site:strings:)`: the site context, and the rendered notices (with the built-in notice).
-    private var site: TemplateObject?
-    private var stringsObject: TemplateObject?
+    /// After `preparing(_:)`: what site partials and notices are rendered from on a route.
+    private var partials: Partials?
+    /// After `preparing(_:)`: the rendered notices (with the built-in notice).
     private var notices: SharedMemo<NoticeKey, MustacheLibrary>?
-    /// After `preparing(site:strings:)`: the library with the site partials rendered, by navigation state
-    /// (`ContextBuilder.navKey`).
-    private var prepared: [String: MustacheLibrary] = [:]
+    /// After `preparing(_:)`, with site partials: the library with the site partials rendered, by
+    /// `PartialKey` (made when a page first needs it).
+    private var prepared: SharedMemo<PartialKey, MustacheLibrary>?
 
-    /// Partials whose name starts with this show only `site` and `nav`, and are rendered once per
-    /// build and navigation state.
+    /// Partials whose name starts with this show only `site`, `links`, `strings` and `nav`, and are rendered
+    /// once per build and `PartialKey`.
     static let sitePartialPrefix = "site-"
+
+    /// All that site partials and the built-in notice may show of the route they are on: its
+    /// navigation state, and its language and what its links depend on (`ContextBuilder.PlaceKey`).
+    /// Routes with equal keys show the same site partials.
+    struct PartialKey: Hashable, Sendable {
+        var navigation: Navigation
+        var place: ContextBuilder.PlaceKey
+    }
+
+    /// The context site partials and the built-in notice are rendered from on a route (`site`,
+    /// `links`, `nav`), and its key: equal keys must give equal contexts.
+    struct Partials: Sendable {
+        var key: @Sendable (Route) -> PartialKey
+        var context: @Sendable (Route) -> TemplateObject
+    }
 
     /// The part of a built-in page that the rendered-page checks read (`RenderedPageChecks`), in
     /// the order the built-in `clinical` and `page` templates show it: the crisis notice, then the
@@ -111,27 +126,31 @@ public struct Theme: Sendable {
     }
 
     /// The theme for one build of a site: each site partial (`site-head`, `site-header`,
-    /// `site-footer`…) rendered from a context holding only `site` and `nav`, once per navigation
-    /// state (nine: outside every section, or on a section's index or inside it), and its text put
-    /// in the partial's place. Every page shows the same header and footer but for which menu item
-    /// is current, so Mustache works them out nine times instead of once per page (what Hugo's
-    /// `partialCached` with a variant does). A site partial cannot show anything else about the
-    /// page it is on.
-    func preparing(site: TemplateObject, strings: TemplateObject) -> Theme {
+    /// `site-footer`…) rendered from a context holding only `site`, `links`, `strings` and `nav`, once per
+    /// `PartialKey` (navigation state, language, link depth: a handful), and its text put in the
+    /// partial's place. Every page shows the same header and footer but for which menu item is
+    /// current and where its links lead from, so Mustache works them out a few times instead of once
+    /// per page (what Hugo's `partialCached` with a variant does). A site partial cannot show
+    /// anything else about the page it is on.
+    func preparing(_ partials: Partials) -> Theme {
         var theme = self
-        theme.site = site
-        theme.stringsObject = strings
+        theme.partials = partials
         if builtInNotice { theme.notices = SharedMemo() }
-        guard !sitePartials.isEmpty else { return theme }
-        for (key, nav) in ContextBuilder.navStates {
+        if !sitePartials.isEmpty { theme.prepared = SharedMemo() }
+        return theme
+    }
+
+    /// The library with the site partials rendered for `route` (the plain library without site partials).
+    private func library(for route: Route, key: PartialKey) -> MustacheLibrary {
+        guard let prepared, let partials else { return library }
+        return prepared.value(for: key) {
             var library = self.library
-            let context: TemplateObject = ["site": site, "nav": nav, "strings": strings]
+            let context = partials.context(route)
             for name in sitePartials {
                 Theme.register(self.library.render(context, withTemplate: name) ?? "", as: name, in: &library)
             }
-            theme.prepared[key] = library
+            return library
         }
-        return theme
     }
 
     /// Puts a partial's rendered text in its place in `library`. (`literalSource` is nil only for a
@@ -176,19 +195,19 @@ public struct Theme: Sendable {
     /// The partial of the content-warning notice.
     static let noticePartial = "crisis-notice"
 
-    /// Renders a template for the page at `path` (which sets the navigation state site partials
-    /// were rendered for); a template that renders nothing at all is a theme fault. `notice` is
+    /// Renders a template for the page or file at `route` (whose `PartialKey` decides the site
+    /// partials it shows); a template that renders nothing at all is a theme fault. `notice` is
     /// what the page's notice shows (`context["notice"]`): with the built-in notice partials, the
-    /// notice is rendered once per navigation state and distinct notice, from only `site` and
-    /// `notice`, and its text put in the partial's place, as for site partials (pages share a
-    /// handful of notices; a notice with three resources is about forty lookups).
-    func render(_ name: String, _ context: TemplateObject, path: String, notice: NoticeContent? = nil) -> String {
-        let nav = ContextBuilder.navKey(path)
-        var library = prepared.isEmpty ? self.library : prepared[nav] ?? self.library
-        if let notice, let notices, let site {
-            library = notices.value(for: NoticeKey(nav: nav, notice: notice)) {
-                var noticeContext: TemplateObject = ["site": site]
-                noticeContext["strings"] = stringsObject
+    /// notice is rendered once per `PartialKey` and distinct notice, from only `site`, `links`,
+    /// `strings`, `nav` and `notice`, and its text put in the partial's place, as for site partials (pages
+    /// share a handful of notices; a notice with three resources is about forty lookups).
+    func render(_ name: String, _ context: TemplateObject, route: Route, notice: NoticeContent? = nil) -> String {
+        guard let partials else { return library.render(context, withTemplate: name) ?? "" }
+        let key = partials.key(route)
+        var library = library(for: route, key: key)
+        if let notice, let notices {
+            library = notices.value(for: NoticeKey(partials: key, notice: notice)) {
+                var noticeContext = partials.context(route)
                 noticeContext["notice"] = context["notice"]
                 guard let text = library.render(noticeContext, withTemplate: Theme.noticePartial) else { return library }
                 var withNotice = library
@@ -200,8 +219,8 @@ public struct Theme: Sendable {
     }
 }
 
-/// A page's navigation state and notice: what its library with the notice rendered in depends on.
+/// A page's `PartialKey` and notice: what its library with the notice rendered in depends on.
 private struct NoticeKey: Hashable {
-    var nav: String
+    var partials: Theme.PartialKey
     var notice: NoticeContent
 }

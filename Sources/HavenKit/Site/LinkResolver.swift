@@ -1,18 +1,20 @@
 /// Resolves link destinations as editors write them on GitHub (relative `.md` and media paths, or
-/// site paths) to output URLs. Needs only the site's URL table, so it runs while bodies are parsed.
+/// site paths) to output URLs, written by `Routes.href(to:from:)` from the page that holds the link.
+/// Needs only the site's URL table, so it runs while bodies are parsed.
 struct LinkResolver: Sendable, Equatable {
-    /// Source path (`Content/articles/x.md`) → page path (`/articles/x/`).
-    let pageBySource: [String: String]
-    /// Every page path, for site-path links.
-    let pagePaths: Set<String>
-    /// Paths Haven generates besides pages (`/get-help/`, `/feed.xml`…).
-    let generatedPaths: Set<String>
+    /// Source path (`Content/articles/x.md`) → the page's route (`/articles/x/`).
+    let pageBySource: [String: Route]
+    /// Every page's route by path, for site-path links.
+    let pagesByPath: [String: Route]
     /// Files copied verbatim, by output path (`/media/photo.png`, `/assets/haven.css`).
     let filePaths: Set<String>
-    /// The base path of `base_url` (`/` or `/docs/`).
-    let basePath: String
+    /// The generated routes, and how links are written.
+    let routes: Routes
 
+    /// Resolves a link written in the file `sourcePath` (its href is written from that page's route).
     func resolve(_ destination: String, from sourcePath: String) -> LinkTarget {
+        let origin = pageBySource[sourcePath] ?? routes.home(routes.languages.defaultID)
+        func href(_ target: Route) -> String { routes.href(to: target, from: origin) }
         let trimmed = destination.trimmingSpaces
         if trimmed.isEmpty { return LinkTarget(kind: .broken("the link has no destination"), href: destination, fragment: nil) }
         if Self.hasScheme(trimmed) || trimmed.hasPrefix("//") {
@@ -26,7 +28,7 @@ struct LinkResolver: Sendable, Equatable {
         let suffix = fragment.map { "#" + $0 } ?? ""
 
         if decodedPath.hasPrefix("/") {
-            return resolveSitePath(decodedPath, suffix: suffix, fragment: fragment, original: destination)
+            return resolveSitePath(decodedPath, suffix: suffix, fragment: fragment, original: destination, href: href)
         }
         // Relative to the folder of the file that holds the link.
         let folder = sourcePath.split(separator: "/").dropLast().map(String.init)
@@ -40,7 +42,7 @@ struct LinkResolver: Sendable, Equatable {
                 return LinkTarget(kind: .broken("'\(destination)' points to \(source), which does not exist or is not a page"),
                                   href: destination, fragment: fragment)
             }
-            return LinkTarget(kind: .page(page), href: href(page) + suffix, fragment: fragment)
+            return LinkTarget(kind: .page(page.path), href: href(page) + suffix, fragment: fragment)
         }
         if joined.count >= 2, joined[1] == "media" {
             let output = "/" + joined.dropFirst().joined(separator: "/")
@@ -48,11 +50,11 @@ struct LinkResolver: Sendable, Equatable {
                 return LinkTarget(kind: .broken("'\(destination)' points to \(source), which does not exist"),
                                   href: destination, fragment: fragment)
             }
-            return LinkTarget(kind: .file(output), href: href(output) + suffix, fragment: fragment)
+            return LinkTarget(kind: .file(output), href: href(routes.media(output)) + suffix, fragment: fragment)
         }
         // A folder link such as `../conditions/` (a section index) or a page folder.
         let asSitePath = "/" + joined.dropFirst().joined(separator: "/")
-        let attempt = resolveSitePath(asSitePath, suffix: suffix, fragment: fragment, original: destination)
+        let attempt = resolveSitePath(asSitePath, suffix: suffix, fragment: fragment, original: destination, href: href)
         if case .broken = attempt.kind {
             return LinkTarget(kind: .broken("'\(destination)' points to \(source), which is not a page or a file in Content/media"),
                               href: destination, fragment: fragment)
@@ -60,28 +62,22 @@ struct LinkResolver: Sendable, Equatable {
         return attempt
     }
 
-    private func resolveSitePath(_ path: String, suffix: String, fragment: String?, original: String) -> LinkTarget {
+    private func resolveSitePath(_ path: String, suffix: String, fragment: String?, original: String,
+                                 href: (Route) -> String) -> LinkTarget {
         var candidate = path
         if candidate.hasSuffix("/index.html") { candidate.removeLast("index.html".count) }
         let withSlash = candidate.hasSuffix("/") ? candidate : candidate + "/"
-        if pagePaths.contains(withSlash) {
-            return LinkTarget(kind: .page(withSlash), href: href(withSlash) + suffix, fragment: fragment)
+        if let page = pagesByPath[withSlash] {
+            return LinkTarget(kind: .page(withSlash), href: href(page) + suffix, fragment: fragment)
         }
-        if generatedPaths.contains(withSlash) {
-            return LinkTarget(kind: .generated(withSlash), href: href(withSlash) + suffix, fragment: fragment)
-        }
-        if generatedPaths.contains(candidate) {
-            return LinkTarget(kind: .generated(candidate), href: href(candidate) + suffix, fragment: fragment)
+        if let generated = routes.generated(at: withSlash) ?? routes.generated(at: candidate) {
+            return LinkTarget(kind: .generated(generated.path), href: href(generated) + suffix, fragment: fragment)
         }
         if filePaths.contains(candidate) {
-            return LinkTarget(kind: .file(candidate), href: href(candidate) + suffix, fragment: fragment)
+            let file = candidate.hasPrefix("/assets/") ? routes.asset(candidate) : routes.media(candidate)
+            return LinkTarget(kind: .file(candidate), href: href(file) + suffix, fragment: fragment)
         }
         return LinkTarget(kind: .broken("no page or file at '\(path)'"), href: original, fragment: fragment)
-    }
-
-    /// An output path with the site's base path: `/conditions/x/` → `/docs/conditions/x/`.
-    func href(_ sitePath: String) -> String {
-        basePath == "/" ? sitePath : String(basePath.dropLast()) + sitePath
     }
 
     static func hasScheme(_ s: String) -> Bool {

@@ -5,8 +5,10 @@ public final class Page: Sendable {
     /// Path relative to the site root, e.g. `Content/articles/online-therapy.md`.
     public let source: String
     public let type: PageType
+    /// Its URL: what it is, its language and path (`Routes.href(to:from:)` writes links to it).
+    public let route: Route
     /// The URL path, e.g. `/articles/online-therapy/` (without the base path).
-    public let path: String
+    public var path: String { route.path }
     /// The last URL segment: the `slug` key or the file name.
     public let slug: String
     public let frontMatter: FrontMatter
@@ -33,11 +35,11 @@ public final class Page: Sendable {
     /// Whether the page shows the site disclaimer (unless its front matter says `disclaimer: false`).
     public var showsDisclaimer: Bool { frontMatter.disclaimer?.value ?? true }
 
-    init(source: String, type: PageType, path: String, slug: String, frontMatter: FrontMatter, body: BodyAnalysis,
+    init(source: String, type: PageType, route: Route, slug: String, frontMatter: FrontMatter, body: BodyAnalysis,
          bodyHTML: StoredText, bodyFirstLine: Int) {
         self.source = source
         self.type = type
-        self.path = path
+        self.route = route
         self.slug = slug
         self.frontMatter = frontMatter
         self.body = body

@@ -80,11 +80,14 @@ public struct Site: Sendable {
     /// The words of the default language.
     public var defaultStrings: StringTable { strings.table(config.defaultLanguage) }
 
-    /// The href for a site path, with the base path of `base_url`.
-    public func href(_ path: String) -> String { linkResolver.href(path) }
+    /// The route table: every generated URL, and how links and absolute URLs are written.
+    public var routes: Routes { linkResolver.routes }
 
-    /// The absolute URL for a site path.
-    public func absoluteURL(_ path: String) -> String { config.baseURL + String(path.dropFirst()) }
+    /// The href of `target` written on the page or file at `origin` (`Routes.href(to:from:)`).
+    public func href(to target: Route, from origin: Route) -> String { linkResolver.routes.href(to: target, from: origin) }
+
+    /// The absolute URL of a route (`Routes.absoluteURL(_:)`).
+    public func absoluteURL(_ route: Route) -> String { linkResolver.routes.absoluteURL(route) }
 
     // MARK: Taxonomy, both directions
 
@@ -139,13 +142,5 @@ public struct Site: Sendable {
     /// The date review is next due: `reviewed` + `review_interval_months`.
     public func nextReviewDue(_ page: Page) -> CalendarDate? {
         page.frontMatter.reviewedDate?.adding(months: config.reviewIntervalMonths)
-    }
-
-    /// Paths Haven generates besides pages.
-    static func generatedPaths(reviewers: [String]) -> Set<String> {
-        var paths: Set<String> = ["/", "/articles/", "/modalities/", "/conditions/", "/get-help/", "/search/",
-                                  "/reviewers/", "/404.html", "/feed.xml", "/sitemap.xml", "/robots.txt", "/search-index.json"]
-        for id in reviewers { paths.insert("/reviewers/\(id)/") }
-        return paths
     }
 }

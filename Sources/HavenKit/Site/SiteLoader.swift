@@ -42,8 +42,9 @@ public enum SiteLoader {
         // With a store, no more than the pages being worked on are held in memory as text: the
         // Markdown waits in the store until the URL table is complete, the HTML until rendering.
         let store = options.bodyStore
+        let languages = SiteLanguages(config: settings.config)
         let heads = parallelMap(scan.markdown) { source in
-            var head = PageHead.read(source: source, root: rootPath)
+            var head = PageHead.read(source: source, root: rootPath, languages: languages)
             if let store, case .inline(let text) = head.body { head.body = store.store(text) }
             return head
         }
@@ -111,12 +112,12 @@ public enum SiteLoader {
                          metrics: BuildMetrics? = nil, body: @Sendable (PageHead, LinkResolver) -> Page) -> Site {
         let (unique, diagnostics) = publish(heads, scan: scan, settings: settings, options: options)
         let media = scan.media.map { (output: "/" + $0.dropFirst("Content/".count), source: $0) }
+        let routes = Routes(config: settings.config, reviewers: settings.registries.reviewers.keys)
         let resolver = LinkResolver(
-            pageBySource: Dictionary(uniqueKeysWithValues: unique.map { ($0.source, $0.path) }),
-            pagePaths: Set(unique.map(\.path)),
-            generatedPaths: Site.generatedPaths(reviewers: Array(settings.registries.reviewers.keys)),
+            pageBySource: Dictionary(uniqueKeysWithValues: unique.map { ($0.source, $0.route) }),
+            pagesByPath: Dictionary(uniqueKeysWithValues: unique.map { ($0.path, $0.route) }),
             filePaths: Set(media.map(\.output)).union(options.assetPaths),
-            basePath: settings.config.basePath)
+            routes: routes)
         metrics?.lap("resolve")
         let pages = parallelMap(unique) { head in body(head, resolver) }.sorted { $0.path < $1.path }
         metrics?.lap("parse")
@@ -155,7 +156,8 @@ public enum SiteLoader {
 struct PageHead: Sendable {
     var source: String
     var type: PageType
-    var path: String
+    var route: Route
+    var path: String { route.path }
     var slug: String
     var matter: FrontMatter
     /// The Markdown after the front matter (set aside in the build's `BodyStore` until parsed, if any).
@@ -166,22 +168,22 @@ struct PageHead: Sendable {
     /// A draft left out of this build.
     func isDraft(_ options: LoadOptions) -> Bool { matter.draft && !options.includeDrafts }
 
-    static func read(source: String, root: String) -> PageHead {
+    static func read(source: String, root: String, languages: SiteLanguages) -> PageHead {
         let here = SourceLocation(file: source)
         switch FileBytes.read(root + "/" + source, limit: SiteLoader.maxFileBytes, insideRoot: root) {
         case .success(let bytes):
-            return parse(source: source, bytes: bytes)
+            return parse(source: source, bytes: bytes, languages: languages)
         case .failure(.tooLarge(let size)):
-            return unreadable(source, Diagnostic(.fileEncoding, at: here,
+            return unreadable(source, languages, Diagnostic(.fileEncoding, at: here,
                                                  "file is \(size / 1_048_576) MB; Markdown files may be at most \(SiteLoader.maxFileBytes / 1_048_576) MB"))
         case .failure(.unreadable(let reason)):
-            return unreadable(source, Diagnostic(.fileEncoding, at: here, "file cannot be read: \(reason)"))
+            return unreadable(source, languages, Diagnostic(.fileEncoding, at: here, "file cannot be read: \(reason)"))
         }
     }
 
     /// Parses a Markdown file's bytes: decoding, front matter, URL. No file-system access, so the
     /// fuzz tests drive it directly.
-    static func parse(source: String, bytes: [UInt8]) -> PageHead {
+    static func parse(source: String, bytes: [UInt8], languages: SiteLanguages) -> PageHead {
         var diagnostics: [Diagnostic] = []
         let here = SourceLocation(file: source)
         var matter = FrontMatter(start: here)
@@ -191,10 +193,10 @@ struct PageHead: Sendable {
         switch SourceText.decode(bytes) {
         case .success(let decoded): text = decoded
         case .failure(.binary(let line)):
-            return unreadable(source, Diagnostic(.fileEncoding, at: SourceLocation(file: source, line: line),
+            return unreadable(source, languages, Diagnostic(.fileEncoding, at: SourceLocation(file: source, line: line),
                                                  "file holds binary data (a NUL byte), not text"))
         case .failure(.invalidUTF8(let line, let column)):
-            return unreadable(source, Diagnostic(.fileEncoding, at: SourceLocation(file: source, line: line, column: column),
+            return unreadable(source, languages, Diagnostic(.fileEncoding, at: SourceLocation(file: source, line: line, column: column),
                                                  "file is not valid UTF-8; save it as UTF-8"))
         }
         switch FrontMatterSplitter.split(text) {
@@ -211,29 +213,23 @@ struct PageHead: Sendable {
                 diagnostics += decoder.diagnostics
             }
         }
-        return located(source: source, matter: matter, body: body, bodyFirstLine: bodyFirstLine, diagnostics: diagnostics)
+        return located(source: source, matter: matter, body: body, bodyFirstLine: bodyFirstLine, diagnostics: diagnostics,
+                       languages: languages)
     }
 
     /// A file that could not be read as text: one finding, an empty page.
-    private static func unreadable(_ source: String, _ diagnostic: Diagnostic) -> PageHead {
+    private static func unreadable(_ source: String, _ languages: SiteLanguages, _ diagnostic: Diagnostic) -> PageHead {
         var matter = FrontMatter(start: SourceLocation(file: source))
         matter.isUnreadable = true
-        return located(source: source, matter: matter, body: "", bodyFirstLine: 1, diagnostics: [diagnostic])
+        return located(source: source, matter: matter, body: "", bodyFirstLine: 1, diagnostics: [diagnostic], languages: languages)
     }
 
-    /// Section and URL: `Content/<section>/<sub/folders>/<slug>.md`.
+    /// Section and URL (`Routes.page`).
     private static func located(source: String, matter: FrontMatter, body: String, bodyFirstLine: Int,
-                                diagnostics: [Diagnostic]) -> PageHead {
-        var parts = source.split(separator: "/").map(String.init).dropFirst()  // drop "Content"
-        let fileName = parts.popLast() ?? "page.md"
-        let section = parts.first ?? ""
-        let folderType = PageType(section: section)
-        if folderType != nil { parts = parts.dropFirst() }
-        let slug = matter.slug?.value ?? String(fileName.hasSuffix(".md") ? fileName.dropLast(3) : Substring(fileName))
+                                diagnostics: [Diagnostic], languages: SiteLanguages) -> PageHead {
+        let (route, slug, folderType) = Routes.page(source, slug: matter.slug?.value, language: languages.defaultID, in: languages)
         let type = matter.type?.value ?? folderType ?? .page
-        let prefix: [String] = (folderType == nil || folderType == .page) ? [] : [section]
-        let path = "/" + (prefix + parts + [slug]).joined(separator: "/") + "/"
-        return PageHead(source: source, type: type, path: path, slug: slug, matter: matter, body: .inline(body),
+        return PageHead(source: source, type: type, route: route, slug: slug, matter: matter, body: .inline(body),
                         bodyFirstLine: bodyFirstLine, diagnostics: diagnostics)
     }
 
@@ -244,7 +240,7 @@ struct PageHead: Sendable {
             resolver.resolve(destination, from: source)
         }
         let (analysis, html) = processor.process(body.text, html: bodyHTML)
-        return Page(source: source, type: type, path: path, slug: slug, frontMatter: matter, body: analysis,
+        return Page(source: source, type: type, route: route, slug: slug, frontMatter: matter, body: analysis,
                     bodyHTML: store?.store(html) ?? .inline(html), bodyFirstLine: bodyFirstLine)
     }
 }

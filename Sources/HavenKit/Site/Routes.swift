@@ -1,0 +1,154 @@
+/// The route table: every URL the site has besides its pages (home, section indexes, get-help,
+/// search, reviewers, feeds, sitemap, 404, assets), per language, made once at resolve time; how a
+/// Markdown file's URL is made (`page(_:slug:language:)`); and the two functions through which
+/// every link (`href(to:from:)`) and every absolute URL (`absoluteURL(_:)`) Haven writes goes.
+/// Nothing else writes a URL.
+public struct Routes: Sendable, Equatable {
+    /// The path part of `base_url` (`/` or `/docs/`).
+    public let basePath: String
+    /// `base_url`, ending in `/`.
+    public let baseURL: String
+    /// The languages of the site, the default first.
+    public let languages: SiteLanguages
+    /// Reviewer ids, sorted: each has a page in every language.
+    public let reviewerIDs: [String]
+    /// Every generated route of every language, by path (not assets or media).
+    private let generatedByPath: [String: Route]
+    /// The same, in the order the build makes them.
+    public let generated: [Route]
+
+    init(config: SiteConfig, reviewers: some Sequence<String>) {
+        basePath = config.basePath
+        baseURL = config.baseURL
+        let languages = SiteLanguages(config: config)
+        self.languages = languages
+        let reviewerIDs = reviewers.sorted()
+        self.reviewerIDs = reviewerIDs
+        var routes: [Route] = []
+        for language in languages.ids {
+            var kinds: [RouteKind] = [.home]
+            kinds += Routes.sectionTypes.map(RouteKind.sectionIndex)
+            kinds += [.getHelp, .search, .searchIndex, .reviewerIndex]
+            kinds += reviewerIDs.map(RouteKind.reviewer)
+            kinds.append(.feed)
+            routes += kinds.map { Routes.generated($0, language, in: languages) }
+        }
+        routes += [RouteKind.notFound, .sitemap, .robots].map { Routes.generated($0, languages.defaultID, in: languages) }
+        generated = routes
+        generatedByPath = Dictionary(routes.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The sections with an index page, in the order the home page shows them.
+    static let sectionTypes: [PageType] = [.article, .modality, .condition]
+
+    // MARK: Generated routes
+
+    public func home(_ language: String) -> Route { route(.home, language) }
+    public func section(_ type: PageType, _ language: String) -> Route { route(.sectionIndex(type), language) }
+    public func getHelp(_ language: String) -> Route { route(.getHelp, language) }
+    public func search(_ language: String) -> Route { route(.search, language) }
+    public func searchIndex(_ language: String) -> Route { route(.searchIndex, language) }
+    public func reviewerIndex(_ language: String) -> Route { route(.reviewerIndex, language) }
+    public func reviewer(_ id: String, _ language: String) -> Route { route(.reviewer(id), language) }
+    public func feed(_ language: String) -> Route { route(.feed, language) }
+    /// One 404 page, sitemap and robots.txt serve every language.
+    public var notFound: Route { route(.notFound, languages.defaultID) }
+    public var sitemap: Route { route(.sitemap, languages.defaultID) }
+    public var robots: Route { route(.robots, languages.defaultID) }
+
+    /// A theme asset by output path (`/assets/haven.css`).
+    public func asset(_ path: String) -> Route { Route(.asset, language: languages.defaultID, path: path) }
+    /// The assets folder: templates append a file name to its href (`{{links.assets}}haven.css`).
+    public var assets: Route { asset("/assets/") }
+    /// A file copied from `Content/media/`, by output path (`/media/photo.png`).
+    public func media(_ path: String) -> Route { Route(.media, language: languages.defaultID, path: path) }
+
+    private func route(_ kind: RouteKind, _ language: String) -> Route { Routes.generated(kind, language, in: languages) }
+
+    /// The route of a generated file in a language: where each kind lives, under the language's
+    /// prefix (`/` for the default language, `/es/` for `es`); the 404 page, the sitemap and
+    /// robots.txt at the root.
+    private static func generated(_ kind: RouteKind, _ language: String, in languages: SiteLanguages) -> Route {
+        let relative: String
+        switch kind {
+        case .home: relative = ""
+        case .sectionIndex(let type): relative = "\(type.section ?? type.rawValue)/"
+        case .getHelp: relative = "get-help/"
+        case .search: relative = "search/"
+        case .searchIndex: relative = "search-index.json"
+        case .reviewerIndex: relative = "reviewers/"
+        case .reviewer(let id): relative = "reviewers/\(id)/"
+        case .feed: relative = "feed.xml"
+        case .notFound: return Route(kind, language: languages.defaultID, path: "/404.html")
+        case .sitemap: return Route(kind, language: languages.defaultID, path: "/sitemap.xml")
+        case .robots: return Route(kind, language: languages.defaultID, path: "/robots.txt")
+        case .page, .media, .asset: relative = ""  // not generated: made by `page`, `media`, `asset`
+        }
+        return Route(kind, language: language, path: languages.prefix(language) + relative)
+    }
+
+    /// The generated route at a site path (`/get-help/`, `/feed.xml`), if there is one.
+    func generated(at path: String) -> Route? { generatedByPath[path] }
+
+    // MARK: Pages
+
+    /// The route of the Markdown file at `source` (`Content/<section>/<sub/folders>/<name>.md`), and
+    /// the type its section folder gives it: `/<section>/<sub/folders>/<slug>/`, pages of
+    /// `Content/pages/` and files outside every section without the section, under the language's prefix.
+    /// `slug` is the front matter's, if any (else the file name without `.md`).
+    static func page(_ source: String, slug: String?, language: String, in languages: SiteLanguages)
+        -> (route: Route, slug: String, folderType: PageType?) {
+        var parts = source.split(separator: "/").map(String.init).dropFirst()  // drop "Content"
+        let fileName = parts.popLast() ?? "page.md"
+        let section = parts.first ?? ""
+        let folderType = PageType(section: section)
+        if folderType != nil { parts = parts.dropFirst() }
+        let slug = slug ?? String(fileName.hasSuffix(".md") ? fileName.dropLast(3) : Substring(fileName))
+        let inSection = folderType == .page ? nil : folderType
+        let prefix: [String] = inSection == nil ? [] : [section]
+        let path = languages.prefix(language) + (prefix + parts + [slug]).joined(separator: "/") + "/"
+        return (Route(.page(section: inSection), language: language, path: path), slug, folderType)
+    }
+
+    // MARK: Writing URLs
+
+    /// The one function that writes a link: the href of `target` on the page (or file) at `origin`.
+    /// Today a root-relative URL with the base path (`/docs/conditions/depression/`). It depends on
+    /// `origin` only through `origin.depth`, so what is made once per page for its links (site
+    /// partials, notices, listings) is made once per depth: a relative link (`../../conditions/…`)
+    /// differs by depth only.
+    public func href(to target: Route, from origin: Route) -> String {
+        basePath == "/" ? target.path : String(basePath.dropLast()) + target.path
+    }
+
+    /// What `href(to:from:)` depends on for links written on `origin`, beside the target: equal keys
+    /// give equal hrefs for every target (a cache key for text holding links).
+    func linkKey(from origin: Route) -> LinkKey { LinkKey(basePath: basePath, depth: origin.depth) }
+
+    /// The absolute URL of a route (`https://example.org/conditions/depression/`): canonical links,
+    /// hreflang, the sitemap, the feed and JSON-LD.
+    public func absoluteURL(_ route: Route) -> String { baseURL + String(route.path.dropFirst()) }
+}
+
+/// What the links written on a page depend on besides their targets (see `Routes.linkKey(from:)`).
+struct LinkKey: Hashable, Sendable {
+    var basePath: String
+    var depth: Int
+}
+
+/// The site's languages by id: the default language (the primary subtag of `language` in
+/// `haven.yml`), which keeps the URLs without a prefix, then any other, under `/<id>/`.
+public struct SiteLanguages: Sendable, Equatable {
+    /// The default language's id (`en` for `language: en-US`).
+    public let defaultID: String
+    /// Every language id, the default first.
+    public let ids: [String]
+
+    init(config: SiteConfig) {
+        defaultID = config.defaultLanguage
+        ids = [defaultID]
+    }
+
+    /// The URL prefix of a language: `/` for the default, `/<id>/` for any other.
+    func prefix(_ id: String) -> String { id == defaultID ? "/" : "/\(id)/" }
+}

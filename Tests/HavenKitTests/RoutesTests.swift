@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import HavenKit
+
+/// The route table: where each page and generated file lives, how links and absolute URLs are
+/// written, the navigation state a route gives, and what the per-page caches key on.
+@Suite struct RoutesTests {
+    static let config = SiteConfig(baseURL: "https://example.org/docs/", language: "en-US")
+    static let routes = Routes(config: config, reviewers: ["sam-lee", "dana-reyes"])
+
+    static func page(_ source: String, slug: String? = nil) -> Route {
+        Routes.page(source, slug: slug, language: "en", in: routes.languages).route
+    }
+
+    @Test func generatedRoutesLiveWhereSpecSaysAndAreUnique() {
+        let routes = RoutesTests.routes
+        #expect(routes.languages.defaultID == "en")
+        let outputs = routes.generated.map(\.outputPath)
+        #expect(outputs == ["/index.html", "/articles/index.html", "/modalities/index.html", "/conditions/index.html",
+                            "/get-help/index.html", "/search/index.html", "/search-index.json", "/reviewers/index.html",
+                            "/reviewers/dana-reyes/index.html", "/reviewers/sam-lee/index.html", "/feed.xml",
+                            "/404.html", "/sitemap.xml", "/robots.txt"])
+        #expect(Set(routes.generated.map(\.path)).count == routes.generated.count)
+        #expect(routes.generated(at: "/feed.xml") == routes.feed("en"))
+        #expect(routes.generated(at: "/reviewers/sam-lee/") == routes.reviewer("sam-lee", "en"))
+        #expect(routes.generated(at: "/reviewers/nobody/") == nil)
+        #expect(routes.generated(at: "/media/x.png") == nil)
+    }
+
+    @Test func pagesTakeTheirSectionFoldersAndSlug() {
+        #expect(RoutesTests.page("Content/articles/online-therapy.md").path == "/articles/online-therapy/")
+        #expect(RoutesTests.page("Content/articles/guides/first-visit.md").path == "/articles/guides/first-visit/")
+        #expect(RoutesTests.page("Content/pages/about.md").path == "/about/")
+        #expect(RoutesTests.page("Content/pages/legal/privacy.md").path == "/legal/privacy/")
+        #expect(RoutesTests.page("Content/conditions/depression.md", slug: "low-mood").path == "/conditions/low-mood/")
+        #expect(RoutesTests.page("Content/misc/note.md").path == "/misc/note/")
+        #expect(RoutesTests.page("Content/articles/x.md").kind == .page(section: .article))
+        #expect(RoutesTests.page("Content/pages/about.md").kind == .page(section: nil))
+        #expect(RoutesTests.page("Content/articles/x.md").outputPath == "/articles/x/index.html")
+    }
+
+    @Test func depthCountsFoldersBelowTheOutputRoot() {
+        let routes = RoutesTests.routes
+        #expect(routes.home("en").depth == 0)
+        #expect(routes.feed("en").depth == 0)
+        #expect(routes.notFound.depth == 0)
+        #expect(routes.section(.article, "en").depth == 1)
+        #expect(routes.reviewer("sam-lee", "en").depth == 2)
+        #expect(RoutesTests.page("Content/articles/guides/first-visit.md").depth == 3)
+        #expect(routes.media("/media/photos/a.png").depth == 2)
+    }
+
+    @Test func hrefsCarryTheBasePathAndAbsoluteURLsTheBaseURL() {
+        let routes = RoutesTests.routes
+        let depression = RoutesTests.page("Content/conditions/depression.md")
+        #expect(routes.href(to: depression, from: routes.home("en")) == "/docs/conditions/depression/")
+        #expect(routes.href(to: routes.home("en"), from: depression) == "/docs/")
+        #expect(routes.href(to: routes.assets, from: depression) + "haven.css" == "/docs/assets/haven.css")
+        #expect(routes.absoluteURL(depression) == "https://example.org/docs/conditions/depression/")
+        #expect(routes.absoluteURL(routes.sitemap) == "https://example.org/docs/sitemap.xml")
+        let atRoot = Routes(config: SiteConfig(baseURL: "https://example.org"), reviewers: [])
+        #expect(atRoot.href(to: atRoot.getHelp("en"), from: atRoot.notFound) == "/get-help/")
+    }
+
+    @Test func navigationComesFromTheRoute() {
+        let routes = RoutesTests.routes
+        #expect((routes.section(.modality, "en").navigation.context["modalities"] as? TemplateText)?.value == "page")
+        #expect((RoutesTests.page("Content/modalities/cbt.md").navigation.context["modalities"] as? TemplateText)?.value == "true")
+        #expect((RoutesTests.page("Content/articles/a/b.md").navigation.context["articles"] as? TemplateText)?.value == "true")
+        #expect((routes.search("en").navigation.context["search"] as? TemplateText)?.value == "page")
+        for route in [routes.home("en"), routes.getHelp("en"), routes.reviewer("sam-lee", "en"), routes.notFound,
+                      RoutesTests.page("Content/pages/about.md"), RoutesTests.page("Content/misc/note.md")] {
+            #expect(route.navigation.key == .outside, "\(route.path)")
+            #expect(route.navigation.context["modalities"] == nil)
+        }
+    }
+
+    /// Text holding links is cached by what the links depend on: two pages at one depth share it,
+    /// pages at different depths do not (so relative links would stay right).
+    @Test func cachesKeyOnTheDepthOfThePage() throws {
+        let site = try TestSite(files: [
+            "Content/articles/a.md": TestSite.clinical("A"),
+            "Content/articles/b.md": TestSite.clinical("B"),
+            "Content/articles/deep/c.md": TestSite.clinical("C"),
+        ])
+        defer { site.remove() }
+        let loaded = try site.load()
+        let builder = ContextBuilder(site: loaded)
+        let a = try #require(loaded.page(at: "/articles/a/")), b = try #require(loaded.page(at: "/articles/b/"))
+        let c = try #require(loaded.page(at: "/articles/deep/c/"))
+        #expect(builder.partialKey(a.route) == builder.partialKey(b.route))
+        #expect(builder.partialKey(a.route) != builder.partialKey(c.route))
+        #expect(builder.placeKey(a.route) != builder.placeKey(loaded.routes.home("en")))
+        #expect(loaded.routes.linkKey(from: a.route) != loaded.routes.linkKey(from: c.route))
+        #expect(loaded.routes.linkKey(from: a.route) == loaded.routes.linkKey(from: loaded.routes.reviewer("dana-reyes", "en")))
+    }
+}
