@@ -2,7 +2,7 @@
 SWIFT ?= swift
 HAVEN = .build/debug/haven
 
-.PHONY: site test deps build embed embed-check golden lint clean test-asan bench fuzz e2e-serve
+.PHONY: site test deps build embed embed-check golden lint clean test-asan bench fuzz e2e-serve e2e-lsp schema-test lsp-latency
 
 ## Install what is missing, build Haven, build the example site into Public/.
 site: deps build
@@ -47,6 +47,21 @@ fuzz: deps
 ## haven serve in headless Chromium: live reload, error overlay, clean stop (scripts/e2e-serve.py).
 e2e-serve: check-site-deps build
 	python3 scripts/e2e-serve.py --haven $(HAVEN)
+
+## haven lsp driven by headless Neovim running the README's snippet (installs neovim if missing).
+e2e-lsp: build
+	@command -v nvim >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; $$SUDO apt-get install -y -qq neovim >/dev/null; }
+	scripts/e2e-lsp.sh $(HAVEN)
+
+## haven schema checked with Python jsonschema on the example site, the fixtures and defects.
+schema-test: build
+	@python3 -c "import jsonschema, yaml" 2>/dev/null || python3 -m pip install -q jsonschema pyyaml
+	python3 scripts/schema-test.py $(HAVEN)
+
+## Keystroke → diagnostics latency of haven lsp on the 10,000-page corpus (release build; a figure, not a test).
+lsp-latency:
+	$(SWIFT) build -c release
+	python3 scripts/lsp-latency.py --haven .build/release/haven
 
 ## Haven vs Hugo on the 10,000-page corpus of ../shared/bench (figures, not assertions).
 bench: deps

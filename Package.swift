@@ -65,11 +65,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `haven lsp`: the language server (JSON-RPC over stdio, its own Codable LSP types).
+        .target(
+            name: "HavenLSP",
+            dependencies: ["HavenKit"]
+        ),
         .executableTarget(
             name: "haven",
             dependencies: [
                 "HavenKit",
                 "HavenServer",
+                "HavenLSP",
                 .target(name: "MiMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -82,6 +88,10 @@ let package = Package(
         .testTarget(
             name: "HavenKitTests",
             dependencies: ["HavenKit", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .testTarget(
+            name: "HavenLSPTests",
+            dependencies: ["HavenLSP", "HavenKit"]
         ),
         .testTarget(
             name: "HavenServerTests",

@@ -12,7 +12,8 @@ struct HavenCommand: ParsableCommand {
         commandName: "haven",
         abstract: "A static site generator for mental-health psychoeducation, with clinical governance built in.",
         version: Haven.version,
-        subcommands: [BuildCommand.self, LintCommand.self, ServeCommand.self, NewCommand.self, RulesCommand.self]
+        subcommands: [BuildCommand.self, LintCommand.self, ServeCommand.self, NewCommand.self, RulesCommand.self,
+                      LSPCommand.self, SchemaCommand.self]
     )
 
     /// SPEC §3 exit codes: 0 success, 1 content errors, 2 Haven could not run (bad flags included;

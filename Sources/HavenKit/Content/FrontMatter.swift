@@ -48,9 +48,8 @@ public struct FrontMatter: Sendable {
     /// Where each key was written.
     public var keyLocations: [String: SourceLocation] = [:]
 
-    public static let keys = ["title", "description", "type", "author", "reviewer", "reviewed", "updated", "published",
-                              "slug", "modalities", "conditions", "content_warnings", "crisis_resources", "image",
-                              "disclaimer", "draft", "lint", "key_points", "translator", "source_updated", "review_seal"]
+    /// The keys SPEC §2 allows (from `FieldTable.frontMatter`).
+    public static let keys = FieldTable.frontMatter.map(\.name)
 
     public init(start: SourceLocation) { self.start = start }
 

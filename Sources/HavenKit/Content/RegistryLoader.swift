@@ -20,10 +20,9 @@ public struct Registries: Sendable {
 struct RegistryLoader {
     var diagnostics: [Diagnostic] = []
 
-    static let reviewerKeys = ["name", "credentials", "bio", "placeholder"]
-    static let crisisResourceKeys = ["name", "phone", "display", "sms", "sms_keyword", "url", "hours",
-                                     "region", "description", "verified_on"]
-    static let contentWarningKeys = ["label", "resources", "description"]
+    static let reviewerKeys = FieldTable.reviewer.map(\.name)
+    static let crisisResourceKeys = FieldTable.crisisResource.map(\.name)
+    static let contentWarningKeys = FieldTable.contentWarning.map(\.name)
 
     mutating func load(reviewers: String?, crisisResources: String?, contentWarnings: String?) -> Registries {
         var registries = Registries()

@@ -12,8 +12,7 @@ public struct SiteConfig: Sendable {
     public var lint: [RuleID: Severity]
 
     public static let fileName = "haven.yml"
-    static let knownKeys = ["title", "base_url", "language", "region", "disclaimer",
-                            "review_interval_months", "reading_grade_max", "lint"]
+    static let knownKeys = FieldTable.config.map(\.name)
 
     public init(title: String = "Haven site", baseURL: String = "http://localhost:8000/", language: String = "en",
                 region: String = "US", disclaimer: String = SiteConfig.defaultDisclaimer,

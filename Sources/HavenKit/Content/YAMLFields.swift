@@ -51,7 +51,8 @@ struct YAMLMap {
 /// it cannot (the value's wrong shape, an unknown key with a did-you-mean) and returns nil, so one
 /// run lists every fault. Findings collect in `diagnostics`; `haven.yml` turns the first into exit 2.
 final class YAMLFieldReader {
-    let positioner: YAMLPositioner
+    /// Set again by `compose` with the text, so columns on lines with non-ASCII text are converted.
+    private(set) var positioner: YAMLPositioner
     /// The rule a value of the wrong shape breaks: `invalid-value` in front matter and `haven.yml`,
     /// `data-syntax` in data files.
     let valueRule: RuleID
@@ -66,8 +67,8 @@ final class YAMLFieldReader {
 
     func location(_ node: Node?) -> SourceLocation { positioner.location(node) }
 
-    func report(_ rule: RuleID, _ at: SourceLocation, _ message: String) {
-        diagnostics.append(Diagnostic(rule, at: at, message))
+    func report(_ rule: RuleID, _ at: SourceLocation, _ message: String, suggestions: [Suggestion] = []) {
+        diagnostics.append(Diagnostic(rule, at: at, message, suggestions: suggestions))
     }
 
     /// The first fault in file order (what `haven.yml` stops on).
@@ -80,6 +81,7 @@ final class YAMLFieldReader {
     /// dropped and the rest read, so one slip does not hide every other value. `.success(nil)` is
     /// an empty document.
     func compose(_ text: String, syntaxRule: RuleID, duplicateRule: RuleID) -> Result<Node?, YAMLReader.Failure> {
+        positioner = YAMLPositioner(file: positioner.file, firstLine: positioner.firstLine, text: text)
         var source = text
         for _ in 0..<16 {
             switch YAMLReader.compose(source) {
@@ -119,7 +121,8 @@ final class YAMLFieldReader {
             guard known.contains(key) else {
                 let within = naming.owner.map { " in \($0)" } ?? ""
                 report(.unknownKey, keyLocation,
-                       "unknown \(naming.keyNoun) '\(key)'\(within)\(Suggest.hint(for: key, in: known))")
+                       "unknown \(naming.keyNoun) '\(key)'\(within)\(Suggest.hint(for: key, in: known))",
+                       suggestions: Suggestion.didYouMean(key, at: keyLocation, Suggest.closest(to: key, in: known)))
                 continue
             }
             fields.append(YAMLField(key: key, keyNode: keyNode, value: value, keyLocation: keyLocation,

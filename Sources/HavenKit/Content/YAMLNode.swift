@@ -43,18 +43,36 @@ extension Node {
 }
 
 /// Converts Yams marks (1-based within the YAML text) into locations in the file that holds them.
+/// Yams counts columns in Unicode scalars; `SourceLocation` counts UTF-8 bytes, so with the YAML
+/// `text` at hand a column on a line with non-ASCII text before it is converted.
 struct YAMLPositioner: Sendable {
     let file: String
     /// The file line on which the YAML text's first line sits.
     let firstLine: Int
+    /// The YAML text's lines, kept only when some byte is not ASCII (else scalars are bytes).
+    private let lines: [Substring]?
+
+    init(file: String, firstLine: Int, text: String? = nil) {
+        self.file = file
+        self.firstLine = firstLine
+        if let text, text.utf8.contains(where: { $0 >= 0x80 }) {
+            lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        } else {
+            lines = nil
+        }
+    }
 
     func location(_ node: Node?) -> SourceLocation {
         guard let mark = node?.mark else { return SourceLocation(file: file, line: firstLine, column: 1) }
         return location(line: mark.line, column: mark.column)
     }
 
+    /// `line` and `column` as Yams counts them (1-based; the column in Unicode scalars).
     func location(line: Int, column: Int) -> SourceLocation {
-        SourceLocation(file: file, line: firstLine + max(1, line) - 1, column: max(1, column))
+        let line = max(1, line)
+        var bytes = max(1, column)
+        if let lines, line <= lines.count { bytes = SourceLocation.byteColumn(scalarColumn: bytes, in: lines[line - 1]) }
+        return SourceLocation(file: file, line: firstLine + line - 1, column: bytes)
     }
 }
 

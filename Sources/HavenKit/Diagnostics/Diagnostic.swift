@@ -4,12 +4,21 @@ public struct Diagnostic: Sendable, Hashable {
     public var severity: Severity
     public var rule: RuleID
     public var message: String
+    /// Changes that would fix the finding, best first (empty when the fix needs a person's judgement).
+    /// Editors offer them as quick fixes; the text formats do not show them.
+    public var suggestions: [Suggestion]
+    /// Another file the finding concerns, where an editor should show it too: the page that
+    /// already has the URL (`duplicate-slug`), the page a link's `#fragment` is missing from.
+    public var related: SourceLocation?
 
-    public init(_ rule: RuleID, at location: SourceLocation, _ message: String, severity: Severity? = nil) {
+    public init(_ rule: RuleID, at location: SourceLocation, _ message: String, severity: Severity? = nil,
+                suggestions: [Suggestion] = [], related: SourceLocation? = nil) {
         self.rule = rule
         self.location = location
         self.message = message
         self.severity = severity ?? rule.defaultSeverity
+        self.suggestions = suggestions
+        self.related = related
     }
 
     public var file: String { location.file }

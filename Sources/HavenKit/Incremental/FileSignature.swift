@@ -6,6 +6,12 @@ struct FileSignature: Equatable, Sendable {
     var modified: Int
     var inode: UInt
 
+    init(size: Int, modified: Int, inode: UInt) {
+        self.size = size
+        self.modified = modified
+        self.inode = inode
+    }
+
     init(path: String) {
         var info = stat()
         if stat(path, &info) == 0 {

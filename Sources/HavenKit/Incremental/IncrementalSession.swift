@@ -1,6 +1,7 @@
 import Foundation
 
-/// Keeps the last build in memory and rebuilds only what a change touches, for `haven serve`.
+/// Keeps the last build in memory and rebuilds only what a change touches, for `haven serve` and
+/// `haven lsp`.
 ///
 /// A change to `haven.yml`, `Content/_data/` or `Templates/` rebuilds everything. An edit to
 /// existing pages re-reads only those files (only the files the watcher names, when it names them),
@@ -11,7 +12,13 @@ import Foundation
 /// The result is always what a clean build would make (`IncrementalSessionTests` compares the two
 /// after every kind of edit).
 ///
-/// Not thread-safe: call `rebuild()` from one task at a time.
+/// Files are read through a `FileAccess` (an editor's unsaved text may stand in for a file). In
+/// check-only mode (`haven lsp`) nothing is rendered: pages get the rendered-page checks as
+/// `haven lint` runs them, and the snapshots hold no files.
+///
+/// Thread safety: every public member takes the session's lock, so calls from several threads
+/// (the language server's reader and its debounce timer) run one at a time, each seeing the
+/// previous one's result. `early` runs with the lock held and must not call the session.
 public final class IncrementalSession: @unchecked Sendable {
     /// The whole output of one build, in memory.
     public struct Snapshot: Sendable {
@@ -30,6 +37,9 @@ public final class IncrementalSession: @unchecked Sendable {
 
     private let options: BuildOptions
     private let loadOptionsBase: LoadOptions
+    private let fileAccess: FileAccess
+    private let checkOnly: Bool
+    private let lock = NSLock()
     private var theme: Theme?
     private var settings: SiteLoader.Settings?
     private var settingsSignature: [String: FileSignature] = [:]
@@ -56,10 +66,22 @@ public final class IncrementalSession: @unchecked Sendable {
         }
     }
 
-    /// `options.output` is ignored: a session never writes to disk.
-    public init(options: BuildOptions) {
+    /// `options.output` is ignored: a session never writes to disk. `files`: how it reads
+    /// (default: from disk). `checkOnly`: check, render nothing (no files in the snapshots).
+    public init(options: BuildOptions, files: FileAccess = .disk, checkOnly: Bool = false) {
         self.options = options
-        loadOptionsBase = LoadOptions(today: options.today, includeDrafts: options.includeDrafts, baseURL: options.baseURL)
+        fileAccess = files
+        self.checkOnly = checkOnly
+        var load = LoadOptions(today: options.today, includeDrafts: options.includeDrafts, baseURL: options.baseURL)
+        load.bodyHTML = !checkOnly
+        loadOptionsBase = load
+    }
+
+    /// The site as the last rebuild left it (nil before the first).
+    public var currentSite: Site? {
+        lock.lock()
+        defer { lock.unlock() }
+        return site
     }
 
     /// Builds the site as it is on disk now.
@@ -73,16 +95,22 @@ public final class IncrementalSession: @unchecked Sendable {
     ///   the rest is done. Its `failed` is the final build's unless a rendered page that only
     ///   lists an edited one gains or loses a finding (the returned snapshot has the final word).
     public func rebuild(changed: Set<String>? = nil, early: ((Snapshot) -> Void)? = nil) throws(HavenError) -> Snapshot {
+        lock.lock()
+        defer { lock.unlock() }
+        return try rebuildLocked(changed: changed, early: early)
+    }
+
+    private func rebuildLocked(changed: Set<String>?, early: ((Snapshot) -> Void)?) throws(HavenError) -> Snapshot {
         pending = changed.flatMap { paths in pending.map { $0.union(paths) } }
         let root = options.siteRoot
         changedPaths = []
-        let newSettingsSignature = IncrementalSession.settingsSignature(root: root)
+        let newSettingsSignature = IncrementalSession.settingsSignature(root: root, files: fileAccess)
         let full = site == nil || theme == nil || settings == nil || newSettingsSignature != settingsSignature
         if full {
             theme = try Theme.load(siteRoot: root)
             var settingsLoad = loadOptionsBase
             settingsLoad.strings = theme?.strings ?? .builtInOnly
-            settings = try SiteLoader.loadSettings(root: root, options: settingsLoad)
+            settings = try SiteLoader.loadSettings(root: root, options: settingsLoad, files: fileAccess)
             settingsSignature = newSettingsSignature
             heads = [:]
             scan = nil
@@ -98,17 +126,18 @@ public final class IncrementalSession: @unchecked Sendable {
         let scanNow = reported == nil ? SiteScanner.scan(root: root) : (oldScan ?? SiteScan())
         let toRead: [(String, FileSignature)]
         if let reported {
-            toRead = reported.filter { heads[$0] != nil }.sorted().map { ($0, FileSignature(path: rootPath + "/" + $0)) }
+            toRead = reported.filter { heads[$0] != nil }.sorted().map { ($0, fileAccess.signature(rootPath + "/" + $0)) }
         } else {
             toRead = scanNow.markdown.compactMap { source in
-                let signature = FileSignature(path: rootPath + "/" + source)
+                let signature = fileAccess.signature(rootPath + "/" + source)
                 if let cached = heads[source], cached.signature == signature { return nil }
                 return (source, signature)
             }
         }
         var changedHeads: [(old: PageHead?, new: PageHead)] = []
         let languages = SiteLanguages(config: settings.config)
-        for (source, signature, head) in parallelMap(toRead, { ($0.0, $0.1, PageHead.read(source: $0.0, root: rootPath, languages: languages)) }) {
+        let access = fileAccess
+        for (source, signature, head) in parallelMap(toRead, { ($0.0, $0.1, PageHead.read(source: $0.0, root: rootPath, languages: languages, files: access)) }) {
             changedHeads.append((heads[source]?.head, head))
             heads[source] = (signature, head)
         }
@@ -159,7 +188,7 @@ public final class IncrementalSession: @unchecked Sendable {
         let checker = Checker(production: options.production)
         let policy = checker.policy(for: newSite)
         let renderer = SiteRenderer(site: newSite, theme: theme)
-        let generated = renderer.generatedJobs().filter {
+        let generated = checkOnly ? [] : renderer.generatedJobs().filter {
             plan.renderEverything || plan.regenerateEverything || plan.regenerate.contains($0.route)
         }
         let all = plan.recheckEverything || plan.renderEverything
@@ -181,7 +210,7 @@ public final class IncrementalSession: @unchecked Sendable {
         }
         var work = PageWork(site: newSite, checker: checker, renderer: renderer,
                             recheckAll: plan.recheckEverything, renderAll: plan.renderEverything,
-                            recheck: plan.recheck, render: plan.rerender)
+                            recheck: plan.recheck, render: plan.rerender, checkOnly: checkOnly)
 
         // Pages gone from the site (removed, moved, made drafts) are gone at once.
         if patched == nil, let oldSite {
@@ -215,6 +244,11 @@ public final class IncrementalSession: @unchecked Sendable {
                 let signature = FileSignature(path: rootPath + "/" + source)
                 newMedia[output] = signature
                 guard full || mediaSignatures[output] != signature || files[output] == nil || mediaDiagnostics[output] != nil else { continue }
+                // Check-only: whether it can be read, as lint finds; nothing kept.
+                if checkOnly {
+                    if let finding = MediaCopier.check([(output, source)], root: rootPath).first { found[output] = finding }
+                    continue
+                }
                 switch MediaCopier.read(source, root: rootPath) {
                 case .success(let bytes): store(output, bytes)
                 case .failure(let finding):
@@ -357,11 +391,11 @@ public final class IncrementalSession: @unchecked Sendable {
     }
 
     /// Size and modification time of everything every page depends on.
-    static func settingsSignature(root: URL) -> [String: FileSignature] {
+    static func settingsSignature(root: URL, files: FileAccess = .disk) -> [String: FileSignature] {
         var result: [String: FileSignature] = [:]
         let rootPath = root.path
         for file in [SiteConfig.fileName, Registries.reviewersFile, Registries.crisisResourcesFile, Registries.contentWarningsFile] {
-            result[file] = FileSignature(path: rootPath + "/" + file)
+            result[file] = files.signature(rootPath + "/" + file)
         }
         let templates = root.appendingPathComponent("Templates").path
         if let enumerator = FileManager.default.enumerator(atPath: templates) {

@@ -11,6 +11,8 @@ struct PageWork: Sendable {
     var recheck: Set<String>
     /// Sources of the pages rendered.
     var render: Set<String>
+    /// Run the rendered-page checks as `haven lint` does and keep no HTML.
+    var checkOnly = false
 
     /// What a batch made: findings by page source, files by output path.
     struct Output {
@@ -39,6 +41,7 @@ struct PageWork: Sendable {
             case .page(let page):
                 let model = recheckAll || recheck.contains(page.source) ? checker.checkPage(page, in: site) : nil
                 guard renderAll || render.contains(page.source) else { return .page(page, model: model, html: nil, rendered: nil) }
+                if checkOnly { return .page(page, model: model, html: nil, rendered: renderer.renderedChecks(page)) }
                 let (html, rendered) = renderer.renderPage(page)
                 return .page(page, model: model, html: html, rendered: rendered)
             }

@@ -61,20 +61,24 @@ public struct SiteRenderer: Sendable {
     /// they find the same (`CheckViewTests` compares the two; `GoldenTests`, lint and build).
     public func lintChecks() -> [Diagnostic] {
         let views = SharedMemo<CheckViewKey, String>()
-        return parallelMap(site.pages) { page in
-            guard theme.builtIn else { return renderPage(page).diagnostics }
-            let notice = builder.noticeContent(page)
-            let showDisclaimer = page.showsDisclaimer
-            // Lint's body HTML is the placeholder, or empty for an empty body.
-            let key = CheckViewKey(notice: notice, showDisclaimer: showDisclaimer,
-                                     body: page.bodyHTMLIsEmpty ? "" : RenderedPageChecks.bodyPlaceholder)
-            let html = views.value(for: key) {
-                theme.render(Theme.checkView, builder.checkViewContext(notice: notice, showDisclaimer: showDisclaimer, body: key.body,
-                                                                       route: page.route),
-                             route: page.route)
-            }
-            return RenderedPageChecks.check(page, html: html, body: key.body, in: site)
-        }.flatMap { $0 }
+        return parallelMap(site.pages) { renderedChecks($0, views: views) }.flatMap { $0 }
+    }
+
+    /// One page's rendered-page findings as `lintChecks` finds them (`views`: check views shared
+    /// between pages).
+    func renderedChecks(_ page: Page, views: SharedMemo<CheckViewKey, String> = SharedMemo()) -> [Diagnostic] {
+        guard theme.builtIn else { return renderPage(page).diagnostics }
+        let notice = builder.noticeContent(page)
+        let showDisclaimer = page.showsDisclaimer
+        // Lint's body HTML is the placeholder, or empty for an empty body.
+        let key = CheckViewKey(notice: notice, showDisclaimer: showDisclaimer,
+                                 body: page.bodyHTMLIsEmpty ? "" : RenderedPageChecks.bodyPlaceholder)
+        let html = views.value(for: key) {
+            theme.render(Theme.checkView, builder.checkViewContext(notice: notice, showDisclaimer: showDisclaimer, body: key.body,
+                                                                   route: page.route),
+                         route: page.route)
+        }
+        return RenderedPageChecks.check(page, html: html, body: key.body, in: site)
     }
 
     /// One page's HTML and the findings of the rendered-HTML checks on it.
@@ -211,7 +215,7 @@ public struct SiteRenderer: Sendable {
 }
 
 /// What `Theme.checkView` shows for a page in `haven lint`.
-private struct CheckViewKey: Hashable {
+struct CheckViewKey: Hashable {
     var notice: NoticeContent
     var showDisclaimer: Bool
     /// The page body as lint renders it: nothing, or `RenderedPageChecks.bodyPlaceholder`.

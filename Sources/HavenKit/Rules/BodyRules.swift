@@ -11,12 +11,14 @@ enum BodyRules {
                 if let fragment = link.target.fragment, !fragment.isEmpty, let target = site.page(at: path),
                    !hasAnchor(fragment, in: target) {
                     out.append(Diagnostic(.brokenLink, at: link.location,
-                                          "broken \(what): \(target.source) has no heading with the id '#\(fragment)'\(suggestion(fragment, target))"))
+                                          "broken \(what): \(target.source) has no heading with the id '#\(fragment)'\(suggestion(fragment, target))",
+                                          suggestions: fix(fragment, target, link), related: SourceLocation(file: target.source)))
                 }
             case .samePage:
                 if let fragment = link.target.fragment, !fragment.isEmpty, !hasAnchor(fragment, in: page) {
                     out.append(Diagnostic(.brokenLink, at: link.location,
-                                          "broken \(what): this page has no heading with the id '#\(fragment)'\(suggestion(fragment, page))"))
+                                          "broken \(what): this page has no heading with the id '#\(fragment)'\(suggestion(fragment, page))",
+                                          suggestions: fix(fragment, page, link)))
                 }
             case .external where link.isImage && !link.destination.lowercased().hasPrefix("data:image/"):
                 out.append(Diagnostic(.brokenLink, at: link.location,
@@ -50,6 +52,11 @@ enum BodyRules {
         if page.body.headings.contains(where: { $0.id == fragment }) { return true }
         // cmark-gfm's footnote anchors.
         return page.body.hasFootnotes && (fragment.hasPrefix("fn-") || fragment.hasPrefix("fnref-"))
+    }
+
+    /// The did-you-mean heading id as a fix of the link's `#fragment` (written after the link's start).
+    private static func fix(_ fragment: String, _ page: Page, _ link: BodyAnalysis.Link) -> [Suggestion] {
+        Suggestion.didYouMean("#" + fragment, at: link.location, Suggest.closest(to: fragment, in: page.body.headings.map(\.id)).map { "#" + $0 })
     }
 
     private static func suggestion(_ fragment: String, _ page: Page) -> String {

@@ -3,10 +3,17 @@ enum MetadataRules {
     static func check(_ page: Page, in site: Site, into out: inout [Diagnostic]) {
         let fm = page.frontMatter
         let start = fm.start
-        func add(_ rule: RuleID, _ at: SourceLocation, _ message: String) { out.append(Diagnostic(rule, at: at, message)) }
+        func add(_ rule: RuleID, _ at: SourceLocation, _ message: String, _ suggestions: [Suggestion] = []) {
+            out.append(Diagnostic(rule, at: at, message, suggestions: suggestions))
+        }
+        /// A did-you-mean: the closest of `candidates`, its hint for the message, and the fix.
+        func closest(_ written: Located<String>, _ candidates: [String]) -> (hint: String, fix: [Suggestion]) {
+            (Suggest.hint(for: written.value, in: candidates),
+             Suggestion.didYouMean(written.value, at: written.location, Suggest.closest(to: written.value, in: candidates)))
+        }
 
         if fm.isUnreadable { return }  // already reported; anything more would only repeat it
-        if fm.title == nil { add(.missingTitle, start, "page has no title; add `title:`") }
+        if fm.title == nil { add(.missingTitle, start, "page has no title; add `title:`", [.addKey("title")]) }
 
         // Dates, on every page that has them.
         for (key, value) in [("reviewed", fm.reviewed), ("updated", fm.updated), ("published", fm.published)] {
@@ -17,8 +24,8 @@ enum MetadataRules {
         }
 
         if page.isClinical {
-            if fm.description == nil { add(.missingDescription, start, "\(page.type.rawValue) page has no description; add a one-sentence `description:`") }
-            if fm.author == nil { add(.missingAuthor, start, "\(page.type.rawValue) page names no author; add `author:`") }
+            if fm.description == nil { add(.missingDescription, start, "\(page.type.rawValue) page has no description; add a one-sentence `description:`", [.addKey("description")]) }
+            if fm.author == nil { add(.missingAuthor, start, "\(page.type.rawValue) page names no author; add `author:`", [.addKey("author")]) }
             if let reviewer = fm.reviewer {
                 if let known = site.registries.reviewers[reviewer.value] {
                     if known.placeholder {
@@ -26,14 +33,15 @@ enum MetadataRules {
                             "reviewer '\(reviewer.value)' is an example person (placeholder: true); a real reviewer must review this page before it is published")
                     }
                 } else {
-                    let hint = Suggest.hint(for: reviewer.value, in: Array(site.registries.reviewers.keys))
-                    add(.unknownReviewer, reviewer.location, "reviewer '\(reviewer.value)' is not in \(Registries.reviewersFile)\(hint)")
+                    let (hint, fix) = closest(reviewer, site.registries.reviewers.keys.sorted())
+                    add(.unknownReviewer, reviewer.location, "reviewer '\(reviewer.value)' is not in \(Registries.reviewersFile)\(hint)", fix)
                 }
             } else {
-                add(.missingReviewer, start, "\(page.type.rawValue) page names no medical reviewer; add `reviewer:`")
+                add(.missingReviewer, start, "\(page.type.rawValue) page names no medical reviewer; add `reviewer:`",
+                    [.addKey("reviewer")])
             }
-            if fm.reviewed == nil { add(.missingDate, start, "\(page.type.rawValue) page has no `reviewed:` date") }
-            if fm.updated == nil { add(.missingDate, start, "\(page.type.rawValue) page has no `updated:` date") }
+            if fm.reviewed == nil { add(.missingDate, start, "\(page.type.rawValue) page has no `reviewed:` date", [.addKey("reviewed")]) }
+            if fm.updated == nil { add(.missingDate, start, "\(page.type.rawValue) page has no `updated:` date", [.addKey("updated", value: site.today.description)]) }
             if let reviewed = fm.reviewedDate {
                 let due = reviewed.adding(months: site.config.reviewIntervalMonths)
                 if due < site.today, let at = fm.reviewed?.location {
@@ -50,18 +58,18 @@ enum MetadataRules {
 
         // Ids into the registries.
         for warning in fm.contentWarnings where site.registries.contentWarnings[warning.value] == nil {
-            let hint = Suggest.hint(for: warning.value, in: Array(site.registries.contentWarnings.keys))
-            add(.unknownContentWarning, warning.location, "content warning '\(warning.value)' is not in \(Registries.contentWarningsFile)\(hint)")
+            let (hint, fix) = closest(warning, site.registries.contentWarnings.keys.sorted())
+            add(.unknownContentWarning, warning.location, "content warning '\(warning.value)' is not in \(Registries.contentWarningsFile)\(hint)", fix)
         }
         for resource in fm.crisisResources where site.registries.crisisResources[resource.value] == nil {
-            let hint = Suggest.hint(for: resource.value, in: site.registries.crisisResourceOrder)
-            add(.unknownCrisisResource, resource.location, "crisis resource '\(resource.value)' is not in \(Registries.crisisResourcesFile)\(hint)")
+            let (hint, fix) = closest(resource, site.registries.crisisResourceOrder)
+            add(.unknownCrisisResource, resource.location, "crisis resource '\(resource.value)' is not in \(Registries.crisisResourcesFile)\(hint)", fix)
         }
         for (type, list) in [(PageType.modality, fm.modalities), (.condition, fm.conditions)] {
             for term in list where site.page(type: type, slug: term.value) == nil {
                 let known = site.pages(of: type).map(\.slug)
-                let hint = Suggest.hint(for: term.value, in: known)
-                add(.unknownTerm, term.location, "no \(type.rawValue) page has the slug '\(term.value)'\(hint)")
+                let (hint, fix) = closest(term, known)
+                add(.unknownTerm, term.location, "no \(type.rawValue) page has the slug '\(term.value)'\(hint)", fix)
             }
         }
 

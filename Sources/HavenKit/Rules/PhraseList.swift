@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A reviewed list of phrases to flag (`Resources/language/*.yml`), each with its suggestion and source.
@@ -9,6 +10,25 @@ struct PhraseList: Sendable {
         var suggest: String
         var source: String
         var except: [String]?
+        /// Literal replacements an editor can apply: `replace:` in the list (`[]` for none), else the
+        /// suggestion's alternatives ("have, live with" → two), a trailing note such as
+        /// "(only if accurate)" dropped; none when it describes what to write ("a specific, respectful
+        /// description").
+        var replace: [String]?
+
+        var replacements: [String] {
+            if let replace { return replace }
+            var text = suggest.trimmingSpaces
+            if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+                let note = text[text.index(after: open)...]
+                guard note.hasPrefix("only if") || note.hasPrefix("or ") || note.hasPrefix("with ") else { return [] }
+                text = String(text[..<open]).trimmingSpaces
+            }
+            let options = text.replacingOccurrences(of: ", or ", with: ", ").components(separatedBy: ", ").map(\.trimmingSpaces)
+            guard options.allSatisfy({ !$0.isEmpty && !$0.contains(where: { "\"'()“”;".contains($0) }) && !$0.contains("specific") })
+            else { return [] }
+            return options
+        }
     }
 
     let entries: [Entry]
@@ -25,7 +45,7 @@ struct PhraseList: Sendable {
 
     /// A list built from plain phrases (no suggestion file), e.g. the claim phrases.
     init(phrases: [String]) {
-        self.init(entries: phrases.map { Entry(match: $0, suggest: "", source: "", except: nil) })
+        self.init(entries: phrases.map { Entry(match: $0, suggest: "", source: "", except: nil, replace: nil) })
     }
 
     /// Loads an embedded list; a broken list is a bug in Haven, caught by the test suite.

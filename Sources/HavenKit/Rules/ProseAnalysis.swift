@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the wording rules need from a page's prose, worked out while the page is parsed, so the
 /// prose itself is not kept: on a large site it would be the largest thing in memory after the
 /// body HTML. Nothing here depends on `haven.yml` (the reading-grade limit is applied by
@@ -31,12 +33,16 @@ public struct ProseAnalysis: Sendable {
             let claimable = block.kind == .paragraph && !block.hasCitation
             let found = ProseAnalysis.phraseLists.matches(in: words, active: claimable ? nil : ProseAnalysis.withoutClaims)
             for entry in found[0] {
-                findings.append(Diagnostic(.unsafeMessaging, at: locator.locate(entry.match, in: block),
-                                           "'\(entry.match)': say '\(entry.suggest)' instead (safe-messaging guidance: \(entry.source))"))
+                let (at, written) = locator.find(entry.match, in: block)
+                findings.append(Diagnostic(.unsafeMessaging, at: at,
+                                           "'\(entry.match)': say '\(entry.suggest)' instead (safe-messaging guidance: \(entry.source))",
+                                           suggestions: PhraseLocator.suggestions(written, at: at, entry.replacements)))
             }
             for entry in found[1] {
-                findings.append(Diagnostic(.stigmatizingLanguage, at: locator.locate(entry.match, in: block),
-                                           "'\(entry.match)' can stigmatize: say '\(entry.suggest)' instead (\(entry.source))"))
+                let (at, written) = locator.find(entry.match, in: block)
+                findings.append(Diagnostic(.stigmatizingLanguage, at: at,
+                                           "'\(entry.match)' can stigmatize: say '\(entry.suggest)' instead (\(entry.source))",
+                                           suggestions: PhraseLocator.suggestions(written, at: at, entry.replacements)))
             }
             if let claim = found[2].first?.match {
                 findings.append(Diagnostic(.uncitedClaim, at: locator.locate(claim, in: block),
@@ -63,18 +69,35 @@ struct PhraseLocator {
     }
 
     mutating func locate(_ phrase: String, in block: BodyAnalysis.TextBlock) -> SourceLocation {
+        find(phrase, in: block).location
+    }
+
+    /// Where the phrase is (its first line in the block that holds it, any case) and the text as
+    /// written there; the block's start and nil when it spans lines or markup.
+    mutating func find(_ phrase: String, in block: BodyAnalysis.TextBlock) -> (location: SourceLocation, written: String?) {
         if lines == nil { lines = markdown.split(separator: "\n", omittingEmptySubsequences: false) }
-        guard let lines else { return block.location }
-        let lowerPhrase = phrase.lowercased()
+        guard let lines else { return (block.location, nil) }
         let first = block.location.line - firstLine
         let last = min(lines.count - 1, max(block.endLine, block.location.line) - firstLine)
-        guard first >= 0, first <= last else { return block.location }
+        guard first >= 0, first <= last else { return (block.location, nil) }
         for index in first...last {
-            let line = lines[index].lowercased()
-            if let range = line.range(of: lowerPhrase) {
-                return SourceLocation(file: file, line: index + firstLine, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
+            let line = lines[index]
+            if let range = line.range(of: phrase, options: [.caseInsensitive]) {
+                let column = line.utf8.distance(from: line.startIndex, to: range.lowerBound) + 1
+                return (SourceLocation(file: file, line: index + firstLine, column: column), String(line[range]))
             }
         }
-        return block.location
+        return (block.location, nil)
+    }
+
+    /// Quick fixes replacing the phrase as written with each replacement, in the written text's case
+    /// ("Committed suicide" → "Died by suicide").
+    static func suggestions(_ written: String?, at location: SourceLocation, _ replacements: [String]) -> [Suggestion] {
+        guard let written else { return [] }
+        let capital = written.first?.isUppercase == true
+        return replacements.map { replacement in
+            let cased = capital ? replacement.prefix(1).uppercased() + replacement.dropFirst() : replacement
+            return Suggestion.replace(written, at: location, with: cased)
+        }
     }
 }

@@ -19,6 +19,9 @@ public struct LoadOptions: Sendable {
     /// goes (the rendered-page checks find the same things either way).
     var bodyHTML = true
 
+    /// Parse bodies without rendering them (as `haven lint` does): for callers that only read the model.
+    public mutating func checksOnly() { bodyHTML = false }
+
     public init(today: CalendarDate, includeDrafts: Bool = false, baseURL: String? = nil, assetPaths: Set<String> = []) {
         self.today = today
         self.includeDrafts = includeDrafts
@@ -64,17 +67,17 @@ public enum SiteLoader {
         var diagnostics: [Diagnostic]
     }
 
-    static func loadSettings(root: URL, options: LoadOptions) throws(HavenError) -> Settings {
+    static func loadSettings(root: URL, options: LoadOptions, files: FileAccess = .disk) throws(HavenError) -> Settings {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .site("no site folder at \(root.path)")
         }
         let configURL = root.appendingPathComponent(SiteConfig.fileName)
-        guard let configBytes = fm.contents(atPath: configURL.path) else {
+        guard case .success(let configBytes) = files.read(configURL.path, maxFileBytes, nil) else {
             throw .site("\(root.path) is not a Haven site: it has no readable \(SiteConfig.fileName)")
         }
-        guard case .success(let configText) = SourceText.decode([UInt8](configBytes)) else {
+        guard case .success(let configText) = SourceText.decode(configBytes) else {
             throw .config(SourceLocation(file: SiteConfig.fileName), "haven.yml is not UTF-8 text")
         }
         var config = try SiteConfig.parse(configText)
@@ -90,8 +93,8 @@ public enum SiteLoader {
         }
         var registryLoader = RegistryLoader()
         func dataText(_ file: String) -> String? {
-            guard let data = fm.contents(atPath: root.appendingPathComponent(file).path) else { return nil }
-            switch SourceText.decode([UInt8](data)) {
+            guard case .success(let data) = files.read(root.appendingPathComponent(file).path, maxFileBytes, nil) else { return nil }
+            switch SourceText.decode(data) {
             case .success(let text): return text
             case .failure:
                 registryLoader.diagnostics.append(Diagnostic(.fileEncoding, at: SourceLocation(file: file), "\(file) is not UTF-8 text"))
@@ -142,7 +145,8 @@ public enum SiteLoader {
         for head in published {
             if let first = firstByPath[head.path] {
                 let at = head.matter.slug?.location ?? SourceLocation(file: head.source)
-                diagnostics.append(Diagnostic(.duplicateSlug, at: at, "\(head.source) and \(first) both produce \(head.path)"))
+                diagnostics.append(Diagnostic(.duplicateSlug, at: at, "\(head.source) and \(first) both produce \(head.path)",
+                                              related: SourceLocation(file: first)))
                 continue
             }
             firstByPath[head.path] = head.source
@@ -168,9 +172,9 @@ struct PageHead: Sendable {
     /// A draft left out of this build.
     func isDraft(_ options: LoadOptions) -> Bool { matter.draft && !options.includeDrafts }
 
-    static func read(source: String, root: String, languages: SiteLanguages) -> PageHead {
+    static func read(source: String, root: String, languages: SiteLanguages, files: FileAccess = .disk) -> PageHead {
         let here = SourceLocation(file: source)
-        switch FileBytes.read(root + "/" + source, limit: SiteLoader.maxFileBytes, insideRoot: root) {
+        switch files.read(root + "/" + source, SiteLoader.maxFileBytes, root) {
         case .success(let bytes):
             return parse(source: source, bytes: bytes, languages: languages)
         case .failure(.tooLarge(let size)):
