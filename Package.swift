@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // SHA-256 for the review seal (Foundation on Linux has no digest API).
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         // `haven serve`: the preview server (HavenServer).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
@@ -50,6 +52,7 @@ let package = Package(
                 "CPhoneNumbers",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             // The word lists are embedded by scripts/embed-resources.py (Generated/EmbeddedFiles.swift).
             exclude: ["Resources"]

@@ -12,7 +12,7 @@ struct HavenCommand: ParsableCommand {
         commandName: "haven",
         abstract: "A static site generator for mental-health psychoeducation, with clinical governance built in.",
         version: Haven.version,
-        subcommands: [BuildCommand.self, LintCommand.self, ServeCommand.self, NewCommand.self, RulesCommand.self,
+        subcommands: [BuildCommand.self, LintCommand.self, ServeCommand.self, NewCommand.self, ReviewCommand.self, RulesCommand.self,
                       LSPCommand.self, SchemaCommand.self]
     )
 

@@ -94,3 +94,33 @@ extension CalendarDate {
             ?? distantPast
     }
 }
+
+extension CalendarDate {
+    /// Days since 1970-01-01 (negative before), by the proleptic Gregorian calendar.
+    public var dayNumber: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` later (earlier when negative), clamped to the years 1...9999.
+    public func adding(days: Int) -> CalendarDate {
+        let z = dayNumber + days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        if y > 9999 { return CalendarDate(year: 9999, month: 12, day: 31) ?? self }
+        if y < 1 { return .distantPast }
+        return CalendarDate(year: y, month: m, day: d) ?? self
+    }
+}

@@ -36,6 +36,15 @@ public enum DiagnosticFormatter {
         return "::\(level) file=\(property(d.file)),line=\(d.line),col=\(d.column),title=\(property(d.rule.rawValue))::\(data(d.message))\n"
     }
 
+    /// A rule's SARIF `defaultConfiguration`: a rule that is off by default is listed as disabled.
+    private static func defaultConfiguration(_ severity: Severity) -> [(String, JSONValue?)] {
+        switch severity {
+        case .error: [("level", .string("error"))]
+        case .warning: [("level", .string("warning"))]
+        case .off: [("level", .string("none")), ("enabled", .bool(false))]
+        }
+    }
+
     public static func sarif(_ diagnostics: [Diagnostic]) -> String {
         let rules = RuleID.allCases.map { rule -> JSONValue in
             let info = rule.info
@@ -46,7 +55,7 @@ public enum DiagnosticFormatter {
                 ("fullDescription", .object([("text", .string("\(info.summary) Why: \(info.why)"))])),
                 ("help", .object([("text", .string("How to fix: \(info.fix)"))])),
                 ("helpUri", info.helpURL.map(JSONValue.string)),
-                ("defaultConfiguration", .object([("level", .string(rule.defaultSeverity == .error ? "error" : "warning"))])),
+                ("defaultConfiguration", .object(defaultConfiguration(rule.defaultSeverity))),
             ])
         }
         let ruleIndex = Dictionary(uniqueKeysWithValues: RuleID.allCases.enumerated().map { ($1, $0) })

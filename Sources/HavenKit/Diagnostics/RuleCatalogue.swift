@@ -80,6 +80,14 @@ extension RuleID {
             return ("`updated` is not later than `reviewed`.",
                     "The last change to the page has not been medically reviewed.",
                     "Have the change reviewed and set `reviewed:` to that date.", nil)
+        case .reviewSealBroken:
+            return ("The page's reader-visible content (body, title, description, key points, warnings, crisis resources, taxonomy, image, disclaimer) still matches its `review_seal`. An error with `--production`.",
+                    "A review is a statement about one version of a page; an edit after it, even one that forgot to touch `updated:`, has not been reviewed.",
+                    "Run `haven review diff FILE` to see what changed since the sealed review; once a reviewer has checked it, run `haven review sign FILE --reviewer ID`.", nil)
+        case .missingReviewSeal:
+            return ("A clinical page carries a `review_seal` written by `haven review sign`. Off by default; a site that wants every review sealed sets it to `error`.",
+                    "Without a seal nothing ties the review date to the text that was reviewed.",
+                    "Have the page reviewed and run `haven review sign FILE --reviewer ID`.", nil)
         case .missingDisclaimer:
             return ("A clinical page keeps the site disclaimer, and its rendered HTML contains it.",
                     "Readers must be told the page does not replace professional care; a theme change must not drop it.",

@@ -17,6 +17,8 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Hashable {
     case futureDate = "future-date"
     case reviewOverdue = "review-overdue"
     case unreviewedChanges = "unreviewed-changes"
+    case reviewSealBroken = "review-seal-broken"
+    case missingReviewSeal = "missing-review-seal"
     // Safety
     case missingDisclaimer = "missing-disclaimer"
     case unknownContentWarning = "unknown-content-warning"
@@ -40,7 +42,9 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Hashable {
     /// The severity a finding has unless `haven.yml` or the file's front matter says otherwise.
     public var defaultSeverity: Severity {
         switch self {
-        case .placeholderReviewer, .reviewOverdue, .unreviewedChanges, .crisisResourceUnverified,
+        case .missingReviewSeal:
+            .off
+        case .placeholderReviewer, .reviewOverdue, .unreviewedChanges, .reviewSealBroken, .crisisResourceUnverified,
              .rawHTML, .unsafeMessaging, .stigmatizingLanguage, .readingLevel, .uncitedClaim:
             .warning
         default:

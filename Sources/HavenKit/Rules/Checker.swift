@@ -27,6 +27,7 @@ public struct Checker: Sendable {
     func checkPage(_ page: Page, in site: Site) -> [Diagnostic] {
         var out: [Diagnostic] = []
         MetadataRules.check(page, in: site, into: &out)
+        ReviewRules.check(page, into: &out)
         BodyRules.check(page, in: site, into: &out)
         LanguageRules.check(page, in: site, into: &out)
         return out

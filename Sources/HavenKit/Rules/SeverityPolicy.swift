@@ -1,5 +1,6 @@
 /// Decides each finding's final severity: the rule's default, then `haven.yml`'s `lint:`, then the
-/// file's own `lint:`; `--production` makes `placeholder-reviewer` an error whatever they say.
+/// file's own `lint:`; `--production` makes `placeholder-reviewer` and `review-seal-broken` errors
+/// whatever they say.
 public struct SeverityPolicy: Sendable {
     public var site: [RuleID: Severity]
     public var files: [String: [RuleID: Severity]]
@@ -12,7 +13,7 @@ public struct SeverityPolicy: Sendable {
     }
 
     public func severity(of diagnostic: Diagnostic) -> Severity {
-        if production && diagnostic.rule == .placeholderReviewer { return .error }
+        if production && (diagnostic.rule == .placeholderReviewer || diagnostic.rule == .reviewSealBroken) { return .error }
         var severity = site[diagnostic.rule] ?? diagnostic.rule.defaultSeverity
         if diagnostic.rule.isFileSuppressible, let own = files[diagnostic.file]?[diagnostic.rule] { severity = own }
         return severity

@@ -21,6 +21,9 @@ public final class Page: Sendable {
     private let storedBody: StoredText
     /// The file line of the body's first line.
     public let bodyFirstLine: Int
+    /// The seal of the page's reader-visible content as it is now (`SealedContent`), computed when
+    /// the front matter has a `review_seal` to compare it with; nil otherwise.
+    public let contentSeal: String?
     /// The title lower-cased, for sorting listings.
     let sortTitle: String
     /// The date the page last changed: `updated`, else `reviewed`, else `published`, parsed once
@@ -36,7 +39,7 @@ public final class Page: Sendable {
     public var showsDisclaimer: Bool { frontMatter.disclaimer?.value ?? true }
 
     init(source: String, type: PageType, route: Route, slug: String, frontMatter: FrontMatter, body: BodyAnalysis,
-         bodyHTML: StoredText, bodyFirstLine: Int) {
+         bodyHTML: StoredText, bodyFirstLine: Int, contentSeal: String? = nil) {
         self.source = source
         self.type = type
         self.route = route
@@ -45,6 +48,7 @@ public final class Page: Sendable {
         self.body = body
         self.storedBody = bodyHTML
         self.bodyFirstLine = bodyFirstLine
+        self.contentSeal = contentSeal
         self.sortTitle = (frontMatter.title?.value ?? slug).lowercased()
         self.lastModified = frontMatter.updatedDate ?? frontMatter.reviewedDate ?? frontMatter.publishedDate
     }

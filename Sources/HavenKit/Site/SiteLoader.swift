@@ -168,6 +168,9 @@ struct PageHead: Sendable {
     var body: StoredText
     var bodyFirstLine: Int
     var diagnostics: [Diagnostic]
+    /// The seal of the file's reader-visible content as it is now, computed only when the front
+    /// matter has a `review_seal` to compare it with (`SealedContent`).
+    var contentSeal: String?
 
     /// A draft left out of this build.
     func isDraft(_ options: LoadOptions) -> Bool { matter.draft && !options.includeDrafts }
@@ -233,8 +236,9 @@ struct PageHead: Sendable {
                                 diagnostics: [Diagnostic], languages: SiteLanguages) -> PageHead {
         let (route, slug, folderType) = Routes.page(source, slug: matter.slug?.value, language: languages.defaultID, in: languages)
         let type = matter.type?.value ?? folderType ?? .page
+        let seal = matter.reviewSeal == nil || matter.isUnreadable ? nil : SealedContent(matter: matter, body: body).seal
         return PageHead(source: source, type: type, route: route, slug: slug, matter: matter, body: .inline(body),
-                        bodyFirstLine: bodyFirstLine, diagnostics: diagnostics)
+                        bodyFirstLine: bodyFirstLine, diagnostics: diagnostics, contentSeal: seal)
     }
 
     /// Parses the body; its HTML goes to `store` when there is one (else it stays in memory).
@@ -245,6 +249,6 @@ struct PageHead: Sendable {
         }
         let (analysis, html) = processor.process(body.text, html: bodyHTML)
         return Page(source: source, type: type, route: route, slug: slug, frontMatter: matter, body: analysis,
-                    bodyHTML: store?.store(html) ?? .inline(html), bodyFirstLine: bodyFirstLine)
+                    bodyHTML: store?.store(html) ?? .inline(html), bodyFirstLine: bodyFirstLine, contentSeal: contentSeal)
     }
 }
