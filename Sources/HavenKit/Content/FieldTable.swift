@@ -34,6 +34,14 @@ public struct FieldSpec: Sendable {
         case seal
         /// A list of texts (a data file's `resources`).
         case idList(Registry)
+        /// A data-file text: plain text, or a map of language id → text (`{en: …, es: …}`).
+        case localizedText
+        /// A list of language ids (`[en, es]`).
+        case languageIDs
+        /// `languages:` of `haven.yml`: language id → the settings of `FieldTable.language`.
+        case languages
+        /// A BCP 47 language tag (`en-US`).
+        case languageTag
     }
 
     /// The registries of `Content/_data/`.
@@ -104,41 +112,55 @@ public enum FieldTable {
     public static let config: [FieldSpec] = [
         FieldSpec("title", .text, .optional, "The site name (default: Haven site)."),
         FieldSpec("base_url", .url, .optional, "Absolute URL of the site; its path prefixes every link."),
-        FieldSpec("language", .text, .optional, "BCP 47 language of the pages (default: en)."),
+        FieldSpec("language", .languageTag, .optional, "BCP 47 tag of the default language (default: en); its id is the primary subtag."),
         FieldSpec("region", .text, .optional, "Region whose crisis resources /get-help/ lists (default: US)."),
         FieldSpec("disclaimer", .text, .optional, "Text shown on every clinical page."),
         FieldSpec("review_interval_months", .positiveInteger, .optional, "How long a review stays current, in months (default: 36)."),
         FieldSpec("reading_grade_max", .positiveNumber, .optional, "Highest Flesch–Kincaid grade before reading-level warns (default: 9)."),
+        FieldSpec("reading_ease_min", .positiveNumber, .optional, "Lowest Fernández Huerta reading ease before reading-level warns, for Spanish (default: 60)."),
+        FieldSpec("languages", .languages, .optional, "Further languages by id (es, en-gb): tag, region, title, disclaimer."),
         FieldSpec("lint", .lint, .optional, "Severity per rule id: off, warning or error."),
+    ]
+
+    /// One language of `languages:` in `haven.yml`.
+    public static let language: [FieldSpec] = [
+        FieldSpec("tag", .languageTag, .optional, "BCP 47 tag for <html lang> and hreflang (default: the id)."),
+        FieldSpec("region", .text, .optional, "Region whose crisis services its pages show (default: the site's region)."),
+        FieldSpec("title", .text, .optional, "The site title in this language (default: the site's title)."),
+        FieldSpec("disclaimer", .text, .always, "The disclaimer every clinical page in this language shows."),
+        FieldSpec("reading_grade_max", .positiveNumber, .optional, "Highest Flesch–Kincaid grade for this language (default: the site's)."),
+        FieldSpec("reading_ease_min", .positiveNumber, .optional, "Lowest Fernández Huerta ease for this language (default: the site's)."),
     ]
 
     /// An entry of `Content/_data/reviewers.yml`.
     public static let reviewer: [FieldSpec] = [
-        FieldSpec("name", .text, .always, "The reviewer's name, as the byline shows it."),
-        FieldSpec("credentials", .text, .always, "Qualifications shown after the name (PhD, LPC)."),
-        FieldSpec("bio", .text, .optional, "A short biography for the reviewer's page."),
+        FieldSpec("name", .localizedText, .always, "The reviewer's name, as the byline shows it."),
+        FieldSpec("credentials", .localizedText, .always, "Qualifications shown after the name (PhD, LPC)."),
+        FieldSpec("bio", .localizedText, .optional, "A short biography for the reviewer's page."),
         FieldSpec("placeholder", .bool, .optional, "An example person, refused by haven build --production."),
     ]
 
     /// An entry of `Content/_data/crisis-resources.yml`.
     public static let crisisResource: [FieldSpec] = [
-        FieldSpec("name", .text, .always, "The service's name."),
+        FieldSpec("name", .localizedText, .always, "The service's name."),
         FieldSpec("phone", .text, .optional, "Shown as written, linked as tel: (E.164, a national number or a short code such as 988)."),
-        FieldSpec("display", .text, .optional, "How the number is shown, e.g. 1-800-662-HELP (4357)."),
+        FieldSpec("display", .localizedText, .optional, "How the number is shown, e.g. 1-800-662-HELP (4357)."),
         FieldSpec("sms", .text, .optional, "A number to text, linked as sms:."),
-        FieldSpec("sms_keyword", .text, .optional, "The word to text, e.g. HOME."),
+        FieldSpec("sms_keyword", .localizedText, .optional, "The word to text, e.g. HOME."),
         FieldSpec("url", .url, .optional, "The service's web page (https only)."),
-        FieldSpec("hours", .text, .optional, "When it answers, e.g. 24/7, 365 days a year."),
+        FieldSpec("hours", .localizedText, .optional, "When it answers, e.g. 24/7, 365 days a year."),
         FieldSpec("region", .text, .optional, "The region it serves; /get-help/ lists those of haven.yml's region."),
-        FieldSpec("description", .text, .optional, "What it offers, in a sentence."),
+        FieldSpec("description", .localizedText, .optional, "What it offers, in a sentence."),
         FieldSpec("verified_on", .date, .optional, "When someone last checked the number works (warned after 12 months)."),
+        FieldSpec("languages", .languageIDs, .optional, "The languages the service answers in, e.g. [en, es]."),
+        FieldSpec("emergency", .bool, .optional, "An emergency number (911, 999, 112), not a helpline."),
     ]
 
     /// An entry of `Content/_data/content-warnings.yml`.
     public static let contentWarning: [FieldSpec] = [
-        FieldSpec("label", .text, .always, "Shown as \"This page talks about …\"."),
+        FieldSpec("label", .localizedText, .always, "Shown as \"This page talks about …\"."),
         FieldSpec("resources", .idList(.crisisResources), .optional, "Crisis resource ids the notice shows."),
-        FieldSpec("description", .text, .optional, "What the topic covers."),
+        FieldSpec("description", .localizedText, .optional, "What the topic covers."),
     ]
 
     /// The entry fields of a registry's data file.

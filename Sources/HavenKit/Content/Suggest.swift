@@ -9,7 +9,8 @@ enum Suggest {
     static func closest(to word: String, in candidates: [String]) -> String? {
         // Ties go to the alphabetically first, so the hint never depends on a dictionary's order.
         let best = candidates.map { ($0, distance(word.lowercased(), $0)) }.min { ($0.1, $0.0) < ($1.1, $1.0) }
-        guard let best, best.1 <= max(2, word.count / 3) else { return nil }
+        // A word of one or two letters is "close" to every word of its length: no hint then.
+        guard let best, best.1 <= max(2, word.count / 3), best.1 < word.count else { return nil }
         return best.0
     }
 

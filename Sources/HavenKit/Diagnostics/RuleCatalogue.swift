@@ -153,6 +153,14 @@ extension RuleID {
             return ("A paragraph that cites research (\"a study\", \"research suggests\"…) has a link or footnote.",
                     "Claims about evidence must say where the evidence is (PIF TICK criterion 3).",
                     "Add a link or a footnote to the source, or rephrase.", "https://piftick.org.uk/")
+        case .unknownLanguage:
+            return ("A language id (a file suffix such as `depression.es.md`, or a key of a per-language text in `Content/_data/`) is declared under `languages:` in `haven.yml` or is the default language.",
+                    "Text in an undeclared language would never be shown, or be shown to the wrong readers.",
+                    "Declare the language under `languages:` in `haven.yml`, or fix the id.", nil)
+        case .missingTranslation:
+            return ("Every crisis resource and content-warning text that a page (or a language's get-help page) shows has a text in that page's language: its own entry, its primary subtag's (`en` serves `en-gb`), or a plain string when the language shares the default language's.",
+                    "Safety information must be understood at a moment of crisis; it is never shown in another language instead.",
+                    "Give the text as a map by language id in `Content/_data/` (`description: {en: \"…\", es: \"…\"}`).", nil)
         }
     }
 }

@@ -38,6 +38,9 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Hashable {
     case stigmatizingLanguage = "stigmatizing-language"
     case readingLevel = "reading-level"
     case uncitedClaim = "uncited-claim"
+    // Languages and regions
+    case unknownLanguage = "unknown-language"
+    case missingTranslation = "missing-translation"
 
     /// The severity a finding has unless `haven.yml` or the file's front matter says otherwise.
     public var defaultSeverity: Severity {

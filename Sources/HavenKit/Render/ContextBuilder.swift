@@ -161,7 +161,7 @@ struct ContextBuilder: @unchecked Sendable {
     /// What a page's content-warning notice shows: its crisis resources and its topics' labels.
     func noticeContent(_ page: Page) -> NoticeContent {
         NoticeContent(resources: site.crisisResources(for: page),
-                      labels: page.frontMatter.contentWarnings.compactMap { site.registries.contentWarnings[$0.value]?.label })
+                      labels: page.frontMatter.contentWarnings.compactMap { site.registries(in: site.language(of: page)).contentWarnings[$0.value]?.label })
     }
 
     /// The content-warning notice: topics in calm words and every crisis resource, or nil. Every

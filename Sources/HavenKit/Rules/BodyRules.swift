@@ -38,8 +38,11 @@ enum BodyRules {
         if site.crisisResources(for: page).isEmpty {
             if let first = page.frontMatter.contentWarnings.first,
                page.frontMatter.contentWarnings.allSatisfy({ site.registries.contentWarnings[$0.value] != nil }) {
-                out.append(Diagnostic(.missingCrisisResource, at: first.location,
-                                      "the page has content warnings but they name no crisis resource; add `crisis_resources:` or resources to the warning"))
+                let region = site.language(of: page).region
+                let message = site.namedCrisisResources(for: page).isEmpty
+                    ? "the page has content warnings but they name no crisis resource; add `crisis_resources:` or resources to the warning"
+                    : "none of the crisis resources this page's warnings name serves region \(region), the region of its language (\(site.language(of: page).id)); add one of that region to the warning or `crisis_resources:`"
+                out.append(Diagnostic(.missingCrisisResource, at: first.location, message))
             } else if page.frontMatter.contentWarnings.isEmpty,
                       let mention = page.body.prose.suicideMention {
                 out.append(Diagnostic(.missingCrisisResource, at: mention,

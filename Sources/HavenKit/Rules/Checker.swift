@@ -20,7 +20,7 @@ public struct Checker: Sendable {
 
     /// Findings that belong to the site as a whole: scan, parse and resolve, and the registries.
     func checkSite(_ site: Site) -> [Diagnostic] {
-        site.loadDiagnostics + RegistryRules.check(site)
+        site.loadDiagnostics + RegistryRules.check(site) + TranslationRules.checkSite(site)
     }
 
     /// Findings about one page's model.
@@ -30,6 +30,7 @@ public struct Checker: Sendable {
         ReviewRules.check(page, into: &out)
         BodyRules.check(page, in: site, into: &out)
         LanguageRules.check(page, in: site, into: &out)
+        TranslationRules.check(page, in: site, into: &out)
         return out
     }
 }

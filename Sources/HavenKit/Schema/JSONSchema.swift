@@ -75,6 +75,9 @@ public enum JSONSchema {
                 ("required", required.isEmpty ? nil : .array(required)), ("additionalProperties", .bool(false))]
     }
 
+    /// A language id (`es`, `en-gb`).
+    private static let languageID = "^[a-z]{2,3}(-[a-z0-9]{2,8})*$"
+
     private static func value(_ kind: FieldSpec.Kind, ids: SchemaIDs?) -> [(String, JSONValue)] {
         let text: [(String, JSONValue)] = [("type", .string("string")), ("pattern", .string("\\S"))]
         func known(_ values: [String]?) -> [(String, JSONValue)] {
@@ -103,6 +106,16 @@ public enum JSONSchema {
             return [("type", .string("object")),
                     ("propertyNames", .object([("enum", .array(RuleID.allCases.map { .string($0.rawValue) }))])),
                     ("additionalProperties", .object([("enum", .array(["off", "warning", "error"].map(JSONValue.string)))]))]
+        case .localizedText:
+            return [("anyOf", .array([.object(text), .object([("type", .string("object")),
+                                                             ("propertyNames", .object([("pattern", .string(languageID))])),
+                                                             ("additionalProperties", .object(text))])]))]
+        case .languageIDs: return oneOrMany([("type", .string("string")), ("pattern", .string(languageID))])
+        case .languageTag: return [("type", .string("string")), ("pattern", .string("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"))]
+        case .languages:
+            let entry = object(FieldTable.language, ids: ids, type: nil).compactMap { key, value in value.map { (key, $0) } }
+            return [("type", .string("object")), ("propertyNames", .object([("pattern", .string(languageID))])),
+                    ("additionalProperties", .object(entry))]
         case .image:
             return [("type", .string("object")),
                     ("properties", .object([("src", .object(text)), ("alt", .object(text)), ("credit", .object(text))])),

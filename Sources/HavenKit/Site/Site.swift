@@ -120,8 +120,23 @@ public struct Site: Sendable {
         return pages.filter { seen.insert($0.path).inserted }.sorted(by: Page.byTitle)
     }
 
-    /// The crisis resources a page shows: those its warnings name, then its own, without repeats.
-    public func crisisResources(for page: Page) -> [CrisisResource] {
+    // MARK: Languages and regions
+
+    /// The language a page is written in.
+    public func language(of page: Page) -> SiteLanguage {
+        // Pages carry no language of their own yet: every page is in the default language.
+        config.defaultLanguage
+    }
+
+    /// The registries with their texts in `language`.
+    public func registries(in language: SiteLanguage) -> Registries {
+        registries.view(for: language, defaultLanguage: config.defaultLanguage)
+    }
+
+    /// The crisis resources a page's warnings and its own `crisis_resources` name, without
+    /// repeats, in the page's language, whatever their region.
+    func namedCrisisResources(for page: Page) -> [CrisisResource] {
+        let registries = registries(in: language(of: page))
         var ids: [String] = []
         for warning in page.frontMatter.contentWarnings {
             ids += registries.contentWarnings[warning.value]?.resources ?? []
@@ -131,13 +146,22 @@ public struct Site: Sendable {
         return ids.filter { seen.insert($0).inserted }.compactMap { registries.crisisResources[$0] }
     }
 
-    /// Crisis resources for the site's region, in file order (for `/get-help/`).
-    public var regionalCrisisResources: [CrisisResource] {
-        registries.crisisResourceOrder.compactMap { registries.crisisResources[$0] }.filter {
-            guard let region = $0.region else { return true }
-            return region.caseInsensitiveCompare(config.region) == .orderedSame
-        }
+    /// The crisis resources a page shows: those its warnings name, then its own, without repeats,
+    /// of its language's region (or of none), with their texts in its language.
+    public func crisisResources(for page: Page) -> [CrisisResource] {
+        let region = language(of: page).region
+        return namedCrisisResources(for: page).filter { $0.serves(region: region) }
     }
+
+    /// Crisis resources for a language's region, in file order, with their texts in that language
+    /// (for its get-help page).
+    public func regionalCrisisResources(in language: SiteLanguage) -> [CrisisResource] {
+        let registries = registries(in: language)
+        return registries.crisisResourceOrder.compactMap { registries.crisisResources[$0] }.filter { $0.serves(region: language.region) }
+    }
+
+    /// Crisis resources for the default language's region, in file order (for `/get-help/`).
+    public var regionalCrisisResources: [CrisisResource] { regionalCrisisResources(in: config.defaultLanguage) }
 
     /// The date review is next due: `reviewed` + `review_interval_months`.
     public func nextReviewDue(_ page: Page) -> CalendarDate? {

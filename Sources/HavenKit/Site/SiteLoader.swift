@@ -91,7 +91,7 @@ public enum SiteLoader {
               isDirectory.boolValue else {
             throw .site("\(root.path) has no Content/ folder")
         }
-        var registryLoader = RegistryLoader()
+        var registryLoader = RegistryLoader(languages: config.languages)
         func dataText(_ file: String) -> String? {
             guard case .success(let data) = files.read(root.appendingPathComponent(file).path, maxFileBytes, nil) else { return nil }
             switch SourceText.decode(data) {
