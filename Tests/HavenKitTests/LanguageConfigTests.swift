@@ -127,7 +127,10 @@ import Testing
 
         """
         let page = TestSite.clinical(extra: "content_warnings: [suicide]\n") + TestSite.body
-        let site = try TestSite(files: ["Content/articles/a.md": page, "Content/_data/crisis-resources.yml": resources],
+        // Spanish theme words: the English table stands in (this test is about data texts).
+        let strings = try String(contentsOf: RepositoryTests.root.appendingPathComponent("Templates/strings/en.yml"), encoding: .utf8)
+        let site = try TestSite(files: ["Content/articles/a.md": page, "Content/_data/crisis-resources.yml": resources,
+                                        "Templates/strings/es.yml": strings],
                                 config: LanguageConfigTests.config)
         defer { site.remove() }
         let found = try site.lint().diagnostics.filter { $0.rule == .missingTranslation }.map(DiagnosticFormatter.text)

@@ -54,9 +54,6 @@ public struct SiteConfig: Sendable {
         self.lint = lint
     }
 
-    /// The default language's id: the primary subtag of `language` (`en-US` → `en`).
-    public var defaultLanguage: String { StringTables.primarySubtag(language) }
-
     public static let defaultDisclaimer =
         "This information is for education only. It does not replace advice, diagnosis or treatment from a qualified professional."
 

@@ -24,6 +24,7 @@ public struct SiteLanguage: Sendable, Hashable {
     /// The primary language subtag: `en` for `en-gb`.
     public var primarySubtag: String { SiteLanguage.primarySubtag(of: id) }
 
+    /// `en-gb` → `en`, `en-US` → `en`: the one place a primary subtag is taken.
     static func primarySubtag(of id: String) -> String {
         String(id.prefix { $0 != "-" }).lowercased()
     }

@@ -325,7 +325,7 @@ public final class IncrementalSession: @unchecked Sendable {
             if old.page(at: after.path)?.source == after.source { toParse.append(after) }
         }
         let resolver = old.linkResolver
-        let labels = BodyLabels(settings.strings.table(settings.config.defaultLanguage))
+        let labels = BodyLabels(settings.strings.table(settings.config.defaultLanguage.id))
         let pages = parallelMap(toParse) { $0.page(resolver: resolver, labels: labels) }
         var loadDiagnostics = old.loadDiagnostics
         if !sameFindings {
@@ -344,7 +344,7 @@ public final class IncrementalSession: @unchecked Sendable {
         let reusable = full ? [:] : oldPages.filter { !changed.contains($0.key) }
         // The resolver equality is decided once (comparing two URL tables costs as much as building one).
         let sameResolver = ResolverComparison(old: old?.linkResolver)
-        let labels = BodyLabels(settings.strings.table(settings.config.defaultLanguage))
+        let labels = BodyLabels(settings.strings.table(settings.config.defaultLanguage.id))
         return SiteLoader.assemble(root: options.siteRoot, settings: settings, scan: scan,
                                    heads: scan.markdown.compactMap { heads[$0]?.head }, options: load) { head, resolver in
             if let page = reusable[head.source], page.route == head.route,

@@ -145,7 +145,7 @@ public struct SiteLanguages: Sendable, Equatable {
     public let ids: [String]
 
     init(config: SiteConfig) {
-        defaultID = config.defaultLanguage
+        defaultID = config.defaultLanguage.id
         ids = [defaultID]
     }
 

@@ -78,7 +78,7 @@ public struct Site: Sendable {
     }
 
     /// The words of the default language.
-    public var defaultStrings: StringTable { strings.table(config.defaultLanguage) }
+    public var defaultStrings: StringTable { strings.table(config.defaultLanguage.id) }
 
     /// The route table: every generated URL, and how links and absolute URLs are written.
     public var routes: Routes { linkResolver.routes }

@@ -52,7 +52,7 @@ public enum SiteLoader {
             return head
         }
         metrics?.lap("read front matter")
-        let labels = BodyLabels(settings.strings.table(settings.config.defaultLanguage))
+        let labels = BodyLabels(settings.strings.table(settings.config.defaultLanguage.id))
         return assemble(root: root, settings: settings, scan: scan, heads: heads, options: options, metrics: metrics) { head, resolver in
             head.page(resolver: resolver, labels: labels, store: store, bodyHTML: options.bodyHTML)
         }
@@ -105,7 +105,7 @@ public enum SiteLoader {
                                              crisisResources: dataText(Registries.crisisResourcesFile),
                                              contentWarnings: dataText(Registries.contentWarningsFile))
         var strings = options.strings
-        try strings.resolve(languages: [config.defaultLanguage])
+        try strings.resolve(languages: config.languages.map(\.id))
         return Settings(config: config, registries: registries, strings: strings, diagnostics: registryLoader.diagnostics)
     }
 

@@ -35,14 +35,10 @@ public struct StringTables: Sendable {
     /// else the first resolved table (never reached for a declared language).
     public func table(_ language: String) -> StringTable {
         if let table = tables[language] { return table }
-        if let table = tables[StringTables.primarySubtag(language)] { return table }
+        if let table = tables[SiteLanguage.primarySubtag(of: language)] { return table }
         return tables["en"] ?? tables.values.first ?? StringTable(language: language, texts: [:])
     }
 
-    /// `en-gb` → `en`.
-    static func primarySubtag(_ id: String) -> String {
-        String(id.split(separator: "-", maxSplits: 1).first ?? Substring(id)).lowercased()
-    }
 
     /// Makes the table of each language: the site's `strings/<id>.yml` over the built-in one,
     /// completed key by key from the tables of its primary subtag. Exit 2 (`HavenError.theme`) when
@@ -51,7 +47,7 @@ public struct StringTables: Sendable {
         var resolved: [String: StringTable] = [:]
         for language in languages {
             let id = language.lowercased()
-            let primary = StringTables.primarySubtag(id)
+            let primary = SiteLanguage.primarySubtag(of: id)
             var texts: [String: String] = [:]
             let layers = id == primary ? [builtIn[id], site[id]] : [builtIn[primary], site[primary], builtIn[id], site[id]]
             for layer in layers {
