@@ -175,6 +175,22 @@ def main():
         csp = [m for m in logs if "Content Security Policy" in m or "Refused to" in m]
         check("no CSP violations in the console", not csp, "; ".join(csp)[:300])
 
+        # The review desk: the queue, readable by keyboard, no axe violation of serious impact.
+        driver.get(base + "/_haven/review/")
+        check("review desk shows the queue", driver.find_element(By.TAG_NAME, "h1").text == "Review desk"
+              and "Depression" in driver.page_source)
+        driver.find_element(By.TAG_NAME, "body").send_keys("\ue004")  # Tab
+        first = driver.switch_to.active_element
+        check("review desk: first Tab lands on a visible skip link", first.text.startswith("Skip") and first.is_displayed(), first.text)
+        try:
+            from axe_selenium_python import Axe
+            axe = Axe(driver)
+            axe.inject()
+            serious = [v["id"] for v in axe.run()["violations"] if v.get("impact") in ("serious", "critical")]
+            check("review desk: no serious axe violation", not serious, ", ".join(serious))
+        except ImportError:
+            print("SKIP review desk axe check (axe-selenium-python not installed)")
+
         # `haven build`-style output was not written.
         check("serve wrote no Public/", not os.path.exists(os.path.join(site, "Public")))
     finally:

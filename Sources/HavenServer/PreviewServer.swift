@@ -29,7 +29,8 @@ public struct PreviewServer: Sendable {
         let store = ServedStateStore()
         let broadcaster = ReloadBroadcaster()
         let port = ListeningPort()
-        let responder = PreviewResponder(store: store, hosts: HostGuard(boundHost: options.host, port: port), broadcaster: broadcaster)
+        let responder = PreviewResponder(store: store, hosts: HostGuard(boundHost: options.host, port: port), broadcaster: broadcaster,
+                                         siteRoot: options.siteRoot, today: options.today)
         var logger = Logger(label: "haven.serve")
         logger.logLevel = .critical
         let host = options.host

@@ -86,7 +86,7 @@ public enum ReviewQueueFormatter {
 
     // MARK: - Shared wording
 
-    static func summary(_ queue: ReviewQueue) -> String {
+    public static func summary(_ queue: ReviewQueue) -> String {
         guard !queue.items.isEmpty else {
             return "No clinical page needs a reviewer's attention (of \(queue.pageCount); due-soon means within \(queue.within) days)."
         }
@@ -94,7 +94,7 @@ public enum ReviewQueueFormatter {
         return "\(pages(queue.items.count)) of \(queue.pageCount) need a reviewer's attention: \(counts) (due-soon means within \(queue.within) days)."
     }
 
-    static func groupTitle(_ reviewer: String?, _ name: String?) -> String {
+    public static func groupTitle(_ reviewer: String?, _ name: String?) -> String {
         guard let reviewer else { return "No reviewer named" }
         return name.map { "\($0) (\(reviewer))" } ?? "\(reviewer) (not in reviewers.yml)"
     }

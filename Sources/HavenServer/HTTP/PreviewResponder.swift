@@ -1,16 +1,21 @@
+import Foundation
 import HavenKit
 import Hummingbird
 import NIOCore
 import ServiceLifecycle
 
 /// Answers every request of the preview: the checks first (Host, method, path), then the
-/// preview's own endpoints under `/__haven/`, then the files of the current snapshot.
+/// preview's own endpoints under `/__haven/`, the review desk at `/_haven/review/`, then the files
+/// of the current snapshot.
 struct PreviewResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
     let store: ServedStateStore
     let hosts: HostGuard
     let broadcaster: ReloadBroadcaster
+    /// For the review desk, which reads the site folder on each request.
+    var siteRoot: URL? = nil
+    var today: @Sendable () -> CalendarDate = { CalendarDate.today(environment: ProcessInfo.processInfo.environment) }
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let head = request.method == .head
@@ -27,6 +32,9 @@ struct PreviewResponder: HTTPResponder {
             return notFound(store.current, head: head)
         case .path(let path):
             if path.hasPrefix(PreviewAssets.prefix) { return own(path, head: head) }
+            if path == ReviewDesk.path || path == String(ReviewDesk.path.dropLast()) {
+                return await desk(path, head: head)
+            }
             return serve(path, target: target, head: head)
         }
     }
@@ -68,6 +76,17 @@ struct PreviewResponder: HTTPResponder {
         return PreviewResponses.file(decorated, status: status, contentType: type, head: head)
     }
 
+    /// `/_haven/review/`: made from the site folder as it is now, off the request threads, with
+    /// the reload script (and the error overlay) like every served page.
+    private func desk(_ path: String, head: Bool) async -> Response {
+        guard path == ReviewDesk.path else { return PreviewResponses.redirect(to: ReviewDesk.path, head: head) }
+        guard let siteRoot else { return PreviewResponses.text("Not found.", status: .notFound, head: head) }
+        let today = today()
+        let html = await OffloadedWork.run { ReviewDesk.page(ReviewDesk.load(siteRoot: siteRoot, today: today)) } ?? ""
+        let state = store.current
+        return page("/_haven/review/index.html", ByteBuffer(string: html), status: .ok, state: state, head: head)
+    }
+
     /// `/__haven/…`: the reload script, the overlay's CSS and the event stream.
     private func own(_ path: String, head: Bool) -> Response {
         switch path {
@@ -75,6 +94,8 @@ struct PreviewResponder: HTTPResponder {
             return PreviewResponses.file(ByteBuffer(string: PreviewAssets.reloadScript), contentType: ContentType.forPath(path), head: head)
         case PreviewAssets.stylePath:
             return PreviewResponses.file(ByteBuffer(string: PreviewAssets.overlayStyle), contentType: ContentType.forPath(path), head: head)
+        case ReviewDesk.stylePath:
+            return PreviewResponses.file(ByteBuffer(string: ReviewDesk.style), contentType: ContentType.forPath(path), head: head)
         case PreviewAssets.eventsPath:
             return events(head: head)
         default:
