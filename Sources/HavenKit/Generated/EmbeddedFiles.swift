@@ -1097,6 +1097,132 @@ month_11: November
 month_12: December
 
 """#,
+        "Templates/strings/es.yml": #"""
+# Las palabras que muestran a los lectores el tema predeterminado y Haven, en español (la tabla
+# `es` incluida). The words the default theme and Haven itself show readers, in Spanish (the
+# built-in `es` table). Same keys as en.yml; {name} marks a value Haven fills in. Written for
+# Spanish readers in the US, addressing the reader as «tú», as the example site's Spanish pages do.
+
+# Layout, header and footer
+skip_to_content: Saltar al contenido principal
+nav_label: Principal
+footer_nav_label: Pie de página
+get_help_now: Consigue ayuda ahora
+footer_in_crisis: ¿Estás en crisis?
+footer_danger: Si tú u otra persona están en peligro, llama al número de emergencias de tu zona.
+medical_reviewers: Revisores médicos
+feed: Fuente RSS
+title_separator: " · "
+
+# Sections and page kinds
+section_modalities: Terapias
+section_conditions: Problemas de salud mental
+section_articles: Artículos
+section_pages: Páginas
+type_modality: Terapia
+type_condition: Problema de salud mental
+type_article: Artículo
+intro_modalities: "Tipos de terapia de conversación: qué es cada una, cómo funciona y a quién puede ayudar."
+intro_conditions: "Problemas de salud mental: señales comunes, cómo se tratan y dónde encontrar apoyo."
+intro_articles: Guías para encontrar y usar la atención de salud mental.
+
+# Home page
+home_intro: Información clara y revisada sobre los problemas de salud mental y las terapias de conversación que los tratan. Cada página dice qué profesional la revisó y cuándo.
+home_help_title: ¿Necesitas ayuda ahora mismo?
+home_help_text: Si lo estás pasando mal o te preocupa alguien, puedes hablar hoy con una persona.
+home_help_link: Ver las líneas de crisis a las que puedes llamar o escribir
+latest_articles: Artículos recientes
+all_articles: "Los {count} artículos"
+
+# Byline
+reviewed_by: Revisión médica a cargo de
+example_reviewer: revisor de ejemplo
+written_by: Escrito y actualizado por
+last_reviewed: Última revisión
+updated: Actualizado
+next_review_due: Próxima revisión
+
+# Crisis notice and crisis resources
+notice_topics: "Esta página habla de {topics}"
+notice_no_topics: Hay apoyo disponible
+notice_reach_someone: "Si lo estás pasando mal, no tienes que pasar por esto a solas. Puedes hablar con alguien ahora:"
+notice_more_help: Más formas de conseguir ayuda
+call_number: "Llama al {number}"
+text_keyword: "Envía {keyword} al {number}"
+text_number: "Envía un mensaje de texto al {number}"
+open_hours: "Horario: {hours}"
+list_and: "y"
+
+# Get help page
+get_help_description: Líneas de crisis a las que puedes llamar o escribir ahora mismo.
+get_help_intro: No estás solo. Estos servicios son gratis y confidenciales. Te atienden personas capacitadas, a cualquier hora.
+get_help_emergency: Si alguien está en peligro inmediato, llama ahora al número de emergencias de tu zona.
+crisis_lines: Líneas de crisis
+outside_region: Si estás en otro país
+outside_region_before: "Si vives en otro lugar,"
+outside_region_link: Find A Helpline
+outside_region_after: tiene una lista de líneas de ayuda gratis y confidenciales en muchos países.
+
+# Disclaimer
+please_note: "Importante:"
+
+# Contents and related pages
+on_this_page: En esta página
+related_pages: Páginas relacionadas
+related_modalities_for_condition: Terapias que se usan
+related_modalities: Terapias
+related_conditions_for_modality: Problemas para los que se usa
+related_conditions: Problemas de salud mental
+related_articles: Artículos
+related_backlinks: Páginas que enlazan aquí
+
+# Reviewers
+reviewer_description: "{name}, {credentials}: revisión médica."
+reviewer_placeholder_note: Este es un revisor de ejemplo en un sitio de demostración. No es una persona real.
+pages_reviewed: Páginas revisadas
+none_yet: Todavía ninguna.
+reviewers_intro: Un profesional calificado revisa cada página de salud de este sitio antes de publicarla, y otra vez cada cierto tiempo.
+
+# Search
+search: Buscar
+search_label: Busca un problema de salud mental, una terapia o un tema
+search_button: Buscar
+search_privacy: "La búsqueda se hace en tu dispositivo: lo que escribes nunca se envía a ningún lugar."
+search_noscript: La búsqueda necesita JavaScript, que está desactivado en este navegador. Todas las páginas están en las listas de abajo.
+search_browse: Ver todas las páginas
+search_browse_text: "También puedes encontrar todas las páginas en estas listas:"
+search_no_results: "Ninguna página coincide con «{query}». Prueba con otra palabra, o mira las listas de abajo."
+search_one_result: "1 página coincide con «{query}»."
+search_results: "{count} páginas coinciden con «{query}»."
+search_unavailable: La búsqueda no está disponible en este momento. Mira las listas de abajo.
+
+# Not found
+not_found_title: No encontramos la página
+not_found_text: No pudimos encontrar esa página. Puede que haya cambiado de lugar.
+not_found_home: Ir a la página de inicio
+not_found_search: Buscar en el sitio
+
+# Body text made by Haven (task lists, footnotes)
+task_done: "Hecho:"
+task_todo: "Pendiente:"
+references: Referencias
+
+# Dates
+date_format: "{day} de {month} de {year}"
+month_1: enero
+month_2: febrero
+month_3: marzo
+month_4: abril
+month_5: mayo
+month_6: junio
+month_7: julio
+month_8: agosto
+month_9: septiembre
+month_10: octubre
+month_11: noviembre
+month_12: diciembre
+
+"""#,
         "Templates/toc.mustache": ##"""
 {{#hasTOC}}
 <nav class="toc" aria-labelledby="haven-toc-title">
