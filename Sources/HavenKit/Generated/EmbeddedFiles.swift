@@ -1016,6 +1016,18 @@ last_reviewed: Last reviewed
 updated: Updated
 next_review_due: Next review due
 
+# Translations: the byline of a translated page, and the notice when its source has changed since
+translated_by: "Translated by {name}"
+translated_from_before: Translated from the
+translated_from_link: "{language} page"
+translated_from_after: updated on
+translation_outdated_title: This translation may be out of date
+translation_outdated_text: "The {language} page has changed since this translation was made. It was updated on"
+translation_outdated_link: "Read the {language} page"
+# A language's name in this table's language ({language} above), by language id
+name_of_en: English
+name_of_es: Spanish
+
 # Crisis notice and crisis resources
 notice_topics: "This page talks about {topics}"
 notice_no_topics: Support is available
@@ -1141,6 +1153,18 @@ written_by: Escrito y actualizado por
 last_reviewed: Última revisión
 updated: Actualizado
 next_review_due: Próxima revisión
+
+# Translations: the byline of a translated page, and the notice when its source has changed since
+translated_by: "Traducción: {name}"
+translated_from_before: Traducido de la
+translated_from_link: "página en {language}"
+translated_from_after: actualizada el
+translation_outdated_title: Es posible que esta traducción no esté al día
+translation_outdated_text: "La página en {language} cambió después de esta traducción. Se actualizó el"
+translation_outdated_link: "Lee la página en {language}"
+# A language's name in this table's language ({language} above), by language id
+name_of_en: inglés
+name_of_es: español
 
 # Crisis notice and crisis resources
 notice_topics: "Esta página habla de {topics}"
