@@ -31,6 +31,9 @@ public struct BuildResult: Sendable {
     /// Seconds per phase, in pipeline order, and per template.
     public var metrics: BuildMetrics
     public var strict: Bool
+    /// Languages of published pages for which Haven has no built-in word lists: their pages were
+    /// not checked by the wording rules (safe messaging, stigmatizing language, claims, reading level).
+    public var languagesWithoutWordingRules: [String] = []
 
     /// True when the content must be refused: errors, or any finding with `--strict`.
     public var failed: Bool {
@@ -109,6 +112,7 @@ public enum Builder {
         let diagnostics = checker.policy(for: site).apply(found)
         var result = BuildResult(diagnostics: diagnostics, pageCount: site.pages.count, fileCount: counter.value, wrote: false,
                                  metrics: metrics, strict: options.strict)
+        result.languagesWithoutWordingRules = Set(site.pages.map(\.route.language)).filter { Wording.builtIn(for: $0) == nil }.sorted()
         if let writer {
             if result.failed {
                 writer.discard()

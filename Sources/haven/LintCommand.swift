@@ -33,9 +33,16 @@ struct LintCommand: ParsableCommand {
         }
         Terminal.out(DiagnosticFormatter.format(result.diagnostics, as: format))
         if format == .text {
-            Terminal.error("\(result.pageCount) pages checked: \(result.diagnostics.errorCount) error(s), \(result.diagnostics.warningCount) warning(s).")
+            Terminal.error("\(result.pageCount) pages checked: \(result.diagnostics.errorCount) error(s), \(result.diagnostics.warningCount) warning(s)"
+                           + LintCommand.wordingNote(result.languagesWithoutWordingRules) + ".")
         }
         if result.failed { throw ExitCode(1) }
+    }
+
+    /// The summary's note on languages the wording rules skipped (Haven has no word lists for them).
+    static func wordingNote(_ languages: [String]) -> String {
+        guard !languages.isEmpty else { return "" }
+        return "; wording rules not run for \(languages.joined(separator: ", ")) (no built-in word lists)"
     }
 
     /// A path as the diagnostics write it: relative to the site root.

@@ -52,9 +52,12 @@ import Testing
     }
 
     @Test func wordListsLoad() {
-        #expect(PhraseList.unsafeMessaging.entries.count >= 10)
-        #expect(PhraseList.stigmatizing.entries.count >= 20)
-        #expect(PhraseList.stigmatizing.entries.allSatisfy { !$0.source.isEmpty && !$0.suggest.isEmpty })
+        #expect(PhraseList.embedded("en", "unsafe-messaging").entries.count >= 10)
+        let stigmatizing = PhraseList.embedded("en", "stigmatizing-language")
+        #expect(stigmatizing.entries.count >= 20)
+        #expect(stigmatizing.entries.allSatisfy { !$0.source.isEmpty && !$0.suggest.isEmpty })
+        #expect(Wording.builtIn(for: "en-gb")?.id == "en")
+        #expect(Wording.builtIn(for: "fr") == nil)
         #expect(SearchSynonyms.groups.contains { $0.contains("panic attack") && $0.contains("panic disorder") })
     }
 }

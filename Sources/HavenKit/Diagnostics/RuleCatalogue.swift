@@ -146,7 +146,7 @@ extension RuleID {
                     "Use the suggested person-first wording.",
                     "https://nida.nih.gov/research-topics/addiction-science/words-matter-preferred-language-talking-about-addiction")
         case .readingLevel:
-            return ("The Flesch–Kincaid grade of the body's prose is at most `reading_grade_max` (default 9).",
+            return ("The Flesch–Kincaid grade of the body's prose is at most `reading_grade_max` (default 9); for Spanish, its Fernández Huerta reading ease is at least `reading_ease_min` (default 60). Both settable per language.",
                     "Health information should be easy to read (NHS: aim for a reading age of 9 to 11).",
                     "Use shorter sentences and everyday words.", "https://service-manual.nhs.uk/content/health-literacy")
         case .uncitedClaim:

@@ -4,7 +4,7 @@
 enum EmbeddedFiles {
     /// Path (`Templates/…` or `Resources/…`) → file contents.
     static let files: [String: String] = [
-        "Resources/language/stigmatizing-language.yml": #"""
+        "Resources/language/en/stigmatizing-language.yml": #"""
 # Stigmatizing words about mental health and substance use, with person-first alternatives.
 # Sources:
 #   AP   = AP Stylebook, "mental illness" and "addiction" entries
@@ -137,7 +137,7 @@ enum EmbeddedFiles {
   source: NHS
 
 """#,
-        "Resources/language/unsafe-messaging.yml": #"""
+        "Resources/language/en/unsafe-messaging.yml": #"""
 # Wording about suicide that safe-messaging guidelines advise against, with the suggested wording.
 # Sources:
 #   RRS  = Recommendations for Reporting on Suicide, https://reportingonsuicide.org/recommendations/

@@ -9,6 +9,8 @@ struct MarkdownProcessor {
     let firstLine: Int
     /// The words Haven writes into the body, in the page's language.
     let labels: BodyLabels
+    /// The wording rules of the page's language (nil: it has none built in).
+    var wording: Wording? = Wording.builtIn(for: "en")
     let resolve: Resolver
 
     /// The body's analysis and HTML; with `html: false`, `RenderedPageChecks.bodyPlaceholder`
@@ -122,7 +124,7 @@ struct MarkdownProcessor {
         for index in analysis.headings.indices {
             analysis.headings[index].level = min(6, analysis.headings[index].level + shift)
         }
-        analysis.prose = ProseAnalysis(blocks: blocks, markdown: markdown, file: file, firstLine: firstLine)
+        analysis.prose = ProseAnalysis(blocks: blocks, markdown: markdown, file: file, firstLine: firstLine, wording: wording)
         guard renders else { return (analysis, document.isEmpty ? "" : RenderedPageChecks.bodyPlaceholder) }
         let ids = analysis.headings.map(\.id)
         let html = document.withRenderedHTML { HTMLPostProcessor.addHeadingIDs(utf8: $0, ids: ids, shift: shift, labels: labels) }

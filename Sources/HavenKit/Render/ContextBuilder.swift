@@ -122,7 +122,7 @@ struct ContextBuilder: @unchecked Sendable {
     }
 
     func reviewerContext(_ page: Page) -> TemplateObject? {
-        guard let id = page.frontMatter.reviewer?.value, let reviewer = site.registries.reviewers[id] else { return nil }
+        guard let id = page.frontMatter.reviewer?.value, let reviewer = site.registries(languageID: page.route.language).reviewers[id] else { return nil }
         var context: TemplateObject = ["name": reviewer.name, "credentials": reviewer.credentials,
                                       "href": site.href(to: site.routes.reviewer(id, page.route.language), from: page.route)]
         if reviewer.placeholder { context["placeholder"] = true }

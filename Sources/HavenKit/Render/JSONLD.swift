@@ -3,7 +3,7 @@ enum JSONLD {
     static func medicalWebPage(_ page: Page, in site: Site) -> JSONValue {
         let fm = page.frontMatter
         var reviewedBy: JSONValue?
-        if let id = fm.reviewer?.value, let reviewer = site.registries.reviewers[id] {
+        if let id = fm.reviewer?.value, let reviewer = site.registries(languageID: page.route.language).reviewers[id] {
             reviewedBy = .object([
                 ("@type", .string("Person")),
                 ("name", .string(reviewer.name)),

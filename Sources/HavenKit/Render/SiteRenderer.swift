@@ -170,10 +170,10 @@ public struct SiteRenderer: Sendable {
         case .getHelp:
             var help = builder.base(title: strings[.getHelpNow], description: strings[.getHelpDescription], route: route, kind: "get-help")
             help["title"] = strings[.getHelpNow]
-            help["resources"] = site.regionalCrisisResources.map(builder.crisisResourceContext)
+            help["resources"] = site.regionalCrisisResources(in: site.language(id: language)).map(builder.crisisResourceContext)
             return render("get-help", help, route: route)
         case .reviewer(let id):
-            guard let reviewer = site.registries.reviewers[id] else { return "" }
+            guard let reviewer = site.registries(languageID: language).reviewers[id] else { return "" }
             let reviewed = site.pages.filter { $0.frontMatter.reviewer?.value == id }.sorted(by: Page.byTitle)
             let description = strings.format(.reviewerDescription, ["name": reviewer.name, "credentials": reviewer.credentials])
             var context = builder.base(title: reviewer.name, description: description, route: route, kind: "reviewer")
@@ -187,7 +187,7 @@ public struct SiteRenderer: Sendable {
             var reviewerIndex = builder.base(title: strings[.medicalReviewers], description: nil, route: route, kind: "list")
             reviewerIndex["title"] = strings[.medicalReviewers]
             reviewerIndex["reviewers"] = routes.reviewerIDs.compactMap { id -> TemplateObject? in
-                guard let reviewer = site.registries.reviewers[id] else { return nil }
+                guard let reviewer = site.registries(languageID: language).reviewers[id] else { return nil }
                 return ["name": reviewer.name, "credentials": reviewer.credentials,
                         "href": href(routes.reviewer(id, language)), "placeholder": reviewer.placeholder]
             }

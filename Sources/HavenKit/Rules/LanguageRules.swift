@@ -12,11 +12,20 @@ enum LanguageRules {
     static func check(_ page: Page, in site: Site, into out: inout [Diagnostic]) {
         let prose = page.body.prose
         out += prose.findings
-        if let grade = prose.grade, grade.value > site.config.readingGradeMax {
-            let at = prose.gradeLocation ?? SourceLocation(file: page.source, line: page.bodyFirstLine)
+        guard let grade = prose.grade else { return }
+        let language = site.language(of: page)
+        let at = prose.gradeLocation ?? SourceLocation(file: page.source, line: page.bodyFirstLine)
+        switch grade.formula {
+        case .fleschKincaid where grade.value > language.readingGradeMax:
             out.append(Diagnostic(.readingLevel, at: at, String(
                 format: "reading grade %.1f is above %@ (Flesch–Kincaid, %d words in %d sentences): use shorter sentences and everyday words",
-                grade.value, formatted(site.config.readingGradeMax), grade.words, grade.sentences)))
+                grade.value, formatted(language.readingGradeMax), grade.words, grade.sentences)))
+        case .fernandezHuerta where grade.value < language.readingEaseMin:
+            out.append(Diagnostic(.readingLevel, at: at, String(
+                format: "reading ease %.1f is below %@ (Fernández Huerta, %d words in %d sentences): use shorter sentences and everyday words",
+                grade.value, formatted(language.readingEaseMin), grade.words, grade.sentences)))
+        default:
+            break
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// A reviewed list of phrases to flag (`Resources/language/*.yml`), each with its suggestion and source.
+/// A reviewed list of phrases to flag (`Resources/language/<id>/*.yml`), each with its suggestion and source.
 /// Lists are matched by `PhraseLists`, all in one pass over a block's words, so cost grows with the
 /// text, not with text × list length.
 struct PhraseList: Sendable {
@@ -48,15 +48,13 @@ struct PhraseList: Sendable {
         self.init(entries: phrases.map { Entry(match: $0, suggest: "", source: "", except: nil, replace: nil) })
     }
 
-    /// Loads an embedded list; a broken list is a bug in Haven, caught by the test suite.
-    static func embedded(_ name: String) -> PhraseList {
-        guard let text = EmbeddedFiles.files["Resources/language/\(name).yml"],
+    /// Loads a language's embedded list (`Resources/language/<language>/<name>.yml`); a missing
+    /// list is empty, a broken one is a bug in Haven, caught by the test suite.
+    static func embedded(_ language: String, _ name: String) -> PhraseList {
+        guard let text = EmbeddedFiles.files["Resources/language/\(language)/\(name).yml"],
               let entries = try? YAMLDecoder().decode([Entry].self, from: text) else { return PhraseList(entries: []) }
         return PhraseList(entries: entries)
     }
-
-    static let unsafeMessaging = embedded("unsafe-messaging")
-    static let stigmatizing = embedded("stigmatizing-language")
 
     fileprivate static func matches(_ phrase: [[UInt8]], _ tokens: Words, at start: Int) -> Bool {
         guard start + phrase.count <= tokens.count else { return false }

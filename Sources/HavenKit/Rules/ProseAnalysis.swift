@@ -7,7 +7,8 @@ import Foundation
 public struct ProseAnalysis: Sendable {
     /// Findings of the phrase rules (`unsafe-messaging`, `stigmatizing-language`, `uncited-claim`), located.
     var findings: [Diagnostic] = []
-    /// The Flesch–Kincaid grade of the paragraphs (nil when too short to grade) and where to report it.
+    /// The reading level of the paragraphs in the language's formula (nil when too short to grade,
+    /// or the language has no built-in wording rules) and where to report it.
     var grade: ReadingLevel.Grade?
     var gradeLocation: SourceLocation?
     /// The first block that speaks of suicide or self-harm, if any.
@@ -15,41 +16,37 @@ public struct ProseAnalysis: Sendable {
 
     init() {}
 
-    /// The phrase rules' lists, matched together: safe messaging, stigmatizing language, and
-    /// claims (only in paragraphs that cite nothing).
-    static let phraseLists = PhraseLists([PhraseList.unsafeMessaging, PhraseList.stigmatizing, LanguageRules.claims])
-    static let withoutClaims = [true, true, false]
-
-    /// Analyses a body's blocks; `markdown` (whose first line is file line `firstLine`) is read
-    /// only to give a finding its exact column.
-    init(blocks: [BodyAnalysis.TextBlock], markdown: String, file: String, firstLine: Int) {
+    /// Analyses a body's blocks with the wording rules of its language (`wording`; none when
+    /// Haven has no built-in lists for it); `markdown` (whose first line is file line `firstLine`)
+    /// is read only to give a finding its exact column.
+    init(blocks: [BodyAnalysis.TextBlock], markdown: String, file: String, firstLine: Int, wording: Wording?) {
         // Every block's words, split once for all wording rules.
         let words = blocks.map { Words(utf8: $0.bytes) }
         var locator = PhraseLocator(markdown: markdown, file: file, firstLine: firstLine)
         for (block, words) in zip(blocks, words) {
             if suicideMention == nil, words.mentionSuicideOrSelfHarm { suicideMention = block.location }
             // Quoted material (block quotes) is exempt from the wording rules.
-            guard !block.inBlockQuote else { continue }
+            guard !block.inBlockQuote, let wording else { continue }
             let claimable = block.kind == .paragraph && !block.hasCitation
-            let found = ProseAnalysis.phraseLists.matches(in: words, active: claimable ? nil : ProseAnalysis.withoutClaims)
-            for entry in found[0] {
+            let found = wording.phraseLists.matches(in: words, active: claimable ? nil : Wording.withoutClaims)
+            for entry in found[Wording.unsafeMessaging] {
                 let (at, written) = locator.find(entry.match, in: block)
                 findings.append(Diagnostic(.unsafeMessaging, at: at,
                                            "'\(entry.match)': say '\(entry.suggest)' instead (safe-messaging guidance: \(entry.source))",
                                            suggestions: PhraseLocator.suggestions(written, at: at, entry.replacements)))
             }
-            for entry in found[1] {
+            for entry in found[Wording.stigmatizing] {
                 let (at, written) = locator.find(entry.match, in: block)
                 findings.append(Diagnostic(.stigmatizingLanguage, at: at,
                                            "'\(entry.match)' can stigmatize: say '\(entry.suggest)' instead (\(entry.source))",
                                            suggestions: PhraseLocator.suggestions(written, at: at, entry.replacements)))
             }
-            if let claim = found[2].first?.match {
+            if let claim = found[Wording.claims].first?.match {
                 findings.append(Diagnostic(.uncitedClaim, at: locator.locate(claim, in: block),
                                            "'\(claim)' with no link or footnote in the paragraph: cite the source"))
             }
         }
-        grade = ReadingLevel.grade(of: blocks, words: words)
+        grade = wording.flatMap { ReadingLevel.grade(of: blocks, words: words, formula: $0.readingFormula) }
         gradeLocation = blocks.first { $0.kind == .paragraph }?.location
     }
 }

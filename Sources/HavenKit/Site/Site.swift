@@ -124,13 +124,22 @@ public struct Site: Sendable {
 
     /// The language a page is written in.
     public func language(of page: Page) -> SiteLanguage {
-        // Pages carry no language of their own yet: every page is in the default language.
-        config.defaultLanguage
+        config.language(id: page.route.language) ?? config.defaultLanguage
     }
 
     /// The registries with their texts in `language`.
     public func registries(in language: SiteLanguage) -> Registries {
         registries.view(for: language, defaultLanguage: config.defaultLanguage)
+    }
+
+    /// The registries with their texts in the language of this id (a route's `language`).
+    public func registries(languageID: String) -> Registries {
+        registries(in: config.language(id: languageID) ?? config.defaultLanguage)
+    }
+
+    /// The site's language of this id (a route's `language`), the default when it has none such.
+    public func language(id: String) -> SiteLanguage {
+        config.language(id: id) ?? config.defaultLanguage
     }
 
     /// The crisis resources a page's warnings and its own `crisis_resources` name, without

@@ -244,7 +244,8 @@ struct PageHead: Sendable {
     /// Parses the body; its HTML goes to `store` when there is one (else it stays in memory).
     /// Without `bodyHTML` (lint) the body is analysed but not rendered.
     func page(resolver: LinkResolver, labels: BodyLabels, store: BodyStore? = nil, bodyHTML: Bool = true) -> Page {
-        let processor = MarkdownProcessor(file: source, firstLine: bodyFirstLine, labels: labels) { destination, _, _ in
+        let processor = MarkdownProcessor(file: source, firstLine: bodyFirstLine, labels: labels,
+                                          wording: Wording.builtIn(for: route.language)) { destination, _, _ in
             resolver.resolve(destination, from: source)
         }
         let (analysis, html) = processor.process(body.text, html: bodyHTML)
