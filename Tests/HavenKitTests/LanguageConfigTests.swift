@@ -143,6 +143,22 @@ import Testing
         ].sorted())
     }
 
+    @Test func missingTranslationOfAWarningLabelIsAnErrorAtThePage() throws {
+        let warnings = "grief:\n  label:\n    es: duelo\n  resources: [lifeline-988]\n"
+        let page = TestSite.clinical(extra: "content_warnings: [grief]\n") + TestSite.body
+        let strings = try String(contentsOf: RepositoryTests.root.appendingPathComponent("Templates/strings/en.yml"), encoding: .utf8)
+        let site = try TestSite(files: ["Content/articles/a.md": page, "Content/_data/content-warnings.yml": warnings,
+                                        "Templates/strings/es.yml": strings], config: LanguageConfigTests.config)
+        defer { site.remove() }
+        let found = try site.lint().diagnostics.filter { $0.rule == .missingTranslation && $0.file == "Content/articles/a.md" }
+        #expect(found.map(DiagnosticFormatter.text) == [
+            "Content/articles/a.md:8:20: error: content warning 'grief' has no en text for 'label' (Content/_data/content-warnings.yml:3:5); this page is in en and safety text is never shown in another language [missing-translation]\n",
+        ])
+        // with the English text, nothing is missing
+        try site.write("Content/_data/content-warnings.yml", Data("grief:\n  label: {en: grief, es: duelo}\n  resources: [lifeline-988]\n".utf8))
+        #expect(try site.lint().diagnostics.filter { $0.rule == .missingTranslation && $0.file == "Content/articles/a.md" }.isEmpty)
+    }
+
     @Test func aPageShowsOnlyItsRegionsResources() throws {
         let warnings = "grief:\n  label: grief\n  resources: [samaritans]\n"
         let page = TestSite.clinical(extra: "content_warnings: [grief]\n") + TestSite.body
