@@ -31,6 +31,15 @@ import Testing
         #expect(grade.value > 60, "plain Spanish reads easily")
     }
 
+    @Test func spanishMentionsOfSuicideOrSelfHarmAreSeen() {
+        for text in ["Habla del suicidio.", "Pensó en quitarse la vida.", "Se quitó la vida.", "La autolesión es una señal."] {
+            #expect(Words(text).mentionSuicideOrSelfHarm, "\(text)")
+        }
+        for text in ["La vida es larga.", "Quitar la mesa.", "Un autobús."] {
+            #expect(!Words(text).mentionSuicideOrSelfHarm, "\(text)")
+        }
+    }
+
     @Test func builtInListsByLanguage() {
         #expect(Wording.builtIn(for: "en")?.readingFormula == .fleschKincaid)
         #expect(Wording.builtIn(for: "en-gb")?.id == "en")

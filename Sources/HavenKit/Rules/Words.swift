@@ -150,7 +150,8 @@ struct Words: Sendable {
         options.contains { word(i, is: $0) }
     }
 
-    /// Whether the words speak of suicide or self-harm.
+    /// Whether the words speak of suicide or self-harm (in English or Spanish: «suicidio» shares
+    /// the English stem).
     var mentionSuicideOrSelfHarm: Bool {
         for i in 0..<count {
             switch firstByte(i) {
@@ -162,6 +163,12 @@ struct Words: Sendable {
                 if word(i, is: Self.kill) && word(i + 1, isOneOf: Self.reflexives) { return true }
             case UInt8(ascii: "e"):
                 if word(i, is: Self.end) && word(i + 1, isOneOf: Self.possessives) && word(i + 2, is: Self.life) { return true }
+            case UInt8(ascii: "a"):
+                // Spanish: «autolesión», «autolesionarse».
+                if word(i, hasPrefix: Self.autolesi) { return true }
+            case UInt8(ascii: "q"):
+                // Spanish: «quitarse la vida» (and «quitarme», «quitarte», «se quitó la vida»).
+                if (word(i, hasPrefix: Self.quitar) || word(i, is: Self.quito)) && word(i + 1, is: Self.la) && word(i + 2, is: Self.vida) { return true }
             case UInt8(ascii: "t"):
                 if word(i, is: Self.take) && word(i + 1, isOneOf: Self.possessives) && word(i + 2, is: Self.own)
                     && word(i + 3, is: Self.life) { return true }
@@ -176,6 +183,8 @@ struct Words: Sendable {
     private static let harm = Array("harm".utf8), harming = Array("harming".utf8), injur = Array("injur".utf8)
     private static let kill = Array("kill".utf8), end = Array("end".utf8), take = Array("take".utf8)
     private static let life = Array("life".utf8), own = Array("own".utf8)
+    private static let autolesi = Array("autolesi".utf8), quitar = Array("quitar".utf8), quito = Array("quitó".utf8)
+    private static let la = Array("la".utf8), vida = Array("vida".utf8)
     private static let reflexives = ["myself", "themselves", "himself", "herself", "yourself"].map { Array($0.utf8) }
     private static let possessives = ["my", "their", "your", "his", "her"].map { Array($0.utf8) }
 }
