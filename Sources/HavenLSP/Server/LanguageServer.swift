@@ -249,12 +249,16 @@ public final class LanguageServer: @unchecked Sendable {
         URL(fileURLWithPath: path).absoluteString
     }
 
-    /// A document's path relative to the site root, nil outside it (with `lock` held).
+    /// A document's path relative to the site root, nil outside it or outside `Content/` and
+    /// `haven.yml` (with `lock` held).
     func relativePath(ofURI uri: String) -> String? {
         guard let root, let path = LanguageServer.path(ofURI: uri) else { return nil }
         let full = URL(fileURLWithPath: path).standardizedFileURL.path
         let base = root.path
         guard full.hasPrefix(base + "/") else { return nil }
-        return String(full.dropFirst(base.count + 1))
+        // Only the site's own files: a README beside Content/ is not a page.
+        let relative = String(full.dropFirst(base.count + 1))
+        guard relative == SiteConfig.fileName || relative.hasPrefix("Content/") else { return nil }
+        return relative
     }
 }
