@@ -9,7 +9,7 @@ import Testing
     static let routes = Routes(config: config, reviewers: ["sam-lee", "dana-reyes"])
 
     static func page(_ source: String, slug: String? = nil) -> Route {
-        Routes.page(source, slug: slug, language: "en", in: routes.languages).route
+        Routes.page(source, slug: slug, in: routes.languages).route
     }
 
     @Test func generatedRoutesLiveWhereSpecSaysAndAreUnique() {
@@ -73,6 +73,51 @@ import Testing
             #expect(route.navigation.key == .outside, "\(route.path)")
             #expect(route.navigation.context["modalities"] == nil)
         }
+    }
+
+    /// `name.<id>.md` is the `<id>` translation of `name.md` when `<id>` is declared; a suffix of that
+    /// form that is not declared is reported; anything else is part of the slug.
+    @Test func languageSuffixesMakeTranslations() {
+        let languages = SiteLanguages(defaultID: "en", tag: "en-US", others: [("es", "es-US"), ("en-gb", "en-GB")])
+        func place(_ source: String, slug: String? = nil) -> PagePlacement { Routes.page(source, slug: slug, in: languages) }
+        let spanish = place("Content/conditions/depression.es.md")
+        #expect(spanish.route.path == "/es/conditions/depression/")
+        #expect(spanish.route.language == "es")
+        #expect(spanish.translationKey == "Content/conditions/depression.md")
+        #expect(spanish.undeclaredLanguage == nil)
+        #expect(place("Content/conditions/depression.es.md", slug: "depresion").route.path == "/es/conditions/depresion/")
+        #expect(place("Content/conditions/depression.en-gb.md").route.path == "/en-gb/conditions/depression/")
+        #expect(place("Content/pages/about.es.md").route.path == "/es/about/")
+        #expect(place("Content/articles/guides/visit.es.md").translationKey == "Content/articles/guides/visit.md")
+        let english = place("Content/conditions/depression.md")
+        #expect(english.route.language == "en" && english.translationKey == "Content/conditions/depression.md")
+        #expect(place("Content/conditions/depression.en.md").route.path == "/conditions/depression/")
+        let french = place("Content/conditions/depression.fr.md")
+        #expect(french.undeclaredLanguage == "fr")
+        #expect(french.route.language == "en" && french.route.path == "/conditions/depression.fr/")
+        for notLanguage in ["notes.v2.md", "plan.ES.md", "x.e.md", "y.abcd.md", "z.en-x.md"] {
+            let placed = place("Content/articles/" + notLanguage)
+            #expect(placed.undeclaredLanguage == nil, "\(notLanguage)")
+            #expect(placed.route.language == "en", "\(notLanguage)")
+        }
+        #expect(SiteLanguages.isLanguageID("zh-hant-tw"))
+        #expect(!SiteLanguages.isLanguageID("en-"))
+    }
+
+    @Test func everyLanguageHasItsGeneratedPagesAndOneSitemapAnd404() {
+        let config = SiteConfig(baseURL: "https://example.org/", language: "en-US")
+        var routes = Routes(config: config, reviewers: ["sam-lee"])
+        routes = Routes(basePath: routes.basePath, baseURL: routes.baseURL,
+                        languages: SiteLanguages(defaultID: "en", tag: "en-US", others: [("es", "es-US")]), reviewers: ["sam-lee"])
+        let paths = Set(routes.generated.map(\.path))
+        for path in ["/es/", "/es/articles/", "/es/modalities/", "/es/conditions/", "/es/get-help/", "/es/search/",
+                     "/es/search-index.json", "/es/feed.xml", "/es/reviewers/", "/es/reviewers/sam-lee/", "/", "/feed.xml"] {
+            #expect(paths.contains(path), "\(path)")
+        }
+        #expect(!paths.contains("/es/sitemap.xml") && !paths.contains("/es/404.html"))
+        #expect(routes.generated.filter { $0.kind == .sitemap }.count == 1)
+        #expect(routes.home("es").depth == 1)
+        #expect(routes.home("es").language == "es")
     }
 
     /// Text holding links is cached by what the links depend on: two pages at one depth share it,

@@ -453,6 +453,12 @@ img, svg, video { max-width: 100%; height: auto; }
   .crisis-notice, .help-box { border: 2px solid; }
 }
 
+/* The language switcher, under the header */
+.language-switcher ul { list-style: none; margin: 0; padding: 0.25rem 0; display: flex; flex-wrap: wrap; gap: 0 1rem; justify-content: flex-end; }
+.language-switcher li { max-width: none; }
+.language-switcher a { display: inline-block; padding: 0.25rem; }
+@media print { .language-switcher { display: none; } }
+
 """#,
         "Templates/assets/print.css": #"""
 /* Print: the article, its byline, crisis resources (with their numbers) and disclaimer; no navigation. */
@@ -773,6 +779,18 @@ p, li { orphans: 3; widows: 3; }
 {{/layout}}
 
 """#,
+        "Templates/language-switcher.mustache": #"""
+{{#languages}}
+<nav class="language-switcher wrap" aria-label="{{strings.language_switcher_label}}">
+<ul>
+{{#items}}
+<li><a href="{{href}}" hreflang="{{hreflang}}" lang="{{lang}}">{{label}}</a></li>
+{{/items}}
+</ul>
+</nav>
+{{/languages}}
+
+"""#,
         "Templates/layout.mustache": ##"""
 <!DOCTYPE html>
 <html lang="{{site.language}}">
@@ -787,6 +805,9 @@ p, li { orphans: 3; widows: 3; }
 <meta name="description" content="{{.}}">
 {{/description}}
 <link rel="canonical" href="{{canonical}}">
+{{#alternates}}
+<link rel="alternate" hreflang="{{hreflang}}" href="{{href}}">
+{{/alternates}}
 {{>site-head}}
 {{#jsonLD}}
 <script type="application/ld+json">{{{.}}}</script>
@@ -795,6 +816,7 @@ p, li { orphans: 3; widows: 3; }
 <body>
 <a class="skip-link" href="#main">{{strings.skip_to_content}}</a>
 {{>site-header}}
+{{>language-switcher}}
 <main id="main" class="wrap">
 {{$main}}{{/main}}
 </main>
@@ -987,6 +1009,10 @@ footer_danger: If you or someone else is in danger, call your local emergency nu
 medical_reviewers: Medical reviewers
 feed: Feed
 title_separator: " · "
+# The language switcher: each language's name as written in that language (a site adds its own
+# for a regional variant, e.g. `language_name: English (UK)` in Templates/strings/en-gb.yml)
+language_name: English
+language_switcher_label: Languages
 
 # Sections and page kinds
 section_modalities: Therapies

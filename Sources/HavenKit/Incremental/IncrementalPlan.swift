@@ -46,15 +46,28 @@ struct IncrementalPlan {
                 rerender.formUnion(IncrementalPlan.neighbours(of: page, in: site).map(\.source))
                 // Every footer lists the pages of type `page`.
                 if page.type == .page { renderEverything = true }
+                // A translation set gained or lost a member: every member's alternates and switcher
+                // change, and pages in other languages may now show another page for a term.
+                if site.translations(of: page).count > 1 || page.language != site.routes.languages.defaultID {
+                    renderEverything = true
+                    recheckEverything = true
+                }
                 // Links to its path now check another page's headings, or none.
                 recheck.formUnion(site.index.fragmentLinkers[page.path] ?? [])
             }
         }
         // Which modalities and conditions exist decides the unknown-term checks and their hints.
         let types = Set((added + removed).map(\.type)).filter { $0 == .modality || $0 == .condition }
-        let slugs = Set((added + removed).map { TermKey(type: $0.type, slug: $0.slug) })
+        var slugs = Set<TermKey>()
+        for (pages, site) in [(added, new), (removed, old)] {
+            for page in pages {
+                slugs.insert(TermKey(type: page.type, slug: page.slug))
+                slugs.insert(TermKey(type: page.type, slug: site.termSlug(of: page)))
+            }
+        }
+        let defaultLanguage = new.routes.languages.defaultID
         for (term, indices) in new.index.listedBy where types.contains(term.type) {
-            if slugs.contains(term) || new.page(type: term.type, slug: term.slug) == nil {
+            if slugs.contains(term) || new.page(type: term.type, slug: term.slug, language: defaultLanguage) == nil {
                 recheck.formUnion(indices.map { new.pages[$0].source })
             }
         }
@@ -77,6 +90,14 @@ struct IncrementalPlan {
             rerender.insert(after.source)
             recheck.insert(after.source)
             let edit = PageEdit(before, after)
+            // The other pages of its translation set show its dates, title and URL (alternates,
+            // switcher, the translation notice, JSON-LD), and check against it.
+            for site in [old, new] {
+                for member in site.translations(of: after) where member.source != after.source {
+                    rerender.insert(member.source)
+                    recheck.insert(member.source)
+                }
+            }
 
             // Pages whose checks read this page's headings (`#fragment` links to it).
             if edit.anchorsChanged {
@@ -117,10 +138,10 @@ struct IncrementalPlan {
     /// Pages that may show `page` in their related lists: the terms it names, the pages naming it,
     /// the pages it links to.
     static func neighbours(of page: Page, in site: Site) -> [Page] {
-        var result = page.frontMatter.modalities.compactMap { site.page(type: .modality, slug: $0.value) }
-        result += page.frontMatter.conditions.compactMap { site.page(type: .condition, slug: $0.value) }
+        var result = page.frontMatter.modalities.compactMap { site.term(.modality, $0.value, in: page.language) }
+        result += page.frontMatter.conditions.compactMap { site.term(.condition, $0.value, in: page.language) }
         if page.type == .modality || page.type == .condition {
-            result += (site.index.listedBy[TermKey(type: page.type, slug: page.slug)] ?? []).map { site.pages[$0] }
+            result += (site.index.listedBy[TermKey(type: page.type, slug: site.termSlug(of: page))] ?? []).map { site.pages[$0] }
         }
         result += SiteIndex.linkTargets(of: page).compactMap(site.page(at:))
         return result

@@ -60,7 +60,7 @@ struct ContextBuilder: @unchecked Sendable {
 
     static func siteContext(_ site: Site, from route: Route) -> TemplateObject {
         let pages = site.pages(of: .page).sorted(by: Page.byTitle)
-        return ["title": site.config.title, "language": site.config.language, "base": site.config.basePath,
+        return ["title": site.config.title, "language": site.routes.languages.tag(route.language), "base": site.config.basePath,
                 "disclaimer": site.config.disclaimer, "region": site.config.region,
                 "pages": pages.map { ["title": $0.title, "href": site.href(to: $0.route, from: route)] as TemplateObject }]
     }
@@ -92,12 +92,18 @@ struct ContextBuilder: @unchecked Sendable {
     }
 
     /// The context every template receives.
-    func base(title: String, description: String?, route: Route, kind: String) -> TemplateObject {
+    /// `page`: the page on `route`, if it is one (its translations are its other versions).
+    func base(title: String, description: String?, route: Route, kind: String, page: Page? = nil) -> TemplateObject {
         let place = place(route)
         var context: TemplateObject = ["site": place.site, "links": place.links, "strings": place.strings.templateObject,
                                       "pageTitle": title, "canonical": site.absoluteURL(route), "kind": kind,
                                       "isHome": route.kind == .home, "nav": route.navigation.context]
         if let description { context["description"] = description }
+        let versions = LanguageLinks(for: route, page: page, in: site)
+        if !versions.versions.isEmpty {
+            context["alternates"] = versions.alternatesContext(in: site)
+            context["languages"] = versions.switcherContext(from: route, in: site, builder: self)
+        }
         return context
     }
 
@@ -180,7 +186,7 @@ struct ContextBuilder: @unchecked Sendable {
     }
 
     func clinicalContext(_ page: Page, body: String? = nil, notice: NoticeContent? = nil) -> TemplateObject {
-        var context = base(title: page.title, description: page.description, route: page.route, kind: page.type.rawValue)
+        var context = base(title: page.title, description: page.description, route: page.route, kind: page.type.rawValue, page: page)
         context["title"] = page.title
         context["typeLabel"] = page.type.typeLabel(strings)
         context["body"] = body ?? page.bodyHTML
@@ -232,7 +238,7 @@ struct ContextBuilder: @unchecked Sendable {
     }
 
     func simplePageContext(_ page: Page, body: String? = nil, notice: NoticeContent? = nil) -> TemplateObject {
-        var context = base(title: page.title, description: page.description, route: page.route, kind: page.type.rawValue)
+        var context = base(title: page.title, description: page.description, route: page.route, kind: page.type.rawValue, page: page)
         context["title"] = page.title
         context["body"] = body ?? page.bodyHTML
         context["notice"] = noticeContext(notice ?? noticeContent(page))

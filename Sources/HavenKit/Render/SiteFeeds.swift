@@ -3,15 +3,23 @@ enum SiteFeeds {
     /// The date a page last changed: `updated`, else `reviewed`, else `published` (parsed once, by `Page`).
     static func lastModified(_ page: Page) -> CalendarDate? { page.lastModified }
 
-    /// The sitemap: every page and every generated HTML page (`generated`, with its `lastmod`).
+    /// The sitemap: every page and every generated HTML page (`generated`, with its `lastmod`); on
+    /// a site with several languages each URL lists its versions as `xhtml:link` alternates.
     static func sitemap(_ site: Site, generated: [(route: Route, lastmod: CalendarDate?)], fallback: CalendarDate?) -> String {
-        var entries: [(route: Route, lastmod: CalendarDate?)] = site.pages.map { ($0.route, lastModified($0) ?? fallback) }
-        entries += generated
+        var entries: [(route: Route, lastmod: CalendarDate?, page: Page?)] = site.pages.map { ($0.route, lastModified($0) ?? fallback, $0) }
+        entries += generated.map { ($0.route, $0.lastmod, nil) }
         entries.sort { $0.route.path < $1.route.path }
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for (route, lastmod) in entries {
+        let multilingual = site.routes.languages.ids.count > 1
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+        out += multilingual ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n" : ">\n"
+        for (route, lastmod, page) in entries {
             out += "  <url>\n    <loc>\(HTMLEscape.text(site.absoluteURL(route)))</loc>\n"
             if let lastmod { out += "    <lastmod>\(lastmod)</lastmod>\n" }
+            if multilingual {
+                for (hreflang, url) in LanguageLinks(for: route, page: page, in: site).alternates(in: site) {
+                    out += "    <xhtml:link rel=\"alternate\" hreflang=\"\(HTMLEscape.text(hreflang))\" href=\"\(HTMLEscape.text(url))\"/>\n"
+                }
+            }
             out += "  </url>\n"
         }
         return out + "</urlset>\n"
@@ -19,7 +27,7 @@ enum SiteFeeds {
 
     /// The Atom feed at `route`: the clinical pages, newest first.
     static func atom(_ site: Site, route: Route) -> String {
-        let entries = site.pages.filter(\.isClinical).sorted {
+        let entries = site.pages.filter { $0.isClinical && $0.language == route.language }.sorted {
             let a = lastModified($0), b = lastModified($1)
             if a != b { return (a ?? .distantPast) > (b ?? .distantPast) }
             return $0.path < $1.path
@@ -72,7 +80,7 @@ enum SiteFeeds {
         let search = site.routes.search(language)
         let linkKey = site.routes.linkKey(from: search)
         let key = "\(linkKey.basePath) \(linkKey.depth)"
-        let entries = site.pages.map { page in
+        let entries = site.pages.filter { $0.language == language }.map { page in
             site.memoized(page, .searchEntry, key: key) { searchEntry(page, in: site, from: search).serialized() }
         }
         let synonyms = JSONValue.array(SearchSynonyms.groups.map { .array($0.map(JSONValue.string)) })

@@ -131,8 +131,8 @@ public struct SiteRenderer: Sendable {
     private func newest(for route: Route) -> CalendarDate? {
         let pages: [Page]
         switch route.kind {
-        case .sectionIndex(let type): pages = site.pages(of: type)
-        case .reviewer(let id): pages = site.pages.filter { $0.frontMatter.reviewer?.value == id }
+        case .sectionIndex(let type): pages = site.pages(of: type, in: route.language)
+        case .reviewer(let id): pages = site.pages.filter { $0.language == route.language && $0.frontMatter.reviewer?.value == id }
         default: return siteNewest
         }
         return pages.compactMap(SiteFeeds.lastModified).max() ?? siteNewest
@@ -148,7 +148,7 @@ public struct SiteRenderer: Sendable {
             home["title"] = site.config.title
             // Therapies and conditions in full; articles: the newest few (all are on /articles/).
             home["sections"] = [PageType.modality, .condition, .article].compactMap { type -> TemplateObject? in
-                let pages = site.pages(of: type)
+                let pages = site.pages(of: type, in: language)
                 guard !pages.isEmpty, let section = type.section else { return nil }
                 let shown = type == .article ? Array(pages.sorted(by: Page.newestFirst).prefix(Self.homeArticleCount))
                                              : pages.sorted(by: Page.byTitle)
@@ -165,7 +165,7 @@ public struct SiteRenderer: Sendable {
             var context = builder.base(title: type.pluralTitle(strings), description: nil, route: route, kind: "list")
             context["title"] = type.pluralTitle(strings)
             context["intro"] = type.sectionIntro(strings)
-            context["items"] = builder.links(site.pages(of: type).sorted(by: Page.byTitle), from: route)
+            context["items"] = builder.links(site.pages(of: type, in: language).sorted(by: Page.byTitle), from: route)
             return render("list", context, route: route)
         case .getHelp:
             var help = builder.base(title: strings[.getHelpNow], description: strings[.getHelpDescription], route: route, kind: "get-help")
@@ -174,7 +174,7 @@ public struct SiteRenderer: Sendable {
             return render("get-help", help, route: route)
         case .reviewer(let id):
             guard let reviewer = site.registries(languageID: language).reviewers[id] else { return "" }
-            let reviewed = site.pages.filter { $0.frontMatter.reviewer?.value == id }.sorted(by: Page.byTitle)
+            let reviewed = site.pages.filter { $0.language == language && $0.frontMatter.reviewer?.value == id }.sorted(by: Page.byTitle)
             let description = strings.format(.reviewerDescription, ["name": reviewer.name, "credentials": reviewer.credentials])
             var context = builder.base(title: reviewer.name, description: description, route: route, kind: "reviewer")
             context["title"] = reviewer.name

@@ -66,8 +66,9 @@ enum MetadataRules {
             add(.unknownCrisisResource, resource.location, "crisis resource '\(resource.value)' is not in \(Registries.crisisResourcesFile)\(hint)", fix)
         }
         for (type, list) in [(PageType.modality, fm.modalities), (.condition, fm.conditions)] {
-            for term in list where site.page(type: type, slug: term.value) == nil {
-                let known = site.pages(of: type).map(\.slug)
+            for term in list where site.term(type, term.value, in: page.language) == nil {
+                let known = site.pages(of: type).filter { $0.language == site.routes.languages.defaultID || $0.language == page.language }
+                    .map(\.slug)
                 let (hint, fix) = closest(term, known)
                 add(.unknownTerm, term.location, "no \(type.rawValue) page has the slug '\(term.value)'\(hint)", fix)
             }

@@ -11,6 +11,12 @@ public final class Page: Sendable {
     public var path: String { route.path }
     /// The last URL segment: the `slug` key or the file name.
     public let slug: String
+    /// The file of the default-language page of its translation set: its own source for a page of
+    /// the default language, `Content/conditions/depression.md` for `depression.es.md`. A page's
+    /// identity is this and its language (`route.language`).
+    public let translationKey: String
+    /// Its language id (`en`, `es`).
+    public var language: String { route.language }
     public let frontMatter: FrontMatter
     public let body: BodyAnalysis
     /// The body rendered by cmark-gfm, with links rewritten and heading ids (read from the
@@ -38,12 +44,13 @@ public final class Page: Sendable {
     /// Whether the page shows the site disclaimer (unless its front matter says `disclaimer: false`).
     public var showsDisclaimer: Bool { frontMatter.disclaimer?.value ?? true }
 
-    init(source: String, type: PageType, route: Route, slug: String, frontMatter: FrontMatter, body: BodyAnalysis,
+    init(source: String, type: PageType, route: Route, slug: String, translationKey: String, frontMatter: FrontMatter, body: BodyAnalysis,
          bodyHTML: StoredText, bodyFirstLine: Int, contentSeal: String? = nil) {
         self.source = source
         self.type = type
         self.route = route
         self.slug = slug
+        self.translationKey = translationKey
         self.frontMatter = frontMatter
         self.body = body
         self.storedBody = bodyHTML

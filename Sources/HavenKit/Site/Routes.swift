@@ -18,9 +18,12 @@ public struct Routes: Sendable, Equatable {
     public let generated: [Route]
 
     init(config: SiteConfig, reviewers: some Sequence<String>) {
-        basePath = config.basePath
-        baseURL = config.baseURL
-        let languages = SiteLanguages(config: config)
+        self.init(basePath: config.basePath, baseURL: config.baseURL, languages: SiteLanguages(config: config), reviewers: reviewers)
+    }
+
+    init(basePath: String, baseURL: String, languages: SiteLanguages, reviewers: some Sequence<String>) {
+        self.basePath = basePath
+        self.baseURL = baseURL
         self.languages = languages
         let reviewerIDs = reviewers.sorted()
         self.reviewerIDs = reviewerIDs
@@ -92,22 +95,35 @@ public struct Routes: Sendable, Equatable {
 
     // MARK: Pages
 
-    /// The route of the Markdown file at `source` (`Content/<section>/<sub/folders>/<name>.md`), and
-    /// the type its section folder gives it: `/<section>/<sub/folders>/<slug>/`, pages of
-    /// `Content/pages/` and files outside every section without the section, under the language's prefix.
-    /// `slug` is the front matter's, if any (else the file name without `.md`).
-    static func page(_ source: String, slug: String?, language: String, in languages: SiteLanguages)
-        -> (route: Route, slug: String, folderType: PageType?) {
+    /// Where the Markdown file at `source` (`Content/<section>/<sub/folders>/<name>[.<id>].md`) is
+    /// published: `/<section>/<sub/folders>/<slug>/` (pages of `Content/pages/` and files outside
+    /// every section without the section), under its language's prefix. A suffix `.<id>` naming a
+    /// declared language makes the file that language's translation of `<name>.md`; `slug` is the
+    /// front matter's, if any (else `<name>`).
+    static func page(_ source: String, slug: String?, in languages: SiteLanguages) -> PagePlacement {
         var parts = source.split(separator: "/").map(String.init).dropFirst()  // drop "Content"
         let fileName = parts.popLast() ?? "page.md"
         let section = parts.first ?? ""
         let folderType = PageType(section: section)
         if folderType != nil { parts = parts.dropFirst() }
-        let slug = slug ?? String(fileName.hasSuffix(".md") ? fileName.dropLast(3) : Substring(fileName))
+        var stem = Substring(fileName.hasSuffix(".md") ? fileName.dropLast(3) : Substring(fileName))
+        var language = languages.defaultID
+        var undeclared: String?
+        if let dot = stem.lastIndex(of: "."), case let suffix = stem[stem.index(after: dot)...], SiteLanguages.isLanguageID(suffix) {
+            if languages.contains(String(suffix)) {
+                language = String(suffix)
+                stem = stem[..<dot]
+            } else {
+                undeclared = String(suffix)
+            }
+        }
+        let slug = slug ?? String(stem)
         let inSection = folderType == .page ? nil : folderType
         let prefix: [String] = inSection == nil ? [] : [section]
         let path = languages.prefix(language) + (prefix + parts + [slug]).joined(separator: "/") + "/"
-        return (Route(.page(section: inSection), language: language, path: path), slug, folderType)
+        let folder = source.split(separator: "/").dropLast().joined(separator: "/")
+        return PagePlacement(route: Route(.page(section: inSection), language: language, path: path), slug: slug,
+                             folderType: folderType, translationKey: folder + "/" + stem + ".md", undeclaredLanguage: undeclared)
     }
 
     // MARK: Writing URLs
@@ -137,18 +153,58 @@ struct LinkKey: Hashable, Sendable {
 }
 
 /// The site's languages by id: the default language (the primary subtag of `language` in
-/// `haven.yml`), which keeps the URLs without a prefix, then any other, under `/<id>/`.
+/// `haven.yml`), which keeps the URLs without a prefix, then those of `languages:`, under `/<id>/`.
 public struct SiteLanguages: Sendable, Equatable {
     /// The default language's id (`en` for `language: en-US`).
     public let defaultID: String
-    /// Every language id, the default first.
+    /// Every language id, the default first, then as `haven.yml` lists them.
     public let ids: [String]
+    /// The BCP 47 tag of each language (`<html lang>`, `hreflang`): `en-US`, `es-US`.
+    public let tags: [String: String]
 
     init(config: SiteConfig) {
-        defaultID = config.defaultLanguage.id
-        ids = [defaultID]
+        let others = config.languages.filter { !$0.isDefault }.map { (id: $0.id, tag: $0.tag) }
+        self.init(defaultID: config.defaultLanguage.id, tag: config.defaultLanguage.tag, others: others)
+    }
+
+    /// The default language and further ones (`id`, `tag`), in order.
+    init(defaultID: String, tag: String, others: [(id: String, tag: String)]) {
+        self.defaultID = defaultID
+        ids = [defaultID] + others.map(\.id).filter { $0 != defaultID }
+        var tags = [defaultID: tag]
+        for other in others where tags[other.id] == nil { tags[other.id] = other.tag }
+        self.tags = tags
     }
 
     /// The URL prefix of a language: `/` for the default, `/<id>/` for any other.
     func prefix(_ id: String) -> String { id == defaultID ? "/" : "/\(id)/" }
+
+    /// Whether the site publishes in this language.
+    func contains(_ id: String) -> Bool { tags[id] != nil }
+
+    /// The BCP 47 tag of a language (its id when unknown).
+    func tag(_ id: String) -> String { tags[id] ?? id }
+
+    /// Whether a file-name suffix has the form of a language id: `^[a-z]{2,3}(-[a-z0-9]{2,8})*$`.
+    static func isLanguageID(_ id: Substring) -> Bool {
+        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count),
+              first.utf8.allSatisfy({ (97...122).contains($0) }) else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (2...8).contains(part.count) && part.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) }
+        }
+    }
+}
+
+/// Where a Markdown file is published (`Routes.page`).
+struct PagePlacement: Sendable {
+    var route: Route
+    var slug: String
+    /// The type its section folder gives it, if it is in one.
+    var folderType: PageType?
+    /// The file of the default-language page of its translation set: itself for a default-language
+    /// page, `Content/conditions/depression.md` for `depression.es.md` (whether or not it exists).
+    var translationKey: String
+    /// A suffix with the form of a language id that no declared language has (`x.fr.md`).
+    var undeclaredLanguage: String?
 }

@@ -68,9 +68,16 @@ public struct Site: Sendable {
 
     public func page(at path: String) -> Page? { index.byPath[path].map { pages[$0] } }
 
-    public func page(type: PageType, slug: String) -> Page? { index.bySlug[type]?[slug].map { pages[$0] } }
+    /// The page of a type, language and slug.
+    public func page(type: PageType, slug: String, language: String) -> Page? {
+        index.bySlug[SlugKey(type: type, language: language, slug: slug)].map { pages[$0] }
+    }
 
+    /// Pages of a type, every language, in path order.
     public func pages(of type: PageType) -> [Page] { index.byType[type] ?? [] }
+
+    /// Pages of a type in one language, in path order (what its section index lists).
+    public func pages(of type: PageType, in language: String) -> [Page] { pages(of: type).filter { $0.language == language } }
 
     /// Pages whose front matter names this modality or condition slug, of one type, in path order.
     func pages(of type: PageType, listing term: TermKey) -> [Page] {
@@ -93,18 +100,18 @@ public struct Site: Sendable {
 
     /// Modality pages related to a page: those it lists, and (for a condition) those that list it.
     public func relatedModalities(of page: Page) -> [Page] {
-        var result = page.frontMatter.modalities.compactMap { self.page(type: .modality, slug: $0.value) }
+        var result = page.frontMatter.modalities.compactMap { term(.modality, $0.value, in: page.language) }
         if page.type == .condition {
-            result += pages(of: .modality, listing: TermKey(type: .condition, slug: page.slug))
+            result += listing(TermKey(type: .condition, slug: termSlug(of: page)), of: .modality, in: page.language)
         }
         return unique(result)
     }
 
     /// Condition pages related to a page: those it lists, and (for a modality) those that list it.
     public func relatedConditions(of page: Page) -> [Page] {
-        var result = page.frontMatter.conditions.compactMap { self.page(type: .condition, slug: $0.value) }
+        var result = page.frontMatter.conditions.compactMap { term(.condition, $0.value, in: page.language) }
         if page.type == .modality {
-            result += pages(of: .condition, listing: TermKey(type: .modality, slug: page.slug))
+            result += listing(TermKey(type: .modality, slug: termSlug(of: page)), of: .condition, in: page.language)
         }
         return unique(result)
     }
@@ -112,7 +119,7 @@ public struct Site: Sendable {
     /// Articles that list this modality or condition.
     public func relatedArticles(of page: Page) -> [Page] {
         guard page.type == .modality || page.type == .condition else { return [] }
-        return pages(of: .article, listing: TermKey(type: page.type, slug: page.slug))
+        return listing(TermKey(type: page.type, slug: termSlug(of: page)), of: .article, in: page.language)
     }
 
     private func unique(_ pages: [Page]) -> [Page] {

@@ -5,8 +5,10 @@
 struct SiteIndex: Sendable {
     /// Page path → index in `pages`.
     private(set) var byPath: [String: Int]
-    /// Type → slug → index of the first page of that type with that slug.
-    private(set) var bySlug: [PageType: [String: Int]]
+    /// Type, language and slug → index of the first page of that type, language and slug.
+    private(set) var bySlug: [SlugKey: Int]
+    /// Translation set (`Page.translationKey`) → indices of its pages, in path order.
+    private(set) var translations: [String: [Int]]
     /// Pages of each type, in path order.
     private(set) var byType: [PageType: [Page]]
     /// Page path → paths of the pages whose bodies link to it, sorted.
@@ -20,19 +22,23 @@ struct SiteIndex: Sendable {
 
     init(pages: [Page]) {
         var byPath: [String: Int] = [:]
-        var bySlug: [PageType: [String: Int]] = [:]
+        var bySlug: [SlugKey: Int] = [:]
+        var translations: [String: [Int]] = [:]
         var listedBy: [TermKey: [Int]] = [:]
         var back: [String: Set<String>] = [:]
         var fragmentLinkers: [String: Set<String>] = [:]
         for (index, page) in pages.enumerated() {
             if byPath[page.path] == nil { byPath[page.path] = index }
-            if bySlug[page.type, default: [:]][page.slug] == nil { bySlug[page.type, default: [:]][page.slug] = index }
+            let slugKey = SlugKey(type: page.type, language: page.language, slug: page.slug)
+            if bySlug[slugKey] == nil { bySlug[slugKey] = index }
+            translations[page.translationKey, default: []].append(index)
             for term in SiteIndex.terms(of: page) { listedBy[term, default: []].append(index) }
             for target in SiteIndex.linkTargets(of: page) { back[target, default: []].insert(page.path) }
             for target in SiteIndex.fragmentTargets(of: page) { fragmentLinkers[target, default: []].insert(page.source) }
         }
         self.byPath = byPath
         self.bySlug = bySlug
+        self.translations = translations
         self.byType = Dictionary(grouping: pages, by: \.type)
         self.backlinks = back.mapValues { $0.sorted() }
         self.listedBy = listedBy
@@ -118,7 +124,15 @@ struct SiteIndex: Sendable {
     }
 }
 
-/// A modality or condition as front matter names it: the list it is in and the slug.
+/// A page's type, language and slug: what `modalities`/`conditions` look pages up by.
+struct SlugKey: Hashable, Sendable {
+    var type: PageType
+    var language: String
+    var slug: String
+}
+
+/// A modality or condition as front matter names it: the list it is in and the slug (of the
+/// default-language page, or of a page of one language alone).
 struct TermKey: Hashable, Sendable {
     var type: PageType
     var slug: String

@@ -163,6 +163,8 @@ struct PageHead: Sendable {
     var route: Route
     var path: String { route.path }
     var slug: String
+    /// The default-language file of its translation set (`PagePlacement.translationKey`).
+    var translationKey: String
     var matter: FrontMatter
     /// The Markdown after the front matter (set aside in the build's `BodyStore` until parsed, if any).
     var body: StoredText
@@ -234,11 +236,17 @@ struct PageHead: Sendable {
     /// Section and URL (`Routes.page`).
     private static func located(source: String, matter: FrontMatter, body: String, bodyFirstLine: Int,
                                 diagnostics: [Diagnostic], languages: SiteLanguages) -> PageHead {
-        let (route, slug, folderType) = Routes.page(source, slug: matter.slug?.value, language: languages.defaultID, in: languages)
-        let type = matter.type?.value ?? folderType ?? .page
+        let placed = Routes.page(source, slug: matter.slug?.value, in: languages)
+        let type = matter.type?.value ?? placed.folderType ?? .page
+        var diagnostics = diagnostics
+        if let id = placed.undeclaredLanguage {
+            let declared = languages.ids.map { "'\($0)'" }.joined(separator: ", ")
+            diagnostics.append(Diagnostic(.unknownLanguage, at: SourceLocation(file: source),
+                                          "the file name ends in '.\(id).md', but '\(id)' is not a language of the site (\(declared)); declare it under 'languages:' in haven.yml or rename the file"))
+        }
         let seal = matter.reviewSeal == nil || matter.isUnreadable ? nil : SealedContent(matter: matter, body: body).seal
-        return PageHead(source: source, type: type, route: route, slug: slug, matter: matter, body: .inline(body),
-                        bodyFirstLine: bodyFirstLine, diagnostics: diagnostics, contentSeal: seal)
+        return PageHead(source: source, type: type, route: placed.route, slug: placed.slug, translationKey: placed.translationKey,
+                        matter: matter, body: .inline(body), bodyFirstLine: bodyFirstLine, diagnostics: diagnostics, contentSeal: seal)
     }
 
     /// Parses the body; its HTML goes to `store` when there is one (else it stays in memory).
@@ -249,7 +257,7 @@ struct PageHead: Sendable {
             resolver.resolve(destination, from: source)
         }
         let (analysis, html) = processor.process(body.text, html: bodyHTML)
-        return Page(source: source, type: type, route: route, slug: slug, frontMatter: matter, body: analysis,
+        return Page(source: source, type: type, route: route, slug: slug, translationKey: translationKey, frontMatter: matter, body: analysis,
                     bodyHTML: store?.store(html) ?? .inline(html), bodyFirstLine: bodyFirstLine, contentSeal: contentSeal)
     }
 }

@@ -95,6 +95,7 @@ public enum StringKey: String, Sendable, CaseIterable {
     case reviewerDescription = "reviewer_description"
     case medicalReviewers = "medical_reviewers"
     case search = "search"
+    case languageName = "language_name"
     case notFoundTitle = "not_found_title"
     case taskDone = "task_done"
     case taskTodo = "task_todo"
