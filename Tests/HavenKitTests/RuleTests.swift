@@ -35,6 +35,22 @@ import Testing
         #expect(try rules(TestSite.clinical(extra: "author: Twice\n") + TestSite.body) == [.unknownKey])
     }
 
+    /// `x.<id>.md` whose `<id>` has the form of a language id but is not a language of the site;
+    /// other dotted names are ordinary slugs.
+    @Test func unknownLanguageSuffix() throws {
+        let page = TestSite.clinical("Depresión") + TestSite.body
+        #expect(try rules(page, path: "Content/articles/defect.fr.md") == [.unknownLanguage])
+        #expect(try rules(page, path: "Content/articles/defect.pt-br.md") == [.unknownLanguage])
+        #expect(try rules(page, path: "Content/articles/defect.v2.md") == [])
+        #expect(try rules(page, path: "Content/articles/defect.en.md") == [], "the default language's own id")
+        let site = try TestSite(files: ["Content/articles/guide.fr.md": page])
+        defer { site.remove() }
+        let found = try site.lint().diagnostics.filter { $0.rule == .unknownLanguage }
+        #expect(found.count == 1)
+        #expect(found.first?.file == "Content/articles/guide.fr.md" && found.first?.line == 1)
+        #expect(found.first?.message.contains("'fr'") == true)
+    }
+
     @Test func missingTitle() throws {
         let page = TestSite.clinical().replacingOccurrences(of: "title: A page\n", with: "")
         #expect(try rules(page + TestSite.body) == [.missingTitle])

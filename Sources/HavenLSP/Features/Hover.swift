@@ -46,7 +46,7 @@ extension LanguageServer {
             return "**Content warning: \(warning.label)**" + (resources.isEmpty ? "" : "\n\nShows: " + resources.joined(separator: ", "))
         }
         for (name, type) in [("modalities", PageType.modality), ("conditions", .condition)] where wants(name) {
-            if let page = site?.page(type: type, slug: id) { return "**\(page.title)** (\(page.source))" }
+            if let site, let page = site.term(type, id, in: site.routes.languages.defaultID) { return "**\(page.title)** (\(page.source))" }
         }
         return nil
     }
