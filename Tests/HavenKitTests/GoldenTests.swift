@@ -11,7 +11,7 @@ import Testing
         .appendingPathComponent("Fixtures")
     static let updating = ProcessInfo.processInfo.environment["HAVEN_UPDATE_GOLDEN"] == "1"
 
-    @Test(arguments: ["basic", "hostile", "errors"])
+    @Test(arguments: ["basic", "hostile", "errors", "languages"])
     func wholeTree(_ name: String) throws {
         let fixture = GoldenTests.fixtures.appendingPathComponent(name)
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("haven-golden-\(name)-\(UUID().uuidString)")

@@ -35,6 +35,65 @@ import Testing
         try FileManager.default.setAttributes([.modificationDate: bump], ofItemAtPath: url.path)
     }
 
+    /// Translations: adding, editing, moving and removing them, and editing their source, in
+    /// `haven serve` equals a clean build (alternates, switcher, JSON-LD, listings per language).
+    @Test func translationEditsEqualACleanBuild() throws {
+        let spanishTable = try String(contentsOf: GoldenTests.fixtures.appendingPathComponent("languages/site/Templates/strings/es.yml"),
+                                      encoding: .utf8)
+        let config = TestSite.config + """
+            languages:
+              es:
+                tag: es-US
+                title: Sitio de prueba
+                disclaimer: "Información general, no consejo médico."
+
+            """
+        var files = BuildTests.files
+        files["Templates/strings/es.yml"] = spanishTable
+        files["Content/modalities/cbt.es.md"] = TestSite.clinical("TCC", extra: "slug: tcc\nconditions: [depression]\nsource_updated: 2026-10-01\n")
+            + TestSite.body
+        let site = try TestSite(files: files, config: config)
+        defer { site.remove() }
+        let session = IncrementalSession(options: site.options())
+        var snapshot = try session.rebuild()
+        try expectSame(snapshot, site, "first build")
+        #expect(snapshot.files["/es/modalities/tcc/index.html"] != nil)
+
+        let depressionES = "Content/conditions/depression.es.md"
+        let spanish = TestSite.clinical("Depresión", extra: "modalities: [cbt]\nsource_updated: 2026-10-01\n")
+            + "La depresión es frecuente. Lee sobre la [TCC](../modalities/cbt.es.md).\n"
+        try edit(site, depressionES, spanish)
+        snapshot = try session.rebuild()
+        try expectSame(snapshot, site, "translation added")
+        #expect(snapshot.files["/conditions/depression/index.html"].map { String(decoding: $0, as: UTF8.self).contains("hreflang=\"es-US\"") } == true)
+
+        try edit(site, depressionES, spanish.replacingOccurrences(of: "title: Depresión", with: "title: La depresión"))
+        snapshot = try session.rebuild()
+        #expect(!snapshot.full)
+        try expectSame(snapshot, site, "translation title edited")
+
+        let cbt = "Content/modalities/cbt.md"
+        let cbtText = try #require(site.read(cbt))
+        try edit(site, cbt, cbtText.replacingOccurrences(of: "title: CBT", with: "title: Cognitive behavioral therapy")
+            .replacingOccurrences(of: "updated: 2026-10-01", with: "updated: 2026-10-20"))
+        snapshot = try session.rebuild()
+        try expectSame(snapshot, site, "source title and date edited")
+
+        try edit(site, depressionES, spanish.replacingOccurrences(of: "title: Depresión", with: "title: Depresión\nslug: depresion"))
+        snapshot = try session.rebuild()
+        try expectSame(snapshot, site, "translation moved to its own slug")
+        #expect(snapshot.files["/es/conditions/depresion/index.html"] != nil && snapshot.files["/es/conditions/depression/index.html"] == nil)
+
+        try edit(site, "Content/articles/solo.es.md", TestSite.clinical("Solo en español", extra: "conditions: [depression]\n") + TestSite.body)
+        snapshot = try session.rebuild()
+        try expectSame(snapshot, site, "page of one language added")
+
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(depressionES))
+        snapshot = try session.rebuild()
+        try expectSame(snapshot, site, "translation removed")
+        #expect(snapshot.files["/es/conditions/depresion/index.html"] == nil)
+    }
+
     @Test func everyEditEqualsACleanBuild() throws {
         let site = try TestSite(files: BuildTests.files)
         defer { site.remove() }

@@ -872,7 +872,7 @@ p, li { orphans: 3; widows: 3; }
 <h3>{{heading}}</h3>
 <ul>
 {{#items}}
-<li><a href="{{href}}">{{title}}</a></li>
+<li><a href="{{href}}"{{#otherLanguage}} hreflang="{{.}}" lang="{{.}}"{{/otherLanguage}}>{{title}}</a></li>
 {{/items}}
 </ul>
 </section>

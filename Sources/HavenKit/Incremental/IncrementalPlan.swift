@@ -128,8 +128,11 @@ struct IncrementalPlan {
         }
         // The home page lists the newest articles: only an article among them, before or after, shows.
         if !needsHome.isEmpty {
-            let shown = IncrementalPlan.newestArticles(old).union(IncrementalPlan.newestArticles(new))
-            for edit in needsHome where shown.contains(edit.new.path) { regenerate.insert(new.routes.home(edit.new.route.language)) }
+            for edit in needsHome {
+                let language = edit.new.language
+                let shown = IncrementalPlan.newestArticles(old, in: language).union(IncrementalPlan.newestArticles(new, in: language))
+                if shown.contains(edit.new.path) { regenerate.insert(new.routes.home(language)) }
+            }
         }
     }
 
@@ -147,11 +150,11 @@ struct IncrementalPlan {
         return result
     }
 
-    /// Paths of the articles the home page lists (the newest, as `Page.newestFirst` orders them).
-    static func newestArticles(_ site: Site) -> Set<String> {
+    /// Paths of the articles a language's home page lists (the newest, as `Page.newestFirst` orders them).
+    static func newestArticles(_ site: Site, in language: String) -> Set<String> {
         var top: [Page] = []
         let count = SiteRenderer.homeArticleCount
-        for page in site.pages(of: .article) {
+        for page in site.pages(of: .article, in: language) {
             if top.count == count, let last = top.last, !Page.newestFirst(page, last) { continue }
             let at = top.firstIndex { Page.newestFirst(page, $0) } ?? top.endIndex
             top.insert(page, at: at)

@@ -325,8 +325,8 @@ public final class IncrementalSession: @unchecked Sendable {
             if old.page(at: after.path)?.source == after.source { toParse.append(after) }
         }
         let resolver = old.linkResolver
-        let labels = BodyLabels(settings.strings.table(settings.config.defaultLanguage.id))
-        let pages = parallelMap(toParse) { $0.page(resolver: resolver, labels: labels) }
+        let labels = settings.bodyLabels
+        let pages = parallelMap(toParse) { $0.page(resolver: resolver, labels: labels.for($0.route.language)) }
         var loadDiagnostics = old.loadDiagnostics
         if !sameFindings {
             let ordered = scan.markdown.compactMap { heads[$0]?.head }
@@ -344,14 +344,14 @@ public final class IncrementalSession: @unchecked Sendable {
         let reusable = full ? [:] : oldPages.filter { !changed.contains($0.key) }
         // The resolver equality is decided once (comparing two URL tables costs as much as building one).
         let sameResolver = ResolverComparison(old: old?.linkResolver)
-        let labels = BodyLabels(settings.strings.table(settings.config.defaultLanguage.id))
+        let labels = settings.bodyLabels
         return SiteLoader.assemble(root: options.siteRoot, settings: settings, scan: scan,
                                    heads: scan.markdown.compactMap { heads[$0]?.head }, options: load) { head, resolver in
             if let page = reusable[head.source], page.route == head.route,
                sameResolver.matches(resolver) || page.body.links.allSatisfy({ resolver.resolve($0.destination, from: page.source) == $0.target }) {
                 return page
             }
-            return head.page(resolver: resolver, labels: labels)
+            return head.page(resolver: resolver, labels: labels.for(head.route.language))
         }
     }
 

@@ -3,10 +3,8 @@
 /// Immutable after `init`; the `Any` values are strings, numbers and arrays/dictionaries of them.
 struct ContextBuilder: @unchecked Sendable {
     let site: Site
-    /// The words of the default language.
-    let strings: StringTable
-    /// Each crisis resource as templates show it, by id (the same on every page).
-    private let resourceContexts: [String: (resource: CrisisResource, context: TemplateObject)]
+    /// Each crisis resource as templates show it, by language and id (the same on every page of a language).
+    private let resourceContexts = SharedMemo<ResourceKey, (resource: CrisisResource, context: TemplateObject)>()
     /// `link(_:from:)` of the pages linked so far, by page identity and what links on the linking
     /// page depend on (each entry keeps its page alive, so no other page can take its identity).
     private let links = SharedMemo<PageLinkKey, (page: Page, context: TemplateObject)>()
@@ -23,13 +21,6 @@ struct ContextBuilder: @unchecked Sendable {
 
     init(site: Site) {
         self.site = site
-        let strings = site.defaultStrings
-        self.strings = strings
-        var resources: [String: (resource: CrisisResource, context: TemplateObject)] = [:]
-        for (id, resource) in site.registries.crisisResources {
-            resources[id] = (resource, ContextBuilder.crisisResourceContext(resource, strings: strings))
-        }
-        resourceContexts = resources
     }
 
     /// What `site` and `links` on a route depend on: its language, and what links written on it
@@ -59,9 +50,10 @@ struct ContextBuilder: @unchecked Sendable {
     func linksContext(for route: Route) -> TemplateObject { place(route).links }
 
     static func siteContext(_ site: Site, from route: Route) -> TemplateObject {
-        let pages = site.pages(of: .page).sorted(by: Page.byTitle)
-        return ["title": site.config.title, "language": site.routes.languages.tag(route.language), "base": site.config.basePath,
-                "disclaimer": site.config.disclaimer, "region": site.config.region,
+        let pages = site.pages(of: .page, in: route.language).sorted(by: Page.byTitle)
+        let language = site.language(id: route.language)
+        return ["title": language.title, "language": language.tag, "base": site.config.basePath,
+                "disclaimer": language.disclaimer, "region": language.region,
                 "pages": pages.map { ["title": $0.title, "href": site.href(to: $0.route, from: route)] as TemplateObject }]
     }
 
@@ -119,11 +111,15 @@ struct ContextBuilder: @unchecked Sendable {
         return pages.map { link($0, from: origin, key: key) }
     }
 
+    /// `otherLanguage` is the linked page's language tag when it is not the linking page's (a
+    /// term with no translation into it), for `lang` and `hreflang` on the link.
     private func link(_ page: Page, from origin: Route, key: LinkKey) -> TemplateObject {
-        links.value(for: PageLinkKey(page: ObjectIdentifier(page), from: key)) {
+        links.value(for: PageLinkKey(page: ObjectIdentifier(page), from: key, language: origin.language)) {
             // Absent values are `false`, never missing: Mustache would otherwise look them up in the
             // enclosing context and show the wrong page's text.
-            (page, ["title": page.title, "href": site.href(to: page.route, from: origin), "description": page.description ?? false])
+            let otherLanguage: Any = page.language == origin.language ? false : site.routes.languages.tag(page.language)
+            return (page, ["title": page.title, "href": site.href(to: page.route, from: origin), "description": page.description ?? false,
+                           "otherLanguage": otherLanguage])
         }.context
     }
 
@@ -135,9 +131,12 @@ struct ContextBuilder: @unchecked Sendable {
         return context
     }
 
-    func crisisResourceContext(_ resource: CrisisResource) -> TemplateObject {
-        if let known = resourceContexts[resource.id], known.resource == resource { return known.context }
-        return ContextBuilder.crisisResourceContext(resource, strings: strings)
+    /// A crisis resource (with its texts in `language`) as templates on pages in `language` show it.
+    func crisisResourceContext(_ resource: CrisisResource, language: String) -> TemplateObject {
+        let known = resourceContexts.value(for: ResourceKey(language: language, id: resource.id)) {
+            (resource, ContextBuilder.crisisResourceContext(resource, strings: strings(for: language)))
+        }
+        return known.resource == resource ? known.context : ContextBuilder.crisisResourceContext(resource, strings: strings(for: language))
     }
 
     static func crisisResourceContext(_ resource: CrisisResource, strings: StringTable) -> TemplateObject {
@@ -166,7 +165,7 @@ struct ContextBuilder: @unchecked Sendable {
 
     /// What a page's content-warning notice shows: its crisis resources and its topics' labels.
     func noticeContent(_ page: Page) -> NoticeContent {
-        NoticeContent(resources: site.crisisResources(for: page),
+        NoticeContent(language: page.language, resources: site.crisisResources(for: page),
                       labels: page.frontMatter.contentWarnings.compactMap { site.registries(in: site.language(of: page)).contentWarnings[$0.value]?.label })
     }
 
@@ -175,7 +174,8 @@ struct ContextBuilder: @unchecked Sendable {
     /// reads the page's values: `Theme` renders it once per distinct notice.
     func noticeContext(_ content: NoticeContent) -> TemplateObject? {
         guard !content.resources.isEmpty || !content.labels.isEmpty else { return nil }
-        var notice: TemplateObject = ["resources": content.resources.map(crisisResourceContext), "topics": false,
+        let strings = strings(for: content.language)
+        var notice: TemplateObject = ["resources": content.resources.map { crisisResourceContext($0, language: content.language) }, "topics": false,
                                      "heading": strings[.noticeNoTopics]]
         if !content.labels.isEmpty {
             let topics = strings.list(content.labels)
@@ -187,6 +187,7 @@ struct ContextBuilder: @unchecked Sendable {
 
     func clinicalContext(_ page: Page, body: String? = nil, notice: NoticeContent? = nil) -> TemplateObject {
         var context = base(title: page.title, description: page.description, route: page.route, kind: page.type.rawValue, page: page)
+        let strings = strings(for: page.language)
         context["title"] = page.title
         context["typeLabel"] = page.type.typeLabel(strings)
         context["body"] = body ?? page.bodyHTML
@@ -217,7 +218,7 @@ struct ContextBuilder: @unchecked Sendable {
         group(strings[page.type == .condition ? .relatedModalitiesForCondition : .relatedModalities], site.relatedModalities(of: page))
         group(strings[page.type == .modality ? .relatedConditionsForModality : .relatedConditions], site.relatedConditions(of: page))
         group(strings[.relatedArticles], site.relatedArticles(of: page))
-        let linking = (site.backlinks[page.path] ?? []).compactMap(site.page(at:))
+        let linking = (site.backlinks[page.path] ?? []).compactMap(site.page(at:)).filter { $0.language == page.language }
         group(strings[.relatedBacklinks], linking)
         if !groups.isEmpty {
             context["hasRelated"] = true
@@ -249,6 +250,8 @@ struct ContextBuilder: @unchecked Sendable {
 
 /// What a page's content-warning notice shows (pages with the same show the same notice).
 struct NoticeContent: Hashable, Sendable {
+    /// The language of the page: the notice's words are in it.
+    var language: String
     var resources: [CrisisResource]
     var labels: [String]
 }
@@ -265,8 +268,16 @@ enum CrisisText {
     }
 }
 
+/// A crisis resource in a language.
+private struct ResourceKey: Hashable {
+    var language: String
+    var id: String
+}
+
 /// A page linked from pages whose links depend on `from` (see `ContextBuilder.link(_:from:)`).
 private struct PageLinkKey: Hashable {
     var page: ObjectIdentifier
     var from: LinkKey
+    /// The linking page's language (a link to a page in another language says so).
+    var language: String
 }

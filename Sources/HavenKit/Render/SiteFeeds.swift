@@ -33,16 +33,17 @@ enum SiteFeeds {
             return $0.path < $1.path
         }
         let newest = entries.compactMap(lastModified).max() ?? site.today
+        let language = site.language(id: route.language)
         func esc(_ s: String) -> String { HTMLEscape.text(s) }
         var out = """
         <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(esc(site.config.language))">
-          <title>\(esc(site.config.title))</title>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(esc(language.tag))">
+          <title>\(esc(language.title))</title>
           <id>\(esc(site.absoluteURL(site.routes.home(route.language))))</id>
           <link rel="self" href="\(esc(site.absoluteURL(route)))"/>
           <link rel="alternate" type="text/html" href="\(esc(site.absoluteURL(site.routes.home(route.language))))"/>
           <updated>\(newest.rfc3339)</updated>
-          <author><name>\(esc(site.config.title))</name></author>
+          <author><name>\(esc(language.title))</name></author>
 
         """
         for page in entries {

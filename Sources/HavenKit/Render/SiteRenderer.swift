@@ -141,11 +141,13 @@ public struct SiteRenderer: Sendable {
     /// A generated HTML page (home, section index, get-help, search, reviewers, 404).
     private func renderGenerated(_ route: Route) -> String {
         let language = route.language, routes = site.routes, strings = builder.strings(for: route.language)
+        let registries = site.registries(in: site.language(id: language))
         func href(_ target: Route) -> String { site.href(to: target, from: route) }
         switch route.kind {
         case .home:
-            var home = builder.base(title: site.config.title, description: nil, route: route, kind: "home")
-            home["title"] = site.config.title
+            let title = site.language(id: language).title
+            var home = builder.base(title: title, description: nil, route: route, kind: "home")
+            home["title"] = title
             // Therapies and conditions in full; articles: the newest few (all are on /articles/).
             home["sections"] = [PageType.modality, .condition, .article].compactMap { type -> TemplateObject? in
                 let pages = site.pages(of: type, in: language)
@@ -170,10 +172,10 @@ public struct SiteRenderer: Sendable {
         case .getHelp:
             var help = builder.base(title: strings[.getHelpNow], description: strings[.getHelpDescription], route: route, kind: "get-help")
             help["title"] = strings[.getHelpNow]
-            help["resources"] = site.regionalCrisisResources(in: site.language(id: language)).map(builder.crisisResourceContext)
+            help["resources"] = site.regionalCrisisResources(in: site.language(id: language)).map { builder.crisisResourceContext($0, language: language) }
             return render("get-help", help, route: route)
         case .reviewer(let id):
-            guard let reviewer = site.registries(languageID: language).reviewers[id] else { return "" }
+            guard let reviewer = registries.reviewers[id] else { return "" }
             let reviewed = site.pages.filter { $0.language == language && $0.frontMatter.reviewer?.value == id }.sorted(by: Page.byTitle)
             let description = strings.format(.reviewerDescription, ["name": reviewer.name, "credentials": reviewer.credentials])
             var context = builder.base(title: reviewer.name, description: description, route: route, kind: "reviewer")
@@ -187,7 +189,7 @@ public struct SiteRenderer: Sendable {
             var reviewerIndex = builder.base(title: strings[.medicalReviewers], description: nil, route: route, kind: "list")
             reviewerIndex["title"] = strings[.medicalReviewers]
             reviewerIndex["reviewers"] = routes.reviewerIDs.compactMap { id -> TemplateObject? in
-                guard let reviewer = site.registries(languageID: language).reviewers[id] else { return nil }
+                guard let reviewer = registries.reviewers[id] else { return nil }
                 return ["name": reviewer.name, "credentials": reviewer.credentials,
                         "href": href(routes.reviewer(id, language)), "placeholder": reviewer.placeholder]
             }

@@ -16,7 +16,7 @@ enum RenderedPageChecks {
         let bodyEnd = bodyStart.map { $0 + bodyHTML.utf8.count }
         if page.isClinical, page.showsDisclaimer {
             // The theme must show it: the body quoting the disclaimer does not count.
-            let disclaimer = HTMLEscape.text(site.config.disclaimer)
+            let disclaimer = HTMLEscape.text(site.language(of: page).disclaimer)
             let first = ByteSearch.offset(of: disclaimer, in: html)
             let shown = first.map { first in
                 guard let bodyStart, let bodyEnd, first >= bodyStart, first < bodyEnd else { return true }

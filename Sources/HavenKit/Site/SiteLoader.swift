@@ -52,14 +52,18 @@ public enum SiteLoader {
             return head
         }
         metrics?.lap("read front matter")
-        let labels = BodyLabels(settings.strings.table(settings.config.defaultLanguage.id))
+        let labels = settings.bodyLabels
         return assemble(root: root, settings: settings, scan: scan, heads: heads, options: options, metrics: metrics) { head, resolver in
-            head.page(resolver: resolver, labels: labels, store: store, bodyHTML: options.bodyHTML)
+            head.page(resolver: resolver, labels: labels.for(head.route.language), store: store, bodyHTML: options.bodyHTML)
         }
     }
 
     /// What every page depends on: `haven.yml` and the registries.
     struct Settings {
+        /// The words a body's HTML holds (footnotes, task lists), per language.
+        var bodyLabels: BodyLabelsByLanguage {
+            BodyLabelsByLanguage(strings: strings, languages: config.languages.map(\.id), defaultID: config.defaultLanguage.id)
+        }
         var config: SiteConfig
         var registries: Registries
         /// The string tables, resolved for the site's languages.
@@ -154,6 +158,20 @@ public enum SiteLoader {
         }
         return (unique, diagnostics)
     }
+}
+
+/// The `BodyLabels` of each language of the site.
+struct BodyLabelsByLanguage: Sendable {
+    private let labels: [String: BodyLabels]
+    private let fallback: BodyLabels
+
+    init(strings: StringTables, languages: [String], defaultID: String) {
+        labels = Dictionary(languages.map { ($0, BodyLabels(strings.table($0))) }, uniquingKeysWith: { first, _ in first })
+        fallback = labels[defaultID] ?? BodyLabels(strings.table(defaultID))
+    }
+
+    /// The labels of a page in `language`.
+    func `for`(_ language: String) -> BodyLabels { labels[language] ?? fallback }
 }
 
 /// A Markdown file read up to its front matter: enough to know its URL.

@@ -40,12 +40,9 @@ extension Site {
         return source(of: page)?.slug ?? page.slug
     }
 
-    /// The pages of a type whose front matter names `term`, as a page in `language` lists them:
-    /// those in `language`, and default-language pages that have no translation into it.
+    /// The pages of a type in `language` whose front matter names `term` (what a page in
+    /// `language` lists as naming it: pages of other languages are not listed).
     func listing(_ term: TermKey, of type: PageType, in language: String) -> [Page] {
-        let defaultLanguage = routes.languages.defaultID
-        return pages(of: type, listing: term).filter { listing in
-            listing.language == language || (listing.language == defaultLanguage && translation(of: listing, in: language) == nil)
-        }
+        pages(of: type, listing: term).filter { $0.language == language }
     }
 }
