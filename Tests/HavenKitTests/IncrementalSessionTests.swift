@@ -38,8 +38,6 @@ import Testing
     /// Translations: adding, editing, moving and removing them, and editing their source, in
     /// `haven serve` equals a clean build (alternates, switcher, JSON-LD, listings per language).
     @Test func translationEditsEqualACleanBuild() throws {
-        let spanishTable = try String(contentsOf: GoldenTests.fixtures.appendingPathComponent("languages/site/Templates/strings/es.yml"),
-                                      encoding: .utf8)
         let config = TestSite.config + """
             languages:
               es:
@@ -49,7 +47,6 @@ import Testing
 
             """
         var files = BuildTests.files
-        files["Templates/strings/es.yml"] = spanishTable
         files["Content/modalities/cbt.es.md"] = TestSite.clinical("TCC", extra: "slug: tcc\nconditions: [depression]\nsource_updated: 2026-10-01\n")
             + TestSite.body
         let site = try TestSite(files: files, config: config)

@@ -1151,6 +1151,9 @@ footer_danger: Si tú u otra persona están en peligro, llama al número de emer
 medical_reviewers: Revisores médicos
 feed: Fuente RSS
 title_separator: " · "
+# El selector de idioma: el nombre de este idioma, en este idioma
+language_name: Español
+language_switcher_label: Idiomas
 
 # Sections and page kinds
 section_modalities: Terapias
