@@ -193,6 +193,467 @@ enum EmbeddedFiles {
   source: RRS, WHO
 
 """#,
+        "Resources/language/es/evidence-claims.yml": #"""
+# Vocabulario de afirmaciones de evidencia en español, para `uncited-claim`.
+# Spanish evidence-claim vocabulary for `uncited-claim`: an evidence noun phrase (a noun below,
+# with articles, numbers, years and adjectives between: «un estudio de 2017», «varias
+# investigaciones recientes», «una revisión de la literatura») as the subject of a reporting verb
+# below («… sugiere que …», «… han demostrado …»), or one of the fixed phrases, within a sentence.
+# A link or a footnote in the same sentence or paragraph cites it.
+# Shape: three lists of lower-case words and phrases (`nouns`, `verbs`, `phrases`), written by the
+# "content" engineer before the English list's shape was set; if `en/evidence-claims.yml` uses
+# another shape, this file follows it.
+# This is a vocabulary, not guidance with a source: the words are plain Spanish, chosen to mirror
+# the English rule's nouns and verbs. Unrelated uses the rule must leave alone include «guía de
+# estudio», «sala de estudio», «estudios universitarios» (as in a degree), «puedes investigar a
+# un terapeuta», «una prueba de embarazo», «datos personales», «según tu médico» (a named source).
+nouns:
+  - estudio
+  - estudios
+  - investigación
+  - investigaciones
+  - revisión
+  - revisiones
+  - ensayo
+  - ensayos
+  - ensayo clínico
+  - ensayos clínicos
+  - metaanálisis
+  - encuesta
+  - encuestas
+  - datos
+  - evidencia
+  - evidencias
+  - expertos
+  - expertas
+  - científicos
+  - científicas
+  - investigadores
+  - investigadoras
+  - especialistas
+  - la ciencia
+verbs:
+  - sugiere
+  - sugieren
+  - sugirió
+  - sugirieron
+  - muestra
+  - muestran
+  - mostró
+  - mostraron
+  - indica
+  - indican
+  - indicó
+  - indicaron
+  - encuentra
+  - encuentran
+  - encontró
+  - encontraron
+  - halló
+  - hallaron
+  - demuestra
+  - demuestran
+  - demostró
+  - demostraron
+  - concluye
+  - concluyen
+  - concluyó
+  - concluyeron
+  - revela
+  - revelan
+  - reveló
+  - revelaron
+  - señala
+  - señalan
+  - señaló
+  - señalaron
+  - confirma
+  - confirman
+  - confirmó
+  - confirmaron
+  - descubrió
+  - descubrieron
+  - relaciona
+  - relacionan
+  - vincula
+  - vinculan
+  - asocia
+  - asocian
+  - apunta
+  - apuntan
+  - afirma
+  - afirman
+  - informa
+  - informan
+  - ha demostrado
+  - han demostrado
+  - ha mostrado
+  - han mostrado
+  - ha encontrado
+  - han encontrado
+  - ha sugerido
+  - han sugerido
+  - ha indicado
+  - han indicado
+  - ha concluido
+  - han concluido
+  - ha descubierto
+  - han descubierto
+phrases:
+  - según los expertos
+  - según las investigaciones
+  - según la investigación
+  - según los estudios
+  - según un estudio
+  - según una investigación
+  - según la ciencia
+  - de acuerdo con los expertos
+  - de acuerdo con un estudio
+  - de acuerdo con las investigaciones
+  - los expertos coinciden
+  - está demostrado
+  - está comprobado
+  - se ha demostrado
+  - se ha comprobado
+  - está científicamente demostrado
+
+"""#,
+        "Resources/language/es/stigmatizing-language.yml": #"""
+# Palabras que estigmatizan la salud mental y el consumo de sustancias, con la forma que pone
+# primero a la persona. Spanish stigmatizing words about mental health and substance use, with
+# person-first alternatives. Same format as ../stigmatizing-language.yml. Sources (each confirmed
+# on 2026-12-01):
+#   FUNDEU = Fundación del Español Urgente (FundéuRAE), "salud mental, claves de redacción",
+#            https://www.fundeu.es/recomendacion/salud-mental-claves-de-redaccion/
+#            «persona con problemas de salud mental» or «persona con trastorno mental», preferable to
+#            «enfermo o enferma mental» and to «loco» or «perturbado»; do not name a person by the
+#            condition («esquizofrénico», «depresivo», «anoréxico», «psicótico»); «centro de salud
+#            mental», not «manicomio».
+#   SME    = Confederación SALUD MENTAL ESPAÑA, "Guía de estilo sobre salud mental para medios de
+#            comunicación: las palabras sí importan" (Madrid, 2018), summarised by FundéuRAE at
+#            https://www.fundeu.es/blog/en-salud-mental-las-palabras-si-importan/
+#            («No: hablar de enfermos y enfermas mentales. Sí: hablar de personas con problemas de
+#            salud mental. No: etiquetar a las personas sustantivando su condición.»)
+#   SMC    = Salut Mental Catalunya, style guide (2024), as reported at
+#            https://www.elperiodico.com/es/ser-feliz/20240816/hablar-salud-mental-pisar-charcos-106994740
+#            («Es preferible no hablar de una persona bipolar»; «persona que convive con un trastorno».)
+#   NIDA   = National Institute on Drug Abuse, "Las palabras importan: términos preferidos al hablar
+#            de la adicción", https://nida.nih.gov/es/node/38234 — the Spanish edition of the
+#            "Words Matter" page the English list cites. The entries below are the Spanish forms of
+#            the English list's NIDA entries (addict, junkie, alcoholic, abuse, clean…).
+#   PEA    = Partnership to End Addiction, "Las palabras importan: el lenguaje de la adicción",
+#            https://drugfree.org/articulo/las-palabras-importan («en lugar de llamar a alguien
+#            "diabético", es preferible … "alguien con diabetes". Lo mismo ocurre con la palabra
+#            "adicto".»)
+#   AP, NHS, NICE = the English guidance the English list cites (see ../stigmatizing-language.yml),
+#            for entries with no Spanish source found ("sufre de", "paciente mental").
+# Each entry: match (a phrase, matched as whole words, any case), suggest, source; optional except.
+# Clinical terms (depresión, trastorno bipolar, TDAH, trastorno por consumo de sustancias,
+# "síntomas depresivos", "episodio psicótico") are not listed; only forms that name a person by a
+# condition are. Spanish nouns inflect for gender and number, so each common form is an entry.
+- match: loco
+  suggest: una descripción concreta y respetuosa (por ejemplo "muy difícil" o "poco común")
+  source: FUNDEU, SME
+  except:
+    - loco de alegría
+    - loco de contento
+- match: loca
+  suggest: una descripción concreta y respetuosa
+  source: FUNDEU, SME
+- match: locos
+  suggest: una descripción concreta y respetuosa
+  source: FUNDEU, SME
+- match: locas
+  suggest: una descripción concreta y respetuosa
+  source: FUNDEU, SME
+- match: perturbado
+  suggest: persona con problemas de salud mental (solo si es exacto)
+  source: FUNDEU
+- match: perturbada
+  suggest: persona con problemas de salud mental (solo si es exacto)
+  source: FUNDEU
+- match: perturbados
+  suggest: personas con problemas de salud mental (solo si es exacto)
+  source: FUNDEU
+- match: enfermo mental
+  suggest: persona con problemas de salud mental, o persona con un trastorno mental
+  source: FUNDEU, SME
+- match: enferma mental
+  suggest: persona con problemas de salud mental, o persona con un trastorno mental
+  source: FUNDEU, SME
+- match: enfermos mentales
+  suggest: personas con problemas de salud mental
+  source: FUNDEU, SME
+- match: enfermas mentales
+  suggest: personas con problemas de salud mental
+  source: FUNDEU, SME
+- match: un esquizofrénico
+  suggest: una persona con esquizofrenia
+  source: FUNDEU, SME
+- match: una esquizofrénica
+  suggest: una persona con esquizofrenia
+  source: FUNDEU, SME
+- match: el esquizofrénico
+  suggest: la persona con esquizofrenia
+  source: FUNDEU, SME
+- match: los esquizofrénicos
+  suggest: las personas con esquizofrenia
+  source: FUNDEU, SME
+- match: un depresivo
+  suggest: una persona con depresión
+  source: FUNDEU, SME
+- match: una depresiva
+  suggest: una persona con depresión
+  source: FUNDEU, SME
+- match: los depresivos
+  suggest: las personas con depresión
+  source: FUNDEU, SME
+- match: un psicótico
+  suggest: una persona con psicosis (solo si es exacto)
+  source: FUNDEU, SME
+- match: una psicótica
+  suggest: una persona con psicosis (solo si es exacto)
+  source: FUNDEU, SME
+- match: los psicóticos
+  suggest: las personas con psicosis (solo si es exacto)
+  source: FUNDEU, SME
+- match: un anoréxico
+  suggest: una persona con anorexia
+  source: FUNDEU, SME
+- match: una anoréxica
+  suggest: una persona con anorexia
+  source: FUNDEU, SME
+- match: las anoréxicas
+  suggest: las personas con anorexia
+  source: FUNDEU, SME
+- match: un bipolar
+  suggest: una persona con trastorno bipolar
+  source: SMC, SME
+- match: una bipolar
+  suggest: una persona con trastorno bipolar
+  source: SMC, SME
+- match: persona bipolar
+  suggest: persona con trastorno bipolar
+  source: SMC, SME
+- match: los bipolares
+  suggest: las personas con trastorno bipolar
+  source: SMC, SME
+- match: manicomio
+  suggest: centro de salud mental (u hospital, centro de día…)
+  source: FUNDEU
+- match: manicomios
+  suggest: centros de salud mental
+  source: FUNDEU
+- match: sufre de
+  suggest: tiene, vive con, o recibe tratamiento para
+  source: AP, NHS, NICE
+- match: sufren de
+  suggest: tienen, viven con
+  source: AP, NHS, NICE
+- match: sufrir de
+  suggest: tener, vivir con
+  source: AP, NHS, NICE
+- match: sufriendo de
+  suggest: teniendo, viviendo con
+  source: AP, NHS, NICE
+- match: víctima de la depresión
+  suggest: persona con depresión
+  source: AP, NICE
+- match: paciente mental
+  suggest: persona que recibe atención de salud mental
+  source: AP, NHS
+- match: pacientes mentales
+  suggest: personas que reciben atención de salud mental
+  source: AP, NHS
+- match: adicto
+  suggest: persona con un trastorno por consumo de sustancias, o persona con una adicción
+  source: NIDA, PEA
+  except:
+    - adicto a
+- match: adicta
+  suggest: persona con un trastorno por consumo de sustancias, o persona con una adicción
+  source: NIDA, PEA
+  except:
+    - adicta a
+- match: adictos
+  suggest: personas con un trastorno por consumo de sustancias
+  source: NIDA, PEA
+  except:
+    - adictos a
+- match: adictas
+  suggest: personas con un trastorno por consumo de sustancias
+  source: NIDA, PEA
+  except:
+    - adictas a
+- match: drogadicto
+  suggest: persona con un trastorno por consumo de sustancias, o persona que consume drogas
+  source: NIDA, PEA
+- match: drogadicta
+  suggest: persona con un trastorno por consumo de sustancias, o persona que consume drogas
+  source: NIDA, PEA
+- match: drogadictos
+  suggest: personas con un trastorno por consumo de sustancias
+  source: NIDA, PEA
+- match: drogadictas
+  suggest: personas con un trastorno por consumo de sustancias
+  source: NIDA, PEA
+- match: exadicto
+  suggest: persona en recuperación
+  source: NIDA
+- match: exadicta
+  suggest: persona en recuperación
+  source: NIDA
+- match: toxicómano
+  suggest: persona con un trastorno por consumo de sustancias
+  source: NIDA
+- match: toxicómanos
+  suggest: personas con un trastorno por consumo de sustancias
+  source: NIDA
+- match: yonqui
+  suggest: persona que consume drogas
+  source: NIDA
+- match: yonquis
+  suggest: personas que consumen drogas
+  source: NIDA
+- match: un alcohólico
+  suggest: una persona con un trastorno por consumo de alcohol
+  source: NIDA
+- match: una alcohólica
+  suggest: una persona con un trastorno por consumo de alcohol
+  source: NIDA
+- match: los alcohólicos
+  suggest: las personas con un trastorno por consumo de alcohol
+  source: NIDA
+- match: abuso de sustancias
+  suggest: consumo de sustancias, o trastorno por consumo de sustancias
+  source: NIDA
+  except:
+    - Administración de Servicios de Salud Mental y Abuso de Sustancias
+    - Administración de Abuso de Sustancias y Servicios de Salud Mental
+- match: abuso de drogas
+  suggest: consumo de drogas, o trastorno por consumo de sustancias
+  source: NIDA
+  except:
+    - Instituto Nacional sobre el Abuso de Drogas
+- match: abusador de sustancias
+  suggest: persona que consume sustancias, o persona con un trastorno por consumo de sustancias
+  source: NIDA
+- match: abusadores de sustancias
+  suggest: personas que consumen sustancias
+  source: NIDA
+- match: mantenerse limpio
+  suggest: estar en recuperación, o no consumir sustancias
+  source: NIDA
+- match: se mantiene limpio
+  suggest: está en recuperación, o no consume sustancias
+  source: NIDA
+- match: prueba de drogas limpia
+  suggest: prueba de drogas negativa
+  source: NIDA
+- match: prueba de drogas sucia
+  suggest: prueba de drogas positiva
+  source: NIDA
+
+"""#,
+        "Resources/language/es/unsafe-messaging.yml": #"""
+# Palabras sobre el suicidio que las guías de comunicación segura desaconsejan, con la forma sugerida.
+# Spanish wording about suicide that safe-messaging guidance advises against, with the suggested
+# wording. Same format as ../unsafe-messaging.yml. Sources (each confirmed on 2026-12-01; what
+# each one says, and where, is in the entry's `source`):
+#   OMS    = Organización Mundial de la Salud, "Prevención del suicidio: un instrumento para
+#            profesionales de los medios de comunicación" (WHO/MNH/MBD/00.2, Ginebra, 2000), the
+#            Spanish edition of the WHO media resource. Copy read: https://es.slideshare.net/CCastroC/prevencin-suicidio-medios
+#            Its advice that «expresiones tales como "epidemia de suicidios" … deberán evitarse» is
+#            quoted at https://psiquiatria.com/glosario/suicidio-en-los-medios-de-comunicacion
+#            (No Spanish edition of the WHO 2023 update was found.)
+#   FUNDEU = Fundación del Español Urgente (FundéuRAE), "suicidarse, no cometer suicidio" (2012):
+#            «cometer suicidio» is an unneeded calque of "commit suicide". As reported at
+#            https://www.informador.mx/amp/Cultura/Fundeu-BBVA-suicidarse-no-cometer-suicidio-20120516-0181.html
+#            (FundéuRAE itself finds «se suicidó» correct Spanish; the entries for it follow the
+#            safe-messaging preference for "murió por suicidio", from RRS and SMC.)
+#   SMC    = Salut Mental Catalunya, style guide (2024): «es preferible hablar de muerte por suicidio
+#            que de suicidio a secas o de persona suicida». As reported at
+#            https://www.elperiodico.com/es/ser-feliz/20240816/hablar-salud-mental-pisar-charcos-106994740
+#   RRS, SAM = the English guidance these entries translate (see ../unsafe-messaging.yml):
+#            Recommendations for Reporting on Suicide, https://reportingonsuicide.org/recommendations/
+#            (no Spanish edition was found), and the Samaritans Media Guidelines.
+# Each entry: match (a phrase, matched as whole words, any case), suggest, source; optional except
+# (longer phrases containing the match that are fine). Spanish verbs inflect, so each common form
+# is its own entry.
+- match: cometió suicidio
+  suggest: murió por suicidio
+  source: FUNDEU, RRS, SAM
+- match: cometieron suicidio
+  suggest: murieron por suicidio
+  source: FUNDEU, RRS, SAM
+- match: cometer suicidio
+  suggest: morir por suicidio
+  source: FUNDEU, RRS, SAM
+- match: comete suicidio
+  suggest: muere por suicidio
+  source: FUNDEU, RRS, SAM
+- match: cometen suicidio
+  suggest: mueren por suicidio
+  source: FUNDEU, RRS, SAM
+- match: cometido suicidio
+  suggest: muerto por suicidio
+  source: FUNDEU, RRS, SAM
+- match: cometiendo suicidio
+  suggest: muriendo por suicidio
+  source: FUNDEU, RRS, SAM
+- match: se suicidó
+  suggest: murió por suicidio
+  source: SMC, RRS
+- match: se suicidaron
+  suggest: murieron por suicidio
+  source: SMC, RRS
+- match: se ha suicidado
+  suggest: ha muerto por suicidio
+  source: SMC, RRS
+- match: suicidio exitoso
+  suggest: muerte por suicidio
+  source: RRS, SAM
+- match: suicidio consumado
+  suggest: muerte por suicidio
+  source: SMC, RRS, SAM
+- match: suicidios consumados
+  suggest: muertes por suicidio
+  source: SMC, RRS, SAM
+- match: intento fallido
+  suggest: intento de suicidio (o "sobrevivió a un intento de suicidio")
+  source: RRS, SAM
+- match: intentos fallidos
+  suggest: intentos de suicidio
+  source: RRS, SAM
+- match: intento de suicidio fallido
+  suggest: intento de suicidio
+  source: RRS, SAM
+- match: intento frustrado
+  suggest: intento de suicidio
+  source: RRS, SAM
+- match: suicidio frustrado
+  suggest: intento de suicidio
+  source: RRS, SAM
+- match: epidemia de suicidios
+  suggest: aumento de las tasas de suicidio (con la fuente de los datos)
+  source: OMS, RRS
+- match: ola de suicidios
+  suggest: aumento de las tasas de suicidio (con la fuente de los datos)
+  source: RRS
+- match: oleada de suicidios
+  suggest: aumento de las tasas de suicidio (con la fuente de los datos)
+  source: RRS
+- match: víctima de suicidio
+  suggest: persona que murió por suicidio
+  source: RRS
+- match: víctimas de suicidio
+  suggest: personas que murieron por suicidio
+  source: RRS
+- match: nota suicida
+  suggest: (evita describir o citar notas)
+  source: RRS
+
+"""#,
         "Resources/search/synonyms.yml": #"""
 # Groups of words a reader may type for the same topic. Search treats every word in a group as
 # matching the others. Keep entries lower-case. A word may also stand in a broader group ("panic"
