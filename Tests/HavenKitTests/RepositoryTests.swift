@@ -6,14 +6,17 @@ import Testing
 /// embedded theme are up to date.
 @Suite struct RepositoryTests {
     static let root = CLITests.repository
+    /// The example site's own "today": the day its crisis numbers were last verified and its
+    /// Spanish pages reviewed (later than `TestSite.today`, which the fixtures keep).
+    static let exampleToday = CalendarDate(year: 2026, month: 12, day: 1) ?? .distantPast
 
     @Test func exampleSiteBuildsWithoutFindings() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("haven-example-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
-        let result = try Builder.run(BuildOptions(siteRoot: RepositoryTests.root, output: output, today: TestSite.today))
+        let result = try Builder.run(BuildOptions(siteRoot: RepositoryTests.root, output: output, today: RepositoryTests.exampleToday))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map { DiagnosticFormatter.text($0) }.joined())")
         #expect(result.wrote)
-        let site = try SiteLoader.load(root: RepositoryTests.root, options: LoadOptions(today: TestSite.today))
+        let site = try SiteLoader.load(root: RepositoryTests.root, options: LoadOptions(today: RepositoryTests.exampleToday))
         #expect(site.pages(of: .modality).count >= 6)
         #expect(site.pages(of: .condition).count >= 6)
         #expect(site.pages(of: .article).count >= 3)
@@ -25,7 +28,7 @@ import Testing
         #expect(resources.values.contains { $0.smsURI == "sms:741741?body=HOME" })
         #expect(resources.values.contains { $0.telURI == "tel:911" })
         // Production refuses example reviewers.
-        var options = BuildOptions(siteRoot: RepositoryTests.root, output: nil, today: TestSite.today)
+        var options = BuildOptions(siteRoot: RepositoryTests.root, output: nil, today: RepositoryTests.exampleToday)
         options.production = true
         #expect(try Builder.run(options).failed)
     }
@@ -59,5 +62,11 @@ import Testing
         #expect(Wording.builtIn(for: "en-gb")?.id == "en")
         #expect(Wording.builtIn(for: "fr") == nil)
         #expect(SearchSynonyms.groups.contains { $0.contains("panic attack") && $0.contains("panic disorder") })
+        // The Spanish lists parse in the same format, and every entry names its source.
+        for name in ["es/unsafe-messaging", "es/stigmatizing-language"] {
+            let list = PhraseList.embedded(name)
+            #expect(list.entries.count >= 20, "\(name)")
+            #expect(list.entries.allSatisfy { !$0.source.isEmpty && !$0.suggest.isEmpty }, "\(name)")
+        }
     }
 }
