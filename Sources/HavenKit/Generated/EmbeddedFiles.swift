@@ -194,128 +194,58 @@ enum EmbeddedFiles {
 
 """#,
         "Resources/language/es/evidence-claims.yml": #"""
-# Vocabulario de afirmaciones de evidencia en español, para `uncited-claim`.
-# Spanish evidence-claim vocabulary for `uncited-claim`: an evidence noun phrase (a noun below,
-# with articles, numbers, years and adjectives between: «un estudio de 2017», «varias
-# investigaciones recientes», «una revisión de la literatura») as the subject of a reporting verb
-# below («… sugiere que …», «… han demostrado …»), or one of the fixed phrases, within a sentence.
-# A link or a footnote in the same sentence or paragraph cites it.
-# Shape: three lists of lower-case words and phrases (`nouns`, `verbs`, `phrases`), written by the
-# "content" engineer before the English list's shape was set; if `en/evidence-claims.yml` uses
-# another shape, this file follows it.
-# This is a vocabulary, not guidance with a source: the words are plain Spanish, chosen to mirror
-# the English rule's nouns and verbs. Unrelated uses the rule must leave alone include «guía de
-# estudio», «sala de estudio», «estudios universitarios» (as in a degree), «puedes investigar a
-# un terapeuta», «una prueba de embarazo», «datos personales», «según tu médico» (a named source).
-nouns:
-  - estudio
-  - estudios
-  - investigación
-  - investigaciones
-  - revisión
-  - revisiones
-  - ensayo
-  - ensayos
-  - ensayo clínico
-  - ensayos clínicos
-  - metaanálisis
-  - encuesta
-  - encuestas
-  - datos
-  - evidencia
-  - evidencias
-  - expertos
-  - expertas
-  - científicos
-  - científicas
-  - investigadores
-  - investigadoras
-  - especialistas
-  - la ciencia
-verbs:
-  - sugiere
-  - sugieren
-  - sugirió
-  - sugirieron
-  - muestra
-  - muestran
-  - mostró
-  - mostraron
-  - indica
-  - indican
-  - indicó
-  - indicaron
-  - encuentra
-  - encuentran
-  - encontró
-  - encontraron
-  - halló
-  - hallaron
-  - demuestra
-  - demuestran
-  - demostró
-  - demostraron
-  - concluye
-  - concluyen
-  - concluyó
-  - concluyeron
-  - revela
-  - revelan
-  - reveló
-  - revelaron
-  - señala
-  - señalan
-  - señaló
-  - señalaron
-  - confirma
-  - confirman
-  - confirmó
-  - confirmaron
-  - descubrió
-  - descubrieron
-  - relaciona
-  - relacionan
-  - vincula
-  - vinculan
-  - asocia
-  - asocian
-  - apunta
-  - apuntan
-  - afirma
-  - afirman
-  - informa
-  - informan
-  - ha demostrado
-  - han demostrado
-  - ha mostrado
-  - han mostrado
-  - ha encontrado
-  - han encontrado
-  - ha sugerido
-  - han sugerido
-  - ha indicado
-  - han indicado
-  - ha concluido
-  - han concluido
-  - ha descubierto
-  - han descubierto
-phrases:
-  - según los expertos
-  - según las investigaciones
-  - según la investigación
-  - según los estudios
-  - según un estudio
-  - según una investigación
-  - según la ciencia
-  - de acuerdo con los expertos
-  - de acuerdo con un estudio
-  - de acuerdo con las investigaciones
-  - los expertos coinciden
-  - está demostrado
-  - está comprobado
-  - se ha demostrado
-  - se ha comprobado
-  - está científicamente demostrado
+# Afirmaciones de evidencia para `uncited-claim`, en español. Evidence claims for `uncited-claim`,
+# Spanish: the same format and keys as ../en/evidence-claims.yml (see its header for what each key
+# does). A sentence makes an evidence claim when an evidence noun phrase is the subject of a
+# reporting verb ("un estudio de 2017 indica", "las investigaciones sugieren", "varios estudios han
+# demostrado", "la mayoría de los estudios muestran") or when it says "según" an evidence noun or
+# authority ("según los expertos", "según un estudio"). A link or footnote in the same paragraph
+# cites it.
+# Where the lists come from: plain Spanish, written to mirror the English lists' nouns and verbs
+# (every form a sentence uses: present, preterite and participle, singular and plural); this is a
+# vocabulary, not guidance, so it has no outside source.
+# Spanish puts most adjectives after the noun ("un estudio reciente sugiere") and joins the subject
+# with "de" ("un estudio de 2017 de la Universidad de Harvard sugiere"), so `window` is 8 (English:
+# 6) and "de" is a modifier; `not_after` keeps "guía de estudio", "plan de estudios", "años de
+# estudio" apart. Unrelated uses left alone: "los estudios universitarios", "tus datos personales",
+# "puedes investigar a un terapeuta" (a verb, not a noun), "una sala de estudio".
+nouns: [estudio, estudios, investigación, investigaciones, revisión, revisiones, ensayo, ensayos, metaanálisis,
+        meta-análisis, encuesta, encuestas, datos, evidencia, evidencias, expertos, expertas, científicos,
+        científicas, investigadores, investigadoras, análisis, hallazgos, informe, informes]
+modifiers: [un, una, unos, unas, uno, el, la, los, las, este, esta, estos, estas, ese, esa, esos, esas, aquel,
+            aquella, algunos, algunas, varios, varias, muchos, muchas, numerosos, numerosas, diversos, diversas,
+            distintos, distintas, diferentes, múltiples, otro, otra, otros, otras, dos, tres, cuatro, cinco,
+            nuevo, nueva, nuevos, nuevas, reciente, recientes, gran, grandes, último, última, últimos, últimas,
+            primer, primera, primeros, primeras, más, mayoría, parte, de, del, amplio, amplia, amplios,
+            amplias, importante, importantes, conocido, conocida, famoso, famosa, clínico, clínica, clínicos,
+            clínicas, científico, científica, sistemática, sistemático, cierto, cierta, ciertos, ciertas, todo,
+            toda, todos, todas, tal, tales, mismo, misma, propio, propia, cochrane]
+verbs: [sugiere, sugieren, sugirió, sugirieron, sugerido, muestra, muestran, mostró, mostraron, mostrado, indica,
+        indican, indicó, indicaron, indicado, encuentra, encuentran, encontró, encontraron, encontrado, halló,
+        hallaron, hallado, demuestra, demuestran, demostró, demostraron, demostrado, concluye, concluyen, concluyó,
+        concluyeron, concluido, revela, revelan, reveló, revelaron, revelado, señala, señalan, señaló, señalaron,
+        señalado, confirma, confirman, confirmó, confirmaron, confirmado, prueban, probó, probaron, probado,
+        descubrió, descubrieron, descubierto, relaciona, relacionan, relacionó, relacionaron, relacionado,
+        vincula, vinculan, vinculó, vincularon, vinculado, asocia, asocian, asoció, asociaron, apunta, apuntan,
+        apuntó, afirma, afirman, afirmó, afirmaron, dice, dicen, dijo, dijeron, estima, estiman, estimó,
+        estimaron, recomienda, recomiendan, recomendó, respalda, respaldan, respaldó, informa, informan,
+        informó, informaron, observó, observaron, observado, coincide, coinciden, establece, establecen,
+        estableció, predice, predicen, destaca, destacan, destacó, comprobó, comprobaron, comprobado, reporta,
+        reportan, reportó, documentó, documentado]
+window: 8
+breaks: [tú, yo, él, ella, nosotros, nosotras, ellos, ellas, usted, ustedes, antes, después, cuando, si, porque,
+         pero, aunque, o, u, entonces, hasta, mientras, es, son, era, eran, fue, fueron, ser, está, están, estaba,
+         puede, pueden, puedes, debe, deben, debes]
+not_after: [tu, tus, mi, mis, su, sus, nuestro, nuestra, nuestros, nuestras, para, puedes, puede, pueden, podemos,
+            vas, voy, quieres, quiere, guía, guías, plan, planes, sala, salas, grupo, grupos, hábitos, técnicas,
+            años, horas, tiempo, centro, centros, programa, programas, material, materiales, carrera, beca, becas,
+            compañero, compañera, compañeros, compañeras, mesa, cuaderno, libro, libros, tiempos, método, métodos]
+not_before: [universitarios, universitarias, secundarios, primarios, superiores, personales,
+             bancarios, policial, general, fotográfico, tus, tu, mis, sus]
+according_to: [según]
+authorities: [expertos, expertas, experto, experta, médicos, médicas, especialistas, científicos, científicas,
+              investigadores, investigadoras, psicólogos, psicólogas, psiquiatras, cdc, nih, nimh, samhsa, oms, ops,
+              fda, apa, cochrane, autores, autoras, estadísticas, cifras]
 
 """#,
         "Resources/language/es/stigmatizing-language.yml": #"""
