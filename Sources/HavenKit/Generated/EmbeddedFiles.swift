@@ -1546,10 +1546,6 @@ title_separator: " · "
 language_name: Español
 language_switcher_label: Idiomas
 
-# The language switcher (this language's name, in this language)
-language_name: Español
-language_switcher_label: Idiomas
-
 # Sections and page kinds
 section_modalities: Terapias
 section_conditions: Problemas de salud mental
@@ -1669,17 +1665,6 @@ month_9: septiembre
 month_10: octubre
 month_11: noviembre
 month_12: diciembre
-
-# Translations: who translated a page, which version it follows, and when its source has changed
-translated_by: "Traducido por {name}"
-translated_from_before: "Traducción de la"
-translated_from_link: "página en {language}"
-translated_from_after: "actualizada el"
-translation_outdated_title: Esta traducción puede no estar al día
-translation_outdated_text: "La página en {language} cambió después de hacer esta traducción. Se actualizó el"
-translation_outdated_link: "Lee la página en {language}"
-name_of_en: inglés
-name_of_es: español
 
 """#,
         "Templates/toc.mustache": ##"""
