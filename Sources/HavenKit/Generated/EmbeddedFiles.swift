@@ -251,7 +251,7 @@ authorities: [expertos, expertas, experto, experta, médicos, médicas, especial
         "Resources/language/es/stigmatizing-language.yml": #"""
 # Palabras que estigmatizan la salud mental y el consumo de sustancias, con la forma que pone
 # primero a la persona. Spanish stigmatizing words about mental health and substance use, with
-# person-first alternatives. Same format as ../stigmatizing-language.yml. Sources (each confirmed
+# person-first alternatives. Same format as ../en/stigmatizing-language.yml. Sources (each confirmed
 # on 2026-12-01):
 #   FUNDEU = Fundación del Español Urgente (FundéuRAE), "salud mental, claves de redacción",
 #            https://www.fundeu.es/recomendacion/salud-mental-claves-de-redaccion/
@@ -275,7 +275,7 @@ authorities: [expertos, expertas, experto, experta, médicos, médicas, especial
 #            https://drugfree.org/articulo/las-palabras-importan («en lugar de llamar a alguien
 #            "diabético", es preferible … "alguien con diabetes". Lo mismo ocurre con la palabra
 #            "adicto".»)
-#   AP, NHS, NICE = the English guidance the English list cites (see ../stigmatizing-language.yml),
+#   AP, NHS, NICE = the English guidance the English list cites (see ../en/stigmatizing-language.yml),
 #            for entries with no Spanish source found ("sufre de", "paciente mental").
 # Each entry: match (a phrase, matched as whole words, any case), suggest, source; optional except.
 # Clinical terms (depresión, trastorno bipolar, TDAH, trastorno por consumo de sustancias,
@@ -488,7 +488,7 @@ authorities: [expertos, expertas, experto, experta, médicos, médicas, especial
         "Resources/language/es/unsafe-messaging.yml": #"""
 # Palabras sobre el suicidio que las guías de comunicación segura desaconsejan, con la forma sugerida.
 # Spanish wording about suicide that safe-messaging guidance advises against, with the suggested
-# wording. Same format as ../unsafe-messaging.yml. Sources (each confirmed on 2026-12-01; what
+# wording. Same format as ../en/unsafe-messaging.yml. Sources (each confirmed on 2026-12-01; what
 # each one says, and where, is in the entry's `source`):
 #   OMS    = Organización Mundial de la Salud, "Prevención del suicidio: un instrumento para
 #            profesionales de los medios de comunicación" (WHO/MNH/MBD/00.2, Ginebra, 2000), the
@@ -504,7 +504,7 @@ authorities: [expertos, expertas, experto, experta, médicos, médicas, especial
 #   SMC    = Salut Mental Catalunya, style guide (2024): «es preferible hablar de muerte por suicidio
 #            que de suicidio a secas o de persona suicida». As reported at
 #            https://www.elperiodico.com/es/ser-feliz/20240816/hablar-salud-mental-pisar-charcos-106994740
-#   RRS, SAM = the English guidance these entries translate (see ../unsafe-messaging.yml):
+#   RRS, SAM = the English guidance these entries translate (see ../en/unsafe-messaging.yml):
 #            Recommendations for Reporting on Suicide, https://reportingonsuicide.org/recommendations/
 #            (no Spanish edition was found), and the Samaritans Media Guidelines.
 # Each entry: match (a phrase, matched as whole words, any case), suggest, source; optional except
