@@ -63,8 +63,9 @@ import Testing
         #expect(Wording.builtIn(for: "fr") == nil)
         #expect(SearchSynonyms.groups.contains { $0.contains("panic attack") && $0.contains("panic disorder") })
         // The Spanish lists parse in the same format, and every entry names its source.
-        for name in ["es/unsafe-messaging", "es/stigmatizing-language"] {
-            let list = PhraseList.embedded(name)
+        #expect(Wording.builtIn(for: "es")?.id == "es")
+        for name in ["unsafe-messaging", "stigmatizing-language"] {
+            let list = PhraseList.embedded("es", name)
             #expect(list.entries.count >= 20, "\(name)")
             #expect(list.entries.allSatisfy { !$0.source.isEmpty && !$0.suggest.isEmpty }, "\(name)")
         }
