@@ -104,18 +104,38 @@ public struct SealedContent: Sendable, Equatable {
     /// LF line endings (CR and CRLF become LF), trailing spaces and tabs removed from each line,
     /// trailing blank lines removed.
     public static func normalizedBody(_ body: String) -> String {
-        let text = body.utf8.contains(13) ? body.replacingCRLF() : body
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            var end = line.endIndex
-            while end > line.startIndex {
-                let before = line.index(before: end)
-                guard line[before] == " " || line[before] == "\t" else { break }
-                end = before
+        var out: [UInt8] = []
+        out.reserveCapacity(body.utf8.count)
+        var kept = 0               // `out` up to the line's last byte that is not a space or tab
+        var breaks = 0             // line breaks not yet written: only text after them writes them
+        var blanks: [UInt8] = []   // a line's leading spaces and tabs, until it turns out not blank
+        var inText = false         // the current line has text
+        var previousCR = false
+        for byte in body.utf8 {
+            if byte == 10 && previousCR { previousCR = false; continue }
+            previousCR = byte == 13
+            switch byte {
+            case 10, 13:
+                if inText { out.removeSubrange(kept...) }
+                blanks.removeAll(keepingCapacity: true)
+                inText = false
+                breaks += 1
+            case 32, 9:
+                if inText { out.append(byte) } else { blanks.append(byte) }
+            default:
+                if !inText {
+                    out.append(contentsOf: repeatElement(10, count: breaks))
+                    out.append(contentsOf: blanks)
+                    breaks = 0
+                    blanks.removeAll(keepingCapacity: true)
+                    inText = true
+                }
+                out.append(byte)
+                kept = out.count
             }
-            return line[..<end]
         }
-        while let last = lines.last, last.isEmpty { lines.removeLast() }
-        return lines.joined(separator: "\n")
+        if inText { out.removeSubrange(kept...) }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

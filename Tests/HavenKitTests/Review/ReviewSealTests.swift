@@ -129,3 +129,27 @@ import Testing
         #expect(!SealedContent.isWellFormed("0123456789abcdeg"))
     }
 }
+
+/// The body normalisation against its plain definition (split into lines, trim each line's end,
+/// drop trailing empty lines, join with LF) on random text.
+@Suite struct NormalizedBodyTests {
+    static func plain(_ body: String) -> String {
+        let text = body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var lines = text.components(separatedBy: "\n").map { line -> String in
+            var s = Substring(line)
+            while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
+            return String(s)
+        }
+        while lines.last == "" { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+
+    @Test func matchesThePlainDefinition() {
+        let pieces = ["a", "é", " ", "\t", "\n", "\r", "\r\n", "b c", "\n\n", "  \n"]
+        for _ in 0..<2000 {
+            let body = (0..<Int.random(in: 0...14)).map { _ in pieces.randomElement() ?? "" }.joined()
+            #expect(SealedContent.normalizedBody(body) == NormalizedBodyTests.plain(body), "\(body.debugDescription)")
+        }
+        #expect(SealedContent.normalizedBody("\n\n  x  \r\n\t\n y\t\n\n \n") == "\n\n  x\n\n y")
+    }
+}
