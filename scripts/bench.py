@@ -61,6 +61,8 @@ def main():
     ap.add_argument("--scale", default="1000,10000,50000", help="page counts for the linearity check ('' to skip)")
     ap.add_argument("--bench-dir", default=os.environ.get("HAVEN_BENCH_DIR", os.path.join(ROOT, "..", "shared", "bench")))
     ap.add_argument("--out", default=os.path.join(ROOT, "bench-out"))
+    ap.add_argument("--translated-share", type=float, default=0.3,
+                    help="share of pages given a Spanish translation in the two-language corpus (0 to skip)")
     a = ap.parse_args()
     if not os.path.exists(HAVEN):
         sys.exit("build Haven first: swift build -c release")
@@ -120,6 +122,9 @@ def main():
     else:
         print("\n(hugo not installed: apt-get install hugo for the comparison)")
 
+    if a.translated_share > 0:
+        two_languages(a, site, env)
+
     if a.scale:
         print("\nLinearity (haven build, median of 3):\n")
         print("| pages | wall (s) | ms per page | max RSS (MiB) |")
@@ -133,6 +138,36 @@ def main():
             runs = [measure([HAVEN, "build", "--site", s, "--output", out], env=env) for _ in range(3)]
             w, r = median([x[0] for x in runs]), median([x[1] for x in runs])
             print(f"| {n} | {w:.2f} | {1000 * w / n:.3f} | {r:.0f} |")
+
+
+def two_languages(a, site, env):
+    """The same corpus with Spanish translations of a share of its pages (scripts/add-translations.py):
+    the cost of a translated page against a default-language one (target: within 25%)."""
+    two = os.path.join(a.out, f"corpus-{a.pages}-es")
+    if not os.path.exists(os.path.join(two, "haven.yml")):
+        shutil.rmtree(two, ignore_errors=True)
+        shutil.copytree(site, two, ignore=shutil.ignore_patterns("hugo"))
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "add-translations.py"), two,
+                        "--share", str(a.translated_share)], check=True, stdout=subprocess.DEVNULL)
+    translated = sum(1 for d, _, fs in os.walk(os.path.join(two, "Content")) for f in fs if f.endswith(".es.md"))
+    one_out, two_out = os.path.join(a.out, "haven-public-1lang"), os.path.join(a.out, "haven-public-2lang")
+    one, both = [], []
+    for _ in range(max(3, a.runs // 2)):
+        measure([HAVEN, "build", "--site", site, "--output", one_out], env=env)
+        one.append(measure([HAVEN, "build", "--site", site, "--output", one_out], env=env))
+        measure([HAVEN, "build", "--site", two, "--output", two_out], env=env)
+        both.append(measure([HAVEN, "build", "--site", two, "--output", two_out], env=env))
+    w1, r1 = median([x[0] for x in one]), median([x[1] for x in one])
+    w2, r2 = median([x[0] for x in both]), median([x[1] for x in both])
+    per_default = w1 / a.pages
+    per_translated = (w2 - w1) / translated if translated else float("nan")
+    print(f"\nTwo languages ({translated} Spanish translations of {a.pages} pages; haven build over its previous output, medians):\n")
+    print("| site | wall (s) | max RSS (MiB) | exit |")
+    print("|---|---|---|---|")
+    print(f"| one language | {w1:.2f} | {r1:.0f} | {one[-1][2]} |")
+    print(f"| two languages | {w2:.2f} | {r2:.0f} | {both[-1][2]} |")
+    print(f"\nms per default-language page {1000 * per_default:.3f}, per translated page {1000 * per_translated:.3f} "
+          f"(ratio {per_translated / per_default:.2f}; target at most 1.25)")
 
 
 if __name__ == "__main__":
