@@ -161,6 +161,14 @@ extension RuleID {
             return ("Every crisis resource and content-warning text that a page (or a language's get-help page) shows has a text in that page's language: its own entry, its primary subtag's (`en` serves `en-gb`), or a plain string when the language shares the default language's.",
                     "Safety information must be understood at a moment of crisis; it is never shown in another language instead.",
                     "Give the text as a map by language id in `Content/_data/` (`description: {en: \"…\", es: \"…\"}`).", nil)
+        case .translationOutdated:
+            return ("A translation follows its source: its `source_updated` is the source's `updated` (required on translations of clinical pages).",
+                    "When the source changes, a translation that is not updated tells readers something the source no longer says.",
+                    "Update the translation, have it reviewed, then set `source_updated` to the source's `updated`.", nil)
+        case .linkToOtherLanguage:
+            return ("A link leads to a page in the linking page's language when that page has a translation in it.",
+                    "A reader who chose a language should not be sent to another one without need.",
+                    "Link to the translation (the `.ID.md` file beside the page) instead.", nil)
         }
     }
 }

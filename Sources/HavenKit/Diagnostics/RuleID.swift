@@ -41,6 +41,8 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Hashable {
     // Languages and regions
     case unknownLanguage = "unknown-language"
     case missingTranslation = "missing-translation"
+    case translationOutdated = "translation-outdated"
+    case linkToOtherLanguage = "link-to-other-language"
 
     /// The severity a finding has unless `haven.yml` or the file's front matter says otherwise.
     public var defaultSeverity: Severity {
@@ -48,7 +50,7 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Hashable {
         case .missingReviewSeal:
             .off
         case .placeholderReviewer, .reviewOverdue, .unreviewedChanges, .reviewSealBroken, .crisisResourceUnverified,
-             .rawHTML, .unsafeMessaging, .stigmatizingLanguage, .readingLevel, .uncitedClaim:
+             .rawHTML, .unsafeMessaging, .stigmatizingLanguage, .readingLevel, .uncitedClaim, .translationOutdated, .linkToOtherLanguage:
             .warning
         default:
             .error

@@ -850,6 +850,11 @@ img, svg, video { max-width: 100%; height: auto; }
 .language-switcher a { display: inline-block; padding: 0.25rem; }
 @media print { .language-switcher { display: none; } }
 
+/* A translation whose source has changed since: said before the body, calmly */
+.translation-outdated { border: 1px solid var(--border); border-left: 6px solid var(--muted); border-radius: var(--radius); padding: 0.75rem 1.25rem; margin: 1.5rem 0; }
+.translation-outdated h2 { margin-top: 0; font-size: 1.125rem; }
+.translation-outdated p { margin: 0.5rem 0; }
+
 """#,
         "Templates/assets/print.css": #"""
 /* Print: the article, its byline, crisis resources (with their numbers) and disclaimer; no navigation. */
@@ -1022,6 +1027,12 @@ p, li { orphans: 3; widows: 3; }
 {{#reviewer}}
 <p class="reviewed-by">{{strings.reviewed_by}} <a href="{{href}}">{{name}}, {{credentials}}</a>{{#placeholder}} <span class="badge">{{strings.example_reviewer}}</span>{{/placeholder}}</p>
 {{/reviewer}}
+{{#translation}}
+<p class="translation-of">{{before}} <a href="{{href}}" hreflang="{{hreflang}}">{{linkText}}</a>{{#followed}} {{after}} <time datetime="{{iso}}">{{text}}</time>{{/followed}}.</p>
+{{/translation}}
+{{#translatedBy}}
+<p class="translator">{{.}}</p>
+{{/translatedBy}}
 {{#author}}
 <p class="author">{{strings.written_by}} {{.}}</p>
 {{/author}}
@@ -1054,6 +1065,7 @@ p, li { orphans: 3; widows: 3; }
 {{>byline}}
 </header>
 {{>crisis-notice}}
+{{>translation-notice}}
 {{#image}}
 <figure class="lead-image">
 <img src="{{src}}" alt="{{alt}}">
@@ -1243,6 +1255,7 @@ p, li { orphans: 3; widows: 3; }
 <article class="simple-page">
 <h1>{{title}}</h1>
 {{>crisis-notice}}
+{{>translation-notice}}
 <div class="body">
 {{{body}}}
 </div>
@@ -1680,5 +1693,14 @@ month_12: diciembre
 {{/hasTOC}}
 
 """##,
+        "Templates/translation-notice.mustache": #"""
+{{#translationOutdated}}
+<aside class="translation-outdated" aria-labelledby="haven-translation-title">
+<h2 id="haven-translation-title">{{strings.translation_outdated_title}}</h2>
+<p>{{text}} <time datetime="{{iso}}">{{date}}</time>. <a href="{{href}}" hreflang="{{hreflang}}">{{linkText}}</a></p>
+</aside>
+{{/translationOutdated}}
+
+"""#,
     ]
 }

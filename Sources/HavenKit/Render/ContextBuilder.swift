@@ -199,6 +199,7 @@ struct ContextBuilder: @unchecked Sendable {
         context["nextReview"] = DisplayDate.context(site.nextReviewDue(page), strings)
         context["notice"] = noticeContext(notice ?? noticeContent(page))
         context["showDisclaimer"] = page.showsDisclaimer
+        translationValues(page, strings, into: &context)
         if let image = page.frontMatter.image,
            case let target = site.linkResolver.resolve(image.src.value, from: page.source), case .file = target.kind {
             var imageContext: TemplateObject = ["src": target.href, "alt": image.alt ?? ""]
@@ -244,7 +245,16 @@ struct ContextBuilder: @unchecked Sendable {
         context["body"] = body ?? page.bodyHTML
         context["notice"] = noticeContext(notice ?? noticeContent(page))
         context["showDisclaimer"] = page.showsDisclaimer
+        translationValues(page, strings(for: page.language), into: &context)
         return context
+    }
+
+    /// What a translation says about itself: who translated it, which version of its source it
+    /// follows, and whether that source has changed since (`TranslationNotice`); `false` on other pages.
+    private func translationValues(_ page: Page, _ strings: StringTable, into context: inout TemplateObject) {
+        context["translatedBy"] = page.frontMatter.translator.map { strings.format(.translatedBy, ["name": $0.value]) } ?? false
+        context["translation"] = TranslationNotice.byline(page, in: site, strings: strings) ?? false
+        context["translationOutdated"] = TranslationNotice.outdated(page, in: site, strings: strings) ?? false
     }
 }
 

@@ -30,6 +30,7 @@ public struct Checker: Sendable {
         ReviewRules.check(page, into: &out)
         BodyRules.check(page, in: site, into: &out)
         LanguageRules.check(page, in: site, into: &out)
+        TranslationSourceRules.check(page, in: site, into: &out)
         TranslationRules.check(page, in: site, into: &out)
         return out
     }

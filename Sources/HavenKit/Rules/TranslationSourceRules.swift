@@ -1,0 +1,57 @@
+/// Rules about translations: whether a translation still follows its source
+/// (`translation-outdated`), and whether a page links to another language's page where its own
+/// language has one (`link-to-other-language`).
+enum TranslationSourceRules {
+    static func check(_ page: Page, in site: Site, into out: inout [Diagnostic]) {
+        if page.frontMatter.isUnreadable { return }
+        if let source = site.source(of: page) {
+            checkFollows(page, source: source, into: &out)
+        } else if page.language != site.routes.languages.defaultID, let followed = page.frontMatter.sourceUpdated {
+            // A page of its language alone that says it follows a source: the source was renamed or removed.
+            out.append(Diagnostic(.translationOutdated, at: followed.location,
+                                  "this \(page.language) page says it follows a source (`source_updated`), but \(page.translationKey) does not exist: if the source was renamed, rename this file to match it; if it is a page of its own, remove `source_updated`"))
+        }
+        checkLinks(page, in: site, into: &out)
+    }
+
+    /// `translation-outdated`: the source's `updated` is later than the translation's
+    /// `source_updated`, or a translated clinical page does not say which version it follows.
+    private static func checkFollows(_ page: Page, source: Page, into out: inout [Diagnostic]) {
+        let fm = page.frontMatter
+        guard let followed = fm.sourceUpdatedDate else {
+            if fm.sourceUpdated == nil, page.isClinical {
+                let updated = source.frontMatter.updated.map { " (the source's `updated` is \($0.value))" } ?? ""
+                out.append(Diagnostic(.translationOutdated, at: fm.start,
+                                      "translation of \(source.source) does not say which version it follows: add `source_updated:`\(updated)"))
+            }
+            return  // an invalid date is already an invalid-date finding
+        }
+        if let sourceUpdated = source.frontMatter.updatedDate, sourceUpdated > followed {
+            let at = fm.sourceUpdated?.location ?? fm.start
+            out.append(Diagnostic(.translationOutdated, at: at,
+                                  "\(source.source) was updated on \(sourceUpdated), after the version this translation follows (\(followed)): update the translation, then set `source_updated: \(sourceUpdated)`"))
+        }
+    }
+
+    /// `link-to-other-language`: a body link to a page in another language when that page has a
+    /// translation in this page's language.
+    private static func checkLinks(_ page: Page, in site: Site, into out: inout [Diagnostic]) {
+        for link in page.body.links where !link.isImage {
+            guard case .page(let path) = link.target.kind, let target = site.page(at: path), target.language != page.language,
+                  let own = site.translation(of: target, in: page.language) else { continue }
+            out.append(Diagnostic(.linkToOtherLanguage, at: link.location,
+                                  "this \(page.language) page links to the \(target.language) page \(target.source), which has a \(page.language) translation: link to \(relativePath(from: page.source, to: own.source)) instead"))
+        }
+    }
+
+    /// The relative path an editor writes from one Markdown file to another (`../conditions/x.es.md`).
+    static func relativePath(from file: String, to target: String) -> String {
+        let from = file.split(separator: "/").dropLast()
+        let to = target.split(separator: "/")
+        var common = 0
+        while common < from.count, common < to.count - 1, from[from.startIndex + common] == to[common] { common += 1 }
+        let up = Array(repeating: "..", count: from.count - common)
+        let path = (up + to[common...].map(String.init)).joined(separator: "/")
+        return path
+    }
+}
