@@ -53,7 +53,7 @@
   function prepare(page) {
     if (!page._title) {
       page._title = normalize(page.title);
-      page._text = normalize([page.description, page.keywords].join(" "));
+      page._text = normalize([page.description, page.summary, page.keywords].join(" "));
     }
   }
 
@@ -101,9 +101,9 @@
         kind.textContent = " \u00b7 " + TYPES[h.page.type];
         li.appendChild(kind);
       }
-      if (h.page.description) {
+      if (h.page.description || h.page.summary) {
         var p = document.createElement("p");
-        p.textContent = h.page.description;
+        p.textContent = h.page.description || h.page.summary;
         li.appendChild(p);
       }
       list.appendChild(li);

@@ -110,9 +110,28 @@ extension RuleID {
                     "Crisis numbers change; a wrong number reaches people at their most vulnerable moment.",
                     "Call or check the service, then update `verified_on:`.", nil)
         case .invalidPhone:
-            return ("A crisis resource's `phone`/`sms` is E.164 after removing separators, or a short code (988, 911, 116 123).",
-                    "A number that cannot be dialled is worse than none.",
-                    "Write the number as people dial it, for example \"1-800-662-4357\" or \"988\".", nil)
+            return ("A crisis resource's `phone`/`sms` is a number phones in its `region` can dial, as libphonenumber judges it: a valid full number (national or `+` international) or a short code valid there (988 and 911 in the US, 116 123 in GB).",
+                    "A number that cannot be dialled is worse than none: 1-800-662-435, one digit short, would be published as a link no phone can reach.",
+                    "Write the number as people dial it, for example \"1-800-662-4357\" or \"988\", and set the resource's `region`.", nil)
+        case .retiredCrisisNumber:
+            return ("The page's text (body, key points, description) gives no retired crisis line: 1-800-273-8255 / 1-800-273-TALK (the old US Lifeline, 988 since 16 July 2022), 1-833-456-4566 or text 45645 (Talk Suicide Canada, 988 since 30 November 2023), 988's \"press 3\" option (ended 17 July 2025). Any spelling: dots, spaces, brackets, letters.",
+                    "A reader in crisis who dials a line that has closed or moved loses time they may not have.",
+                    "Give the replacement the message names (with its source), usually 988.",
+                    "https://campusdrugprevention.gov/suicide-prevention-lifeline-transitions-988")
+        case .crisisNumber:
+            return ("A phone number in the page's text is not a crisis or emergency number of another region than the page's (999 or 116 123 on a US page, 911 on a GB page), by the site's crisis resources and a built-in table of emergency numbers (US/CA 911; GB 999, 112; IE 112, 999; AU 000, 112; NZ 111; EU 112).",
+                    "Text copied from another country's page tells readers to call a number that does not work where they are.",
+                    "Give the number of the page's region (the message names its emergency number), or the crisis resource for it.",
+                    "https://www.fcc.gov/consumer-information")
+        case .careCard:
+            return ("A care card (`> [!NON-URGENT]`, `[!URGENT]`, `[!EMERGENCY]`) has a title after its marker, and an `EMERGENCY` card names an emergency number of the page's region.",
+                    "A care card tells readers when and where to get help (NHS care cards); without a title or the right number it does not.",
+                    "Write the title on the marker's line (`> [!EMERGENCY] Call 911 if:`) and name the region's emergency number in the card.",
+                    "https://service-manual.nhs.uk/design-system/components/care-cards")
+        case .unknownCallout:
+            return ("A block quote starting `[!TYPE]` names a known type: NOTE, TIP, IMPORTANT, WARNING, CAUTION, NON-URGENT, URGENT, EMERGENCY, DO, DONT (any case).",
+                    "A misspelt type is shown as a plain quote with the marker in it, not as the callout the editor meant.",
+                    "Use the suggested type.", nil)
         case .unknownTerm:
             return ("Each `modalities`/`conditions` entry is an existing page.",
                     "Cross-links between therapies and conditions must lead somewhere.",
@@ -149,8 +168,12 @@ extension RuleID {
             return ("The Flesch–Kincaid grade of the body's prose is at most `reading_grade_max` (default 9); for Spanish, its Fernández Huerta reading ease is at least `reading_ease_min` (default 60). Both settable per language.",
                     "Health information should be easy to read (NHS: aim for a reading age of 9 to 11).",
                     "Use shorter sentences and everyday words.", "https://service-manual.nhs.uk/content/health-literacy")
+        case .hardSentence:
+            return ("No single sentence is far harder than the page's target: its own Flesch–Kincaid grade above `reading_grade_max` + 5 (sentences of 20 words or more; shorter ones are not graded reliably), or over 40 words.",
+                    "One very long or dense sentence can lose a reader even on a page that is easy on average (NHS: sentences of 15 to 20 words).",
+                    "Split the sentence, or use everyday words.", "https://service-manual.nhs.uk/content/health-literacy")
         case .uncitedClaim:
-            return ("A paragraph that cites research (\"a study\", \"research suggests\"…) has a link or footnote.",
+            return ("A paragraph that makes an evidence claim (an evidence noun phrase as the subject of a reporting verb: \"a 2017 study indicates\", \"research from 2022 suggests\", \"studies have found\"; or \"according to experts\") has a link or footnote; key points, which cannot cite, make no claim.",
                     "Claims about evidence must say where the evidence is (PIF TICK criterion 3).",
                     "Add a link or a footnote to the source, or rephrase.", "https://piftick.org.uk/")
         case .unknownLanguage:

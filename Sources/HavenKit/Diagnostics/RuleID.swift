@@ -26,6 +26,9 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Hashable {
     case unknownCrisisResource = "unknown-crisis-resource"
     case crisisResourceUnverified = "crisis-resource-unverified"
     case invalidPhone = "invalid-phone"
+    case retiredCrisisNumber = "retired-crisis-number"
+    case crisisNumber = "crisis-number"
+    case careCard = "care-card"
     // Structure and content
     case unknownTerm = "unknown-term"
     case brokenLink = "broken-link"
@@ -33,11 +36,13 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Hashable {
     case duplicateSlug = "duplicate-slug"
     case symlink = "symlink"
     case rawHTML = "raw-html"
+    case unknownCallout = "unknown-callout"
     // Language
     case unsafeMessaging = "unsafe-messaging"
     case stigmatizingLanguage = "stigmatizing-language"
     case readingLevel = "reading-level"
     case uncitedClaim = "uncited-claim"
+    case hardSentence = "hard-sentence"
     // Languages and regions
     case unknownLanguage = "unknown-language"
     case missingTranslation = "missing-translation"
@@ -50,7 +55,8 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Hashable {
         case .missingReviewSeal:
             .off
         case .placeholderReviewer, .reviewOverdue, .unreviewedChanges, .reviewSealBroken, .crisisResourceUnverified,
-             .rawHTML, .unsafeMessaging, .stigmatizingLanguage, .readingLevel, .uncitedClaim, .translationOutdated, .linkToOtherLanguage:
+             .rawHTML, .unsafeMessaging, .stigmatizingLanguage, .readingLevel, .uncitedClaim, .translationOutdated, .linkToOtherLanguage,
+             .unknownCallout, .hardSentence:
             .warning
         default:
             .error

@@ -4,6 +4,60 @@
 enum EmbeddedFiles {
     /// Path (`Templates/…` or `Resources/…`) → file contents.
     static let files: [String: String] = [
+        "Resources/language/en/evidence-claims.yml": #"""
+# Evidence claims for `uncited-claim`, English. A sentence makes an evidence claim when an evidence
+# noun phrase is the subject of a reporting verb ("a 2017 study indicates", "research from 2022
+# suggests", "one research review on the topic suggests", "studies have found") or when it says
+# "according to" an evidence noun or authority ("according to experts"). A link or footnote in the
+# same paragraph cites it. The approach follows PIF TICK criterion 3 (say where evidence comes from).
+#
+# Format (every language's file has these keys; all values are lists of lower-case words):
+#   nouns        evidence nouns, every form written (study, studies…); the head of the subject.
+#   modifiers    words allowed before the noun in its phrase (a, one, recent, large…); four-digit
+#                years (2017) and other numbers are always allowed, and so are other evidence nouns
+#                ("research review").
+#   verbs        reporting verbs, every form (suggests, suggest, suggested…), found within `window`
+#                words after the noun, in the same sentence.
+#   window       (a number) how many words may stand between the noun and its verb ("research from
+#                2022 suggests": 2).
+#   breaks       words that end the subject before a verb is reached: the verb after them has
+#                another subject ("research a therapist before you book: reviews show…").
+#   not_after    a noun right after one of these is a verb or not evidence ("you can research",
+#                "to study", "your data").
+#   not_before   a noun right before one of these is not evidence ("study guide", "research the
+#                options", "trial period").
+#   according_to the words of the opener, in order.
+#   authorities  nouns that make "according to X" a claim besides the evidence nouns (experts…);
+#                X is looked for within `window` words.
+nouns: [study, studies, research, review, reviews, trial, trials, meta-analysis, meta-analyses, metaanalysis,
+        survey, surveys, data, evidence, experts, scientists, researchers, analysis, analyses, findings, report]
+modifiers: [a, an, the, one, two, three, some, many, several, most, more, recent, new, newer, large, larger, small,
+            big, landmark, major, clinical, scientific, systematic, randomized, randomised, controlled, published,
+            current, latest, early, earlier, later, past, previous, existing, further, other, this, that, these,
+            those, such, another, growing, emerging, strong, good, best, available, national, international,
+            observational, longitudinal, population, cochrane, medical, psychological, psychiatric, literature,
+            government, university, harvard, stanford, federal, global, peer-reviewed, peer, reviewed, decades,
+            of, numerous, multiple, various, independent, follow-up, pilot, small-scale, large-scale, "2", "3"]
+verbs: [suggests, suggest, suggested, shows, show, showed, shown, found, finds, find, indicates, indicate, indicated,
+        demonstrates, demonstrate, demonstrated, concluded, concludes, conclude, reports, report, reported, links,
+        link, linked, proves, prove, proved, proven, confirms, confirm, confirmed, reveals, reveal, revealed, says,
+        say, said, agree, agrees, agreed, estimate, estimates, estimated, supports, support, supported, points,
+        associates, associated, ties, tied, notes, note, noted, recommend, recommends, recommended, observed,
+        observes, documented, establishes, established, highlights, highlighted, predicts, predicted]
+window: 6
+breaks: [you, we, they, i, he, she, before, after, when, if, because, but, so, or, then, until, unless, whether, is, are,
+         was, were, be, being]
+not_after: [to, can, could, will, would, should, must, may, might, you, we, i, they, please, your, my, our, their,
+            his, her, its, let, lets, and, or, help, helps, good, best, can't, cannot]
+not_before: [guide, guides, group, groups, habits, habit, skills, skill, hall, plan, plans, period, session, sessions,
+             buddy, partner, partners, room, tips, break, breaks, your, my, our, their, his, her, them, it, the, a,
+             an, how, what, whether, which, who, where, options, treatment, therapists, therapist, providers, and,
+             or, materials, aids, set, sets, entry, form, forms, app, apps, participants]
+according_to: [according, to]
+authorities: [experts, expert, doctors, clinicians, psychologists, psychiatrists, scientists, researchers, cdc, nih,
+              nimh, samhsa, nhs, nice, who, fda, apa, cochrane, authors, statistics, figures]
+
+"""#,
         "Resources/language/en/stigmatizing-language.yml": #"""
 # Stigmatizing words about mental health and substance use, with person-first alternatives.
 # Sources:
@@ -646,6 +700,18 @@ authorities: [expertos, expertas, experto, experta, médicos, médicas, especial
   --focus: #b54f00;
   --radius: 8px;
   --measure: 42rem;
+  /* Callouts and care cards (kind colours; the kind is also in words, never colour alone) */
+  --callout-note: #1d5c8f;
+  --callout-tip: #2f6b3a;
+  --callout-important: #6a3d9a;
+  --callout-warning: #845500;
+  --callout-caution: #9c2f1f;
+  --care-non-urgent: #1d5c8f;
+  --care-urgent: #9c2f1f;
+  --care-emergency-bg: #9c2f1f;
+  --care-emergency-text: #ffffff;
+  --do: #2f6b3a;
+  --dont: #9c2f1f;
 }
 @media (prefers-color-scheme: dark) {
   :root {
@@ -663,6 +729,17 @@ authorities: [expertos, expertas, experto, experta, médicos, médicas, especial
     --help-hover: #f7c2b1;
     --help-text: #1a0d09;
     --focus: #ffb86b;
+    --callout-note: #8cc4f2;
+    --callout-tip: #8fd19e;
+    --callout-important: #c9a7f0;
+    --callout-warning: #e0b25c;
+    --callout-caution: #f2a48c;
+    --care-non-urgent: #8cc4f2;
+    --care-urgent: #f2a48c;
+    --care-emergency-bg: #f2a48c;
+    --care-emergency-text: #1a0d09;
+    --do: #8fd19e;
+    --dont: #f2a48c;
   }
 }
 *, *::before, *::after { box-sizing: border-box; }
@@ -771,6 +848,57 @@ img, svg, video { max-width: 100%; height: auto; }
 .body code { font-size: 0.9em; }
 .body sup { line-height: 0; }
 .footnote-ref a { padding: 0 0.15em; }
+
+/* Text for screen readers only (care-card kinds, do/don't items) */
+.visually-hidden {
+  position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
+  overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
+}
+
+/* Key points (front matter key_points): before the body, after the crisis notice */
+.key-points { border: 1px solid var(--border); border-radius: var(--radius); background: var(--surface); padding: 0.5rem 1.25rem; margin: 1.5rem 0; max-width: var(--measure); }
+.key-points h2 { font-size: 1.2rem; margin: 0.5rem 0; }
+.key-points ul { margin: 0.5rem 0; padding-left: 1.25rem; }
+
+/* Callouts (> [!NOTE] … [!CAUTION]): a titled aside, the kind's colour on its left edge */
+.callout {
+  --kind: var(--callout-note);
+  background: var(--surface); border: 1px solid var(--border); border-left: 6px solid var(--kind);
+  border-radius: var(--radius); padding: 0.75rem 1.25rem; margin: 1.25rem 0; max-width: var(--measure);
+}
+.callout-tip { --kind: var(--callout-tip); }
+.callout-important { --kind: var(--callout-important); }
+.callout-warning { --kind: var(--callout-warning); }
+.callout-caution { --kind: var(--callout-caution); }
+.callout > p:first-child { margin-top: 0.25rem; }
+.callout > :last-child { margin-bottom: 0.25rem; }
+.callout-title { display: block; font-weight: 700; color: var(--kind); }
+
+/* Care cards (> [!NON-URGENT], [!URGENT], [!EMERGENCY]): when and where to get help */
+.care-card {
+  --kind: var(--care-non-urgent);
+  border: 2px solid var(--kind); border-radius: var(--radius); margin: 1.5rem 0; max-width: var(--measure);
+  background: var(--surface);
+}
+.care-card-urgent { --kind: var(--care-urgent); border-width: 3px; }
+.care-card > :is(h2, h3, h4, h5, h6):first-child {
+  margin: 0; padding: 0.75rem 1.25rem; background: var(--kind); color: var(--bg); font-size: 1.2rem;
+  border-radius: calc(var(--radius) - 3px) calc(var(--radius) - 3px) 0 0;
+}
+.care-card > :not(:first-child) { margin-left: 1.25rem; margin-right: 1.25rem; }
+.care-card > :last-child { margin-bottom: 1rem; }
+.care-card-emergency { background: var(--care-emergency-bg); color: var(--care-emergency-text); border-color: var(--care-emergency-bg); }
+.care-card-emergency > :is(h2, h3, h4, h5, h6):first-child { background: transparent; color: var(--care-emergency-text); }
+.care-card-emergency a { color: var(--care-emergency-text); }
+
+/* Do and don't lists (> [!DO], [!DONT]): a tick or cross before each item */
+.do-list { margin: 1.5rem 0; max-width: var(--measure); border-top: 4px solid var(--do); padding-top: 0.25rem; }
+.do-list-dont { border-top-color: var(--dont); }
+.do-list > :is(h2, h3, h4, h5, h6):first-child { margin-top: 0.25rem; }
+.do-list ul { list-style: none; padding-left: 0; }
+.do-list li { position: relative; padding-left: 1.75rem; margin: 0.4rem 0; }
+.do-list-mark { position: absolute; left: 0; font-weight: 700; color: var(--do); }
+.do-list-dont .do-list-mark { color: var(--dont); }
 .footnotes { font-size: 1rem; border-top: 1px solid var(--border); margin-top: 2rem; padding-top: 0.5rem; }
 .footnotes h2 { font-size: 1.1rem; margin: 0.5rem 0; }
 .footnotes ol { padding-left: 1.5rem; }
@@ -842,6 +970,7 @@ img, svg, video { max-width: 100%; height: auto; }
 @media (forced-colors: active) {
   .action, .help-now, .search-row button { border: 2px solid; }
   .crisis-notice, .help-box { border: 2px solid; }
+  .callout, .care-card, .do-list { border: 2px solid; }
 }
 
 /* The language switcher, under the header */
@@ -878,6 +1007,13 @@ p, li { orphans: 3; widows: 3; }
 .action, .help-now { background: #fff; color: #000; border: 1px solid #000; min-height: 0; padding: 0.1cm 0.2cm; }
 .action.secondary::after { content: " (" attr(href) ")"; font-weight: 400; }
 .site-footer { border-top: 1px solid #000; background: #fff; padding: 0.3cm 0 0; }
+/* Callouts, care cards and do/don't lists in black and white: the kind is written out, not coloured. */
+.key-points, .callout, .care-card, .do-list { background: #fff; color: #000; border: 1px solid #000; page-break-inside: avoid; break-inside: avoid; }
+.care-card-urgent { border-width: 2px; }
+.care-card-emergency { border-width: 4px; }
+.care-card > :is(h2, h3, h4, h5, h6):first-child, .care-card-emergency > :is(h2, h3, h4, h5, h6):first-child { background: #fff; color: #000; border-bottom: 1px solid #000; }
+.callout-title, .do-list-mark, .care-card-emergency a { color: #000; }
+.care-card .visually-hidden { position: static !important; width: auto; height: auto; margin: 0; clip: auto; clip-path: none; overflow: visible; white-space: normal; }
 
 """#,
         "Templates/assets/search.js": #"""
@@ -936,7 +1072,7 @@ p, li { orphans: 3; widows: 3; }
   function prepare(page) {
     if (!page._title) {
       page._title = normalize(page.title);
-      page._text = normalize([page.description, page.keywords].join(" "));
+      page._text = normalize([page.description, page.summary, page.keywords].join(" "));
     }
   }
 
@@ -984,9 +1120,9 @@ p, li { orphans: 3; widows: 3; }
         kind.textContent = " \u00b7 " + TYPES[h.page.type];
         li.appendChild(kind);
       }
-      if (h.page.description) {
+      if (h.page.description || h.page.summary) {
         var p = document.createElement("p");
-        p.textContent = h.page.description;
+        p.textContent = h.page.description || h.page.summary;
         li.appendChild(p);
       }
       list.appendChild(li);
@@ -1066,6 +1202,7 @@ p, li { orphans: 3; widows: 3; }
 </header>
 {{>crisis-notice}}
 {{>translation-notice}}
+{{>key-points}}
 {{#image}}
 <figure class="lead-image">
 <img src="{{src}}" alt="{{alt}}">
@@ -1182,6 +1319,19 @@ p, li { orphans: 3; widows: 3; }
 {{/layout}}
 
 """#,
+        "Templates/key-points.mustache": #"""
+{{#hasKeyPoints}}
+<section class="key-points" aria-labelledby="haven-key-points">
+<h2 id="haven-key-points">{{strings.key_points}}</h2>
+<ul>
+{{#keyPoints}}
+<li>{{.}}</li>
+{{/keyPoints}}
+</ul>
+</section>
+{{/hasKeyPoints}}
+
+"""#,
         "Templates/language-switcher.mustache": #"""
 {{#languages}}
 <nav class="language-switcher wrap" aria-label="{{strings.language_switcher_label}}">
@@ -1256,6 +1406,7 @@ p, li { orphans: 3; widows: 3; }
 <h1>{{title}}</h1>
 {{>crisis-notice}}
 {{>translation-notice}}
+{{>key-points}}
 <div class="body">
 {{{body}}}
 </div>
@@ -1522,6 +1673,24 @@ not_found_search: Search the site
 task_done: "Done:"
 task_todo: "To do:"
 references: References
+
+# Callouts, care cards and do/don't lists (> [!TYPE] in Markdown), and key points
+callout_note: Note
+callout_tip: Tip
+callout_important: Important
+callout_warning: Warning
+callout_caution: Caution
+care_non_urgent: Non-urgent advice
+care_urgent: Urgent advice
+care_emergency: Emergency
+care_non_urgent_prefix: "Non-urgent advice: "
+care_urgent_prefix: "Urgent advice: "
+care_emergency_prefix: "Emergency: "
+do_list: Do
+dont_list: Don’t
+do_item: "Do: "
+dont_item: "Do not: "
+key_points: Key points
 
 # Dates
 date_format: "{month} {day}, {year}"

@@ -46,7 +46,25 @@ public struct BodyAnalysis: Sendable {
         }
     }
 
+    /// A callout, care card or do/don't list (`> [!TYPE]`), as rendered.
+    public struct Alert: Sendable, Hashable {
+        public var kind: AlertKind
+        /// The marker's line and column.
+        public var location: SourceLocation
+        public var hasTitle: Bool
+        /// The digits of every phone number in its text (for `care-card`).
+        public var numbers: [String]
+    }
+
+    /// A `[!TYPE]` marker of no known type (shown as a plain quote).
+    public struct UnknownAlert: Sendable, Hashable {
+        public var type: String
+        public var location: SourceLocation
+    }
+
     public var headings: [Heading] = []
+    public var alerts: [Alert] = []
+    public var unknownAlerts: [UnknownAlert] = []
     public var links: [Link] = []
     public var rawHTML: [SourceLocation] = []
     /// What the wording rules found in the prose (the prose itself is not kept).

@@ -90,7 +90,7 @@ struct MarkdownNode {
     enum Kind: Equatable {
         case document, blockQuote, list, item, codeBlock, htmlBlock, paragraph, heading, thematicBreak
         case footnoteDefinition, text, softBreak, lineBreak, code, htmlInline, emphasis, strong, link, image
-        case footnoteReference, table, tableRow, tableCell, strikethrough, other
+        case footnoteReference, table, tableRow, tableCell, strikethrough, customBlock, customInline, other
     }
 
     var kind: Kind {
@@ -115,6 +115,8 @@ struct MarkdownNode {
         case CMARK_NODE_LINK: return .link
         case CMARK_NODE_IMAGE: return .image
         case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference
+        case CMARK_NODE_CUSTOM_BLOCK: return .customBlock
+        case CMARK_NODE_CUSTOM_INLINE: return .customInline
         default:
             guard let name = cmark_node_get_type_string(pointer) else { return .other }
             switch String(cString: name) {
@@ -148,4 +150,82 @@ struct MarkdownNode {
     var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
     var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
     var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
+    var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
+    var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
+}
+
+/// Editing the tree (the alert pass, `AlertPass`). A node made here and never attached must be
+/// freed with `free()`; an attached node is freed with its document.
+extension MarkdownNode {
+    /// The literal of a text node.
+    var literal: String {
+        get { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
+        nonmutating set { _ = cmark_node_set_literal(pointer, newValue) }
+    }
+
+    static func text(_ literal: String) -> MarkdownNode? {
+        guard let node = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
+        _ = cmark_node_set_literal(node, literal)
+        return MarkdownNode(pointer: node)
+    }
+
+    static func heading(level: Int) -> MarkdownNode? {
+        guard let node = cmark_node_new(CMARK_NODE_HEADING) else { return nil }
+        _ = cmark_node_set_heading_level(node, Int32(min(6, max(1, level))))
+        return MarkdownNode(pointer: node)
+    }
+
+    static func paragraph() -> MarkdownNode? { cmark_node_new(CMARK_NODE_PARAGRAPH).map(MarkdownNode.init) }
+
+    /// A block (or, `inline: true`, an inline) rendered as its children between `enter` and
+    /// `exit`, which are written to the HTML as they are: they must be Haven's own markup, with
+    /// any text in them escaped.
+    static func custom(inline: Bool, enter: String, exit: String) -> MarkdownNode? {
+        guard let node = cmark_node_new(inline ? CMARK_NODE_CUSTOM_INLINE : CMARK_NODE_CUSTOM_BLOCK) else { return nil }
+        _ = cmark_node_set_on_enter(node, enter)
+        _ = cmark_node_set_on_exit(node, exit)
+        return MarkdownNode(pointer: node)
+    }
+
+    /// Sets what a custom node writes before its children.
+    func setOnEnter(_ html: String) { _ = cmark_node_set_on_enter(pointer, html) }
+
+    /// Appends `child` (unlinked first); on failure `child` is freed. Returns whether it was appended.
+    @discardableResult
+    func append(_ child: MarkdownNode) -> Bool {
+        cmark_node_unlink(child.pointer)
+        if cmark_node_append_child(pointer, child.pointer) == 1 { return true }
+        child.free()
+        return false
+    }
+
+    /// Puts `child` first among this node's children; on failure `child` is freed.
+    @discardableResult
+    func prepend(_ child: MarkdownNode) -> Bool {
+        cmark_node_unlink(child.pointer)
+        if cmark_node_prepend_child(pointer, child.pointer) == 1 { return true }
+        child.free()
+        return false
+    }
+
+    /// Puts `node` just before this one; on failure `node` is freed.
+    @discardableResult
+    func insertBefore(_ node: MarkdownNode) -> Bool {
+        cmark_node_unlink(node.pointer)
+        if cmark_node_insert_before(pointer, node.pointer) == 1 { return true }
+        node.free()
+        return false
+    }
+
+    /// Takes the node (and its children) out of the tree and frees it.
+    func removeAndFree() {
+        cmark_node_unlink(pointer)
+        cmark_node_free(pointer)
+    }
+
+    /// Takes the node out of the tree without freeing it (the caller attaches or frees it).
+    func unlinkOnly() { cmark_node_unlink(pointer) }
+
+    /// Frees a node that is not in any tree.
+    func free() { cmark_node_free(pointer) }
 }

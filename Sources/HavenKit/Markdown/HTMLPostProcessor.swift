@@ -90,8 +90,11 @@ struct BodyLabels: Sendable {
     let checkedBox: [UInt8]
     let emptyBox: [UInt8]
     let footnotes: [UInt8]
+    /// The words of callouts, care cards and do/don't lists.
+    let alerts: AlertLabels
 
     init(_ strings: StringTable) {
+        alerts = AlertLabels(strings)
         func attribute(_ key: StringKey) -> String { HTMLEscape.attribute(strings[key]) }
         checkedBox = Array("<span class=\"task-box\" role=\"img\" aria-label=\"\(attribute(.taskDone))\">☑</span>".utf8)
         emptyBox = Array("<span class=\"task-box\" role=\"img\" aria-label=\"\(attribute(.taskTodo))\">☐</span>".utf8)

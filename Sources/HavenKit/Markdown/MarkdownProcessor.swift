@@ -17,6 +17,13 @@ struct MarkdownProcessor {
     /// (or "" for an empty body) instead of the HTML.
     func process(_ markdown: String, html renders: Bool = true) -> (BodyAnalysis, html: String) {
         guard let document = MarkdownDocument(markdown: markdown) else { return (BodyAnalysis(), "") }
+        // Callouts and care cards first: the walk below sees them as the page's own text.
+        let alertPass = AlertPass(document: document, labels: labels.alerts) { node in
+            SourceLocation(file: file, line: firstLine + max(1, node.startLine) - 1, column: max(1, node.startColumn))
+        }
+        var alertIndex: [OpaquePointer: Int] = [:]
+        for (index, alert) in alertPass.alerts.enumerated() { alertIndex[alert.node.pointer] = index }
+        var alertBlocks = [Range<Int>](repeating: 0..<0, count: alertPass.alerts.count)
         var analysis = BodyAnalysis()
         var slugger = HeadingSlugger()
 
@@ -69,6 +76,11 @@ struct MarkdownProcessor {
             switch kind {
             case .blockQuote:
                 blockQuoteDepth += entering ? 1 : -1
+            case .customBlock:
+                // The blocks of a callout or care card: from its first to its last.
+                if let index = alertIndex[node.pointer] {
+                    if entering { alertBlocks[index] = blocks.count..<blocks.count } else { alertBlocks[index] = alertBlocks[index].lowerBound..<blocks.count }
+                }
             case .footnoteDefinition:
                 footnoteDepth += entering ? 1 : -1
                 if entering { analysis.hasFootnotes = true }
@@ -124,6 +136,11 @@ struct MarkdownProcessor {
         for index in analysis.headings.indices {
             analysis.headings[index].level = min(6, analysis.headings[index].level + shift)
         }
+        analysis.alerts = zip(alertPass.alerts, alertBlocks).map { alert, range in
+            let numbers = blocks[range].flatMap { PhoneMentionScanner.candidates(in: $0.bytes).map(\.digits) }
+            return BodyAnalysis.Alert(kind: alert.kind, location: alert.location, hasTitle: alert.hasTitle, numbers: numbers)
+        }
+        analysis.unknownAlerts = alertPass.unknown.map { BodyAnalysis.UnknownAlert(type: $0.type, location: $0.location) }
         analysis.prose = ProseAnalysis(blocks: blocks, markdown: markdown, file: file, firstLine: firstLine, wording: wording)
         guard renders else { return (analysis, document.isEmpty ? "" : RenderedPageChecks.bodyPlaceholder) }
         let ids = analysis.headings.map(\.id)

@@ -198,6 +198,8 @@ struct ContextBuilder: @unchecked Sendable {
         context["published"] = DisplayDate.context(page.frontMatter.publishedDate, strings)
         context["nextReview"] = DisplayDate.context(site.nextReviewDue(page), strings)
         context["notice"] = noticeContext(notice ?? noticeContent(page))
+        context["keyPoints"] = page.frontMatter.keyPoints.map(\.value)
+        context["hasKeyPoints"] = !page.frontMatter.keyPoints.isEmpty
         context["showDisclaimer"] = page.showsDisclaimer
         translationValues(page, strings, into: &context)
         if let image = page.frontMatter.image,
@@ -244,6 +246,8 @@ struct ContextBuilder: @unchecked Sendable {
         context["title"] = page.title
         context["body"] = body ?? page.bodyHTML
         context["notice"] = noticeContext(notice ?? noticeContent(page))
+        context["keyPoints"] = page.frontMatter.keyPoints.map(\.value)
+        context["hasKeyPoints"] = !page.frontMatter.keyPoints.isEmpty
         context["showDisclaimer"] = page.showsDisclaimer
         translationValues(page, strings(for: page.language), into: &context)
         return context

@@ -97,6 +97,8 @@ enum SiteFeeds {
             ("url", .string(site.href(to: page.route, from: search))),
             ("type", .string(page.type.rawValue)),
             ("description", page.description.map(JSONValue.string)),
+            // The key points, as the summary search shows and matches.
+            ("summary", page.frontMatter.keyPoints.isEmpty ? nil : .string(page.frontMatter.keyPoints.map(\.value).joined(separator: " "))),
             ("keywords", .string([headings, terms].filter { !$0.isEmpty }.joined(separator: " "))),
         ])
     }

@@ -32,6 +32,7 @@ public struct Checker: Sendable {
         LanguageRules.check(page, in: site, into: &out)
         TranslationSourceRules.check(page, in: site, into: &out)
         TranslationRules.check(page, in: site, into: &out)
+        CrisisNumberRules.check(page, in: site, into: &out)
         return out
     }
 }

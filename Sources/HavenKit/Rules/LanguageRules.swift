@@ -12,8 +12,10 @@ enum LanguageRules {
     static func check(_ page: Page, in site: Site, into out: inout [Diagnostic]) {
         let prose = page.body.prose
         out += prose.findings
-        guard let grade = prose.grade else { return }
         let language = site.language(of: page)
+        checkKeyPoints(page, wording: Wording.builtIn(for: language.id), into: &out)
+        checkSentences(page, gradeMax: language.readingGradeMax, into: &out)
+        guard let grade = prose.grade else { return }
         let at = prose.gradeLocation ?? SourceLocation(file: page.source, line: page.bodyFirstLine)
         switch grade.formula {
         case .fleschKincaid where grade.value > language.readingGradeMax:
@@ -26,6 +28,38 @@ enum LanguageRules {
                 grade.value, formatted(language.readingEaseMin), grade.words, grade.sentences)))
         default:
             break
+        }
+    }
+
+    /// Key points are the page's text too: the phrase rules run on each (a key point has no
+    /// link, so an evidence claim in one is uncited).
+    static func checkKeyPoints(_ page: Page, wording: Wording?, into out: inout [Diagnostic]) {
+        guard let wording else { return }
+        for point in page.frontMatter.keyPoints {
+            let words = Words(utf8: Array(point.value.utf8))
+            let found = wording.phraseLists.matches(in: words, active: nil)
+            for entry in found[Wording.unsafeMessaging] {
+                out.append(Diagnostic(.unsafeMessaging, at: point.location,
+                                      "'\(entry.match)': say '\(entry.suggest)' instead (safe-messaging guidance: \(entry.source))"))
+            }
+            for entry in found[Wording.stigmatizing] {
+                out.append(Diagnostic(.stigmatizingLanguage, at: point.location,
+                                      "'\(entry.match)' can stigmatize: say '\(entry.suggest)' instead (\(entry.source))"))
+            }
+            if let claim = wording.evidenceClaims.firstClaim(in: words) {
+                out.append(Diagnostic(.uncitedClaim, at: point.location, "'\(claim)' in a key point, which cannot cite: make the claim in the body with its source"))
+            }
+        }
+    }
+
+    /// `hard-sentence`: one sentence of 20 words or more above `reading_grade_max` + 5, or over 40 words.
+    static func checkSentences(_ page: Page, gradeMax: Double, into out: inout [Diagnostic]) {
+        let limit = max(3, gradeMax) + 5
+        for sentence in page.body.prose.hardSentences
+        where (sentence.grade > limit && sentence.words >= SentenceGrade.gradedWords) || sentence.words > SentenceGrade.keptWords {
+            out.append(Diagnostic(.hardSentence, at: sentence.location, String(
+                format: "this sentence is hard to read on its own (%d words, grade %.1f; at most %d words and grade %@): split it or use everyday words",
+                sentence.words, sentence.grade, SentenceGrade.keptWords, formatted(limit))))
         }
     }
 

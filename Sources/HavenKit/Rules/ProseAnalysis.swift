@@ -13,6 +13,12 @@ public struct ProseAnalysis: Sendable {
     var gradeLocation: SourceLocation?
     /// The first block that speaks of suicide or self-harm, if any.
     var suicideMention: SourceLocation?
+    /// Phone numbers as written in the prose, located (judged by `CrisisNumberRules`).
+    var phoneMentions: [PhoneMention] = []
+    /// Where the text tells readers to press 3 after dialling 988 (an option that ended).
+    var pressThreeMentions: [SourceLocation] = []
+    /// Sentences that may be too hard on their own (`hard-sentence`; the limit is applied in the check phase).
+    var hardSentences: [SentenceGrade] = []
 
     init() {}
 
@@ -26,9 +32,24 @@ public struct ProseAnalysis: Sendable {
         for (block, words) in zip(blocks, words) {
             if suicideMention == nil, words.mentionSuicideOrSelfHarm { suicideMention = block.location }
             // Quoted material (block quotes) is exempt from the wording rules.
-            guard !block.inBlockQuote, let wording else { continue }
+            guard !block.inBlockQuote else { continue }
+            // Phone numbers are checked in every language.
+            for candidate in PhoneMentionScanner.candidates(in: block.bytes) {
+                phoneMentions.append(PhoneMention(text: candidate.text, dialled: candidate.dialled, digits: candidate.digits,
+                                                  isShort: candidate.isShort, dialContext: candidate.dialContext,
+                                                  location: locator.locate(candidate.text, in: block)))
+            }
+            if let phrase = ProseAnalysis.pressThree(in: block) { pressThreeMentions.append(locator.locate(phrase, in: block)) }
+            guard let wording else { continue }
+            if block.kind == .paragraph, wording.readingFormula == .fleschKincaid {
+                for sentence in SentenceGrade.hardest(in: block.bytes) where hardSentences.count < SentenceGrade.keptPerPage {
+                    var graded = sentence
+                    graded.location = locator.locate(sentence.opening, in: block)
+                    hardSentences.append(graded)
+                }
+            }
             let claimable = block.kind == .paragraph && !block.hasCitation
-            let found = wording.phraseLists.matches(in: words, active: claimable ? nil : Wording.withoutClaims)
+            let found = wording.phraseLists.matches(in: words, active: nil)
             for entry in found[Wording.unsafeMessaging] {
                 let (at, written) = locator.find(entry.match, in: block)
                 findings.append(Diagnostic(.unsafeMessaging, at: at,
@@ -41,13 +62,32 @@ public struct ProseAnalysis: Sendable {
                                            "'\(entry.match)' can stigmatize: say '\(entry.suggest)' instead (\(entry.source))",
                                            suggestions: PhraseLocator.suggestions(written, at: at, entry.replacements)))
             }
-            if let claim = found[Wording.claims].first?.match {
+            if claimable, let claim = wording.evidenceClaims.firstClaim(in: words) {
                 findings.append(Diagnostic(.uncitedClaim, at: locator.locate(claim, in: block),
                                            "'\(claim)' with no link or footnote in the paragraph: cite the source"))
             }
         }
         grade = wording.flatMap { ReadingLevel.grade(of: blocks, words: words, formula: $0.readingFormula) }
         gradeLocation = blocks.first { $0.kind == .paragraph }?.location
+    }
+}
+
+extension ProseAnalysis {
+    /// The words of a block that send a 988 caller to "press 3", if it has them.
+    static func pressThree(in block: BodyAnalysis.TextBlock) -> String? {
+        let bytes = block.bytes
+        guard bytes.count >= 3, (0..<(bytes.count - 2)).contains(where: { bytes[$0] == 0x39 && bytes[$0 + 1] == 0x38 && bytes[$0 + 2] == 0x38 }) else { return nil }
+        // "press 3" within a few words after 988 ("call 988 and press 3").
+        let text = block.text.lowercased()
+        var search = text.startIndex
+        while let found = text.range(of: "988", range: search..<text.endIndex) {
+            let window = text[found.upperBound...].prefix(40)
+            if let phrase = ["press 3", "press three", "option 3", "press “3”", "press \"3\""].first(where: { window.contains($0) }) {
+                return phrase
+            }
+            search = found.upperBound
+        }
+        return nil
     }
 }
 

@@ -13,14 +13,14 @@ struct Wording: Sendable {
 
     /// The id of the built-in lists (`en`, `es`).
     let id: String
-    /// Matched together in one pass: safe messaging, stigmatizing language, claims.
+    /// Matched together in one pass: safe messaging, stigmatizing language.
     let phraseLists: PhraseLists
+    /// Evidence claims, recognised by their structure (`Resources/language/<id>/evidence-claims.yml`).
+    let evidenceClaims: EvidenceClaims
     let readingFormula: ReadingFormula
 
     /// Which lists `phraseLists` holds, in order.
-    static let unsafeMessaging = 0, stigmatizing = 1, claims = 2
-    /// The claims list runs only in paragraphs that cite nothing.
-    static let withoutClaims = [true, true, false]
+    static let unsafeMessaging = 0, stigmatizing = 1
 
     /// The built-in rules for a language id: its own lists, else its primary subtag's (`en-gb`
     /// uses `en`); nil when Haven has no lists for it.
@@ -44,8 +44,8 @@ struct Wording: Sendable {
     /// The lists of `Resources/language/<id>/` (empty where a list is missing), and the formula of `id`.
     init(id: String) {
         self.id = id
-        let claims = id == "en" ? LanguageRules.claims : PhraseList(entries: [])
-        phraseLists = PhraseLists([PhraseList.embedded(id, "unsafe-messaging"), PhraseList.embedded(id, "stigmatizing-language"), claims])
+        phraseLists = PhraseLists([PhraseList.embedded(id, "unsafe-messaging"), PhraseList.embedded(id, "stigmatizing-language")])
+        evidenceClaims = EvidenceClaims(language: id)
         readingFormula = id == "es" ? .fernandezHuerta : .fleschKincaid
     }
 }

@@ -1,0 +1,42 @@
+/// The kinds of GFM alert Haven renders: callouts (`NOTE` … `CAUTION`), NHS-style care cards
+/// (`NON-URGENT`, `URGENT`, `EMERGENCY`: when and where to get help) and `DO`/`DONT` lists.
+public enum AlertKind: String, Sendable, Hashable, CaseIterable {
+    case note, tip, important, warning, caution
+    case nonUrgent = "non-urgent", urgent, emergency
+    case doList = "do", dontList = "dont"
+
+    /// The kind named by a marker's type, in any case (`[!Note]`, `[!DON'T]`); nil for an unknown type.
+    init?(type: String) {
+        let normalized = type.lowercased().replacingOccurrences(of: "’", with: "").replacingOccurrences(of: "'", with: "")
+        self.init(rawValue: normalized)
+    }
+
+    public var isCareCard: Bool { self == .nonUrgent || self == .urgent || self == .emergency }
+    public var isList: Bool { self == .doList || self == .dontList }
+    public var isCallout: Bool { !isCareCard && !isList }
+
+    /// The class suffix in the HTML (`callout-note`, `care-card-non-urgent`, `do-list-dont`).
+    var cssName: String { rawValue }
+
+    /// Every type a marker may name, as editors write them (for did-you-mean).
+    static let markerTypes = allCases.map { $0.rawValue.uppercased() }
+}
+
+/// The words of callouts, care cards and lists, from the page language's string table.
+struct AlertLabels: Sendable {
+    let titles: [AlertKind: String]
+    /// Visually hidden text that starts a care card's heading, escaped HTML.
+    let hiddenPrefixes: [AlertKind: String]
+    /// Visually hidden text before each list item, escaped HTML.
+    let itemPrefixes: [AlertKind: String]
+
+    init(_ strings: StringTable) {
+        titles = [.note: strings[.calloutNote], .tip: strings[.calloutTip], .important: strings[.calloutImportant],
+                  .warning: strings[.calloutWarning], .caution: strings[.calloutCaution], .nonUrgent: strings[.careNonUrgent],
+                  .urgent: strings[.careUrgent], .emergency: strings[.careEmergency], .doList: strings[.doList],
+                  .dontList: strings[.dontList]]
+        hiddenPrefixes = [.nonUrgent: HTMLEscape.text(strings[.careNonUrgentPrefix]), .urgent: HTMLEscape.text(strings[.careUrgentPrefix]),
+                          .emergency: HTMLEscape.text(strings[.careEmergencyPrefix])]
+        itemPrefixes = [.doList: HTMLEscape.text(strings[.doItem]), .dontList: HTMLEscape.text(strings[.dontItem])]
+    }
+}

@@ -1,0 +1,133 @@
+import Testing
+@testable import HavenKit
+
+/// `uncited-claim` by structure. The labelled sentences are original, written in the style of
+/// published health articles; even-numbered ones were used to tune the vocabulary, odd-numbered
+/// ones were held out and only measured.
+@Suite struct EvidenceClaimTests {
+    /// (sentence, is an evidence claim)
+    static let labelled: [(String, Bool)] = [
+        ("A 2017 study indicates that regular exercise can ease mild depression.", true),
+        ("Research from 2022 suggests that sleep problems often come before low mood.", true),
+        ("One research review on the topic suggests that group therapy works as well as individual therapy.", true),
+        ("Studies have found that talking therapy helps many people with anxiety.", true),
+        ("According to experts, most people with panic disorder improve with treatment.", true),
+        ("Researchers found that mindfulness reduced relapse in some people.", true),
+        ("A large trial showed that the medicine worked better than a placebo.", true),
+        ("Evidence suggests that early support leads to better outcomes.", true),
+        ("Recent studies show a link between social media use and anxiety in teenagers.", true),
+        ("The data show that more young adults are asking for help than ten years ago.", true),
+        ("A 2019 meta-analysis concluded that the therapy is effective for trauma.", true),
+        ("Scientists have shown that the brain can change throughout life.", true),
+        ("A national survey reported that one in five adults had a mental health condition.", true),
+        ("Some research links loneliness with poorer physical health.", true),
+        ("According to the CDC, suicide rates rose over the last two decades.", true),
+        ("Several randomized controlled trials have demonstrated its benefits.", true),
+        ("A study published in 2020 found that the effects lasted for a year.", true),
+        ("Experts say that a routine can make the first weeks easier.", true),
+        ("Newer evidence indicates that shorter courses may work just as well.", true),
+        ("One study of 500 students found lower stress after the program.", true),
+        ("A systematic review of 30 trials found moderate benefits.", true),
+        ("Most research agrees that combining therapy and medicine helps with severe depression.", true),
+        ("Clinical trials have confirmed that the treatment is safe for adults.", true),
+        ("Studies suggest that people who exercise regularly report better mood.", true),
+        ("A recent review concludes that the evidence for this approach is weak.", true),
+        ("According to research, about half of people recover within a year.", true),
+        ("Data from the national registry shows that waiting times have grown.", true),
+        ("The findings suggest that parents benefit from support too.", true),
+        ("Another study revealed that symptoms often return when treatment stops.", true),
+        ("Large population studies have linked childhood adversity with later depression.", true),
+        ("Researchers at the university reported fewer hospital stays.", true),
+        ("A landmark trial in 2015 proved that the approach reduces self-harm.", true),
+        ("Early research points to a role for inflammation.", true),
+        ("Surveys show that many people do not know where to find help.", true),
+        ("According to scientists, the effect is small but real.", true),
+        ("Published studies estimate that a third of people will have an anxiety disorder.", true),
+        ("This study guide helps you prepare for your first appointment.", false),
+        ("You can research therapists online before you call.", false),
+        ("Take time to study the options with someone you trust.", false),
+        ("Research a therapist's training before your first session.", false),
+        ("Review your notes after each session.", false),
+        ("Your data stays on your phone and is never shared.", false),
+        ("A study group can be a good way to meet people.", false),
+        ("The trial period lets you try the app for free.", false),
+        ("Many people find it hard to ask for help.", false),
+        ("Some people find that writing things down helps.", false),
+        ("Therapists often suggest keeping a diary of your mood.", false),
+        ("Your doctor may suggest a short course of therapy.", false),
+        ("Good study habits can lower stress before exams.", false),
+        ("The survey at the end of this page takes two minutes.", false),
+        ("We will review this page again next year.", false),
+        ("It is normal to feel nervous at the first appointment.", false),
+        ("Please read the evidence leaflet your clinic gives you.", false),
+        ("Ask how the service keeps your data safe.", false),
+        ("This page shows where to find help near you.", false),
+        ("Try the breathing exercise and see how it feels.", false),
+        ("You may want to research your options before you decide.", false),
+        ("Studying for exams can be stressful, and that is normal.", false),
+        ("If you are in a clinical trial, ask the team before you stop.", false),
+        ("Keep a record of your symptoms to show your doctor.", false),
+        ("Scientists and doctors work together in research centers.", false),
+        ("The research team at the clinic can answer questions about joining.", false),
+        ("Experts in your local service can help you choose.", false),
+        ("A review of your medicine is part of each appointment.", false),
+        ("Survey results are sent to the clinic, not to your employer.", false),
+        ("The evidence section below lists the sources we used.", false),
+        ("Some studies are free to join if you meet the criteria.", false),
+        ("Data plans with unlimited calls make it easier to keep in touch.", false),
+        ("The therapist will show you how the exercise works.", false),
+        ("Friends and family often notice changes first.", false),
+        ("A trial of a new routine for two weeks can show you what helps.", false),
+        ("Most people feel better after a few sessions.", false),
+    ]
+
+    static func detects(_ sentence: String) -> Bool {
+        EvidenceClaims.english.firstClaim(in: Words(sentence)) != nil
+    }
+
+    /// Recall and precision on one half of the set.
+    static func measure(heldOut: Bool) -> (recall: Double, precision: Double, misses: [String], falseAlarms: [String]) {
+        var truePositives = 0, positives = 0, detected = 0
+        var misses: [String] = [], falseAlarms: [String] = []
+        for (index, (sentence, isClaim)) in labelled.enumerated() where (index % 2 == 1) == heldOut {
+            let found = detects(sentence)
+            if isClaim { positives += 1 }
+            if found { detected += 1 }
+            if found && isClaim { truePositives += 1 }
+            if isClaim && !found { misses.append(sentence) }
+            if found && !isClaim { falseAlarms.append(sentence) }
+        }
+        return (Double(truePositives) / Double(max(1, positives)), Double(truePositives) / Double(max(1, detected)), misses, falseAlarms)
+    }
+
+    @Test func setIsLargeAndBalanced() {
+        #expect(Self.labelled.count >= 60)
+        #expect(Self.labelled.filter(\.1).count >= 30)
+        #expect(Self.labelled.filter { !$0.1 }.count >= 30)
+    }
+
+    @Test func tuningHalf() {
+        let result = Self.measure(heldOut: false)
+        print("uncited-claim, tuning half: recall \(result.recall), precision \(result.precision); misses \(result.misses); false alarms \(result.falseAlarms)")
+        #expect(result.recall >= 0.9)
+        #expect(result.precision >= 0.9)
+    }
+
+    @Test func heldOutHalf() {
+        let result = Self.measure(heldOut: true)
+        print("uncited-claim, held-out half: recall \(result.recall), precision \(result.precision); misses \(result.misses); false alarms \(result.falseAlarms)")
+        // Figures are reported in the issue note; the bar here is lower than the aim (90%) so a
+        // vocabulary change that makes them much worse fails.
+        #expect(result.recall >= 0.8)
+        #expect(result.precision >= 0.8)
+    }
+
+    /// The article-style forms the old phrase list missed.
+    @Test func realWorldForms() {
+        #expect(Self.detects("A 2017 study indicates that yoga may help."))
+        #expect(Self.detects("Research from 2022 suggests a link."))
+        #expect(Self.detects("One research review on the topic suggests benefits."))
+        #expect(!Self.detects("Buy a study guide."))
+        #expect(!Self.detects("You can research therapists."))
+    }
+}
