@@ -1833,6 +1833,24 @@ task_done: "Hecho:"
 task_todo: "Pendiente:"
 references: Referencias
 
+# Callouts, care cards and do/don't lists (> [!TYPE] in Markdown), and key points
+callout_note: Nota
+callout_tip: Consejo
+callout_important: Importante
+callout_warning: Advertencia
+callout_caution: Precaución
+care_non_urgent: Consejo no urgente
+care_urgent: Consejo urgente
+care_emergency: Emergencia
+care_non_urgent_prefix: "Consejo no urgente: "
+care_urgent_prefix: "Consejo urgente: "
+care_emergency_prefix: "Emergencia: "
+do_list: Qué hacer
+dont_list: Qué no hacer
+do_item: "Haga esto: "
+dont_item: "No haga esto: "
+key_points: Puntos clave
+
 # Dates
 date_format: "{day} de {month} de {year}"
 month_1: enero
