@@ -1769,7 +1769,7 @@ name_of_en: inglés
 name_of_es: español
 
 # Crisis notice and crisis resources
-notice_topics: "Esta página habla de {topics}"
+notice_topics: "Esta página habla sobre {topics}"
 notice_no_topics: Hay apoyo disponible
 notice_reach_someone: "Si lo estás pasando mal, no tienes que pasar por esto a solas. Puedes hablar con alguien ahora:"
 notice_more_help: Más formas de conseguir ayuda

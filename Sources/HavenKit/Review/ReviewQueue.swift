@@ -78,6 +78,8 @@ public struct ReviewQueue: Sendable {
         var slug: String
         var matter: FrontMatter
         var contentSeal: String?
+        /// The default-language file of its translation set (its own file on a default-language page).
+        var translationKey: String
     }
 
     /// The queue of a site folder: front matter only (bodies are hashed for pages with a seal,
@@ -96,7 +98,7 @@ public struct ReviewQueue: Sendable {
         let heads = parallelMap(scan.markdown) { PageHead.read(source: $0, root: rootPath, languages: languages) }
         let sources = heads.filter { !$0.matter.draft }.map {
             Source(file: $0.source, type: $0.type, path: $0.path, language: $0.route.language, slug: $0.slug, matter: $0.matter,
-                   contentSeal: $0.contentSeal)
+                   contentSeal: $0.contentSeal, translationKey: $0.translationKey)
         }
         return make(sources, config: settings.config, registries: settings.registries, today: today, within: within, reviewer: reviewer)
     }
@@ -105,7 +107,7 @@ public struct ReviewQueue: Sendable {
     public static func make(_ site: Site, within: Int = 90, reviewer: String? = nil) -> ReviewQueue {
         let sources = site.pages.map {
             Source(file: $0.source, type: $0.type, path: $0.path, language: $0.route.language, slug: $0.slug, matter: $0.frontMatter,
-                   contentSeal: $0.contentSeal)
+                   contentSeal: $0.contentSeal, translationKey: $0.translationKey)
         }
         return make(sources, config: site.config, registries: site.registries, today: site.today, within: within, reviewer: reviewer)
     }
@@ -115,6 +117,12 @@ public struct ReviewQueue: Sendable {
         let soon = today.adding(days: within)
         var items: [ReviewItem] = []
         var clinical = 0
+        // The `updated` of each default-language page, by file: what its translations follow.
+        let defaultLanguage = config.defaultLanguage.id
+        var sourceUpdated: [String: CalendarDate] = [:]
+        for page in sources where page.language == defaultLanguage {
+            if let updated = page.matter.updatedDate { sourceUpdated[page.file] = updated }
+        }
         for page in sources where page.type.isClinical && !page.matter.isUnreadable {
             clinical += 1
             let fm = page.matter
@@ -131,7 +139,10 @@ public struct ReviewQueue: Sendable {
                 statuses.append(.notSealed)
             }
             if let updated = fm.updatedDate, let reviewed, updated > reviewed { statuses.append(.unreviewedChanges) }
-            // translation-outdated: added once pages know their language and source (SPEC §6).
+            if page.language != defaultLanguage, page.translationKey != page.file, let source = sourceUpdated[page.translationKey],
+               fm.sourceUpdatedDate.map({ source > $0 }) ?? true {
+                statuses.append(.translationOutdated)
+            }
             guard !statuses.isEmpty else { continue }
             items.append(ReviewItem(file: page.file, path: page.path, title: fm.title?.value ?? page.slug, language: page.language,
                                     reviewer: fm.reviewer?.value, reviewerName: fm.reviewer.flatMap { registries.reviewers[$0.value]?.name },

@@ -53,6 +53,27 @@ import Testing
         #expect(try queue(reviewer: "example-reviewer").items.map(\.file) == ["Content/modalities/edited.md"])
     }
 
+    @Test func translationsBehindTheirSourceAreListedInBothTheCLIAndTheServedSite() throws {
+        let config = TestSite.config + "languages:\n  es:\n    tag: es-US\n    disclaimer: \"Información general.\"\n"
+        let files: [String: String] = [
+            "Content/conditions/x.md": Self.sealed(Self.page("X", reviewed: "2026-10-15", updated: "2026-10-15")),
+            // follows an older version of x.md
+            "Content/conditions/x.es.md": Self.sealed(Self.page("X es", reviewed: "2026-10-01", updated: "2026-10-01", extra: "source_updated: 2026-10-01\n")),
+            "Content/conditions/y.md": Self.sealed(Self.page("Y", reviewed: "2026-10-15", updated: "2026-10-15")),
+            // follows the current version
+            "Content/conditions/y.es.md": Self.sealed(Self.page("Y es", reviewed: "2026-10-16", updated: "2026-10-16", extra: "source_updated: 2026-10-15\n")),
+            "Content/_data/crisis-resources.yml": "", "Content/_data/content-warnings.yml": "",
+        ]
+        let site = try TestSite(files: files, config: config)
+        defer { site.remove() }
+        let q = try ReviewQueue.load(siteRoot: site.root, today: TestSite.today)
+        #expect(q.items.map(\.file) == ["Content/conditions/x.es.md"])
+        #expect(q.items.first?.statuses == [.translationOutdated])
+        #expect(q.items.first?.language == "es")
+        let served = ReviewQueue.make(try site.load(), within: 90)
+        #expect(served.items.map(\.file) == ["Content/conditions/x.es.md"])
+    }
+
     @Test func unknownReviewerFilterIsAnError() throws {
         #expect(throws: HavenError.self) { try queue(reviewer: "dana-reyess") }
     }
