@@ -30,6 +30,15 @@ let package = Package(
                 .brew(["cmark-gfm"]),
             ]
         ),
+        // libvips from the system (Debian: libvips-dev; Homebrew: vips): images (HavenKit/Media only).
+        // No pkgConfig: shim.h declares the calls it needs (see there why).
+        .systemLibrary(
+            name: "CVips",
+            providers: [
+                .apt(["libvips-dev"]),
+                .brew(["vips"]),
+            ]
+        ),
         // mimalloc, the process-wide allocator of the `haven` executable on Linux (libmimalloc-dev).
         .systemLibrary(
             name: "MiMalloc",
@@ -50,6 +59,7 @@ let package = Package(
             dependencies: [
                 "CMarkGFM",
                 "CPhoneNumbers",
+                "CVips",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),

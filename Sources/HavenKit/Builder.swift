@@ -34,6 +34,9 @@ public struct BuildResult: Sendable {
     /// Languages of published pages for which Haven has no built-in word lists: their pages were
     /// not checked by the wording rules (safe messaging, stigmatizing language, claims, reading level).
     public var languagesWithoutWordingRules: [String] = []
+    /// Image variants libvips encoded in this build (the rest came from `.haven-cache/`).
+    public var imageEncodes = 0
+    public var imageReuses = 0
 
     /// True when the content must be refused: errors, or any finding with `--strict`.
     public var failed: Bool {
@@ -77,6 +80,7 @@ public enum Builder {
         lap("check")
 
         let counter = FileCounter()
+        var imageCounts = (encoded: 0, reused: 0)
         var renderer = SiteRenderer(site: site, theme: theme)
         renderer.metrics = metrics
         do {
@@ -92,12 +96,17 @@ public enum Builder {
             } else {
                 found += renderer.lintChecks()
             }
+            lap("render")
             if keep {
-                found += try MediaCopier.copy(site.media, root: options.siteRoot.path) { output, bytes in
+                let publisher = MediaPublisher(root: options.siteRoot.path, cache: ImageCache(siteRoot: options.siteRoot.path))
+                let report = try publisher.publish(site.media, library: site.mediaLibrary) { path, bytes in
                     counter.increment()
-                    try writer?.write(output, bytes)
-                    collect?(output, bytes)
+                    try writer?.write(path, bytes)
+                    collect?(path, bytes)
                 }
+                found += report.diagnostics
+                imageCounts = (report.encoded, report.reused)
+                lap("media")
             } else {
                 found += MediaCopier.check(site.media, root: options.siteRoot.path)
             }
@@ -107,12 +116,12 @@ public enum Builder {
         } catch {
             throw .io("writing the output failed: \(error)")
         }
-        lap("render")
 
         let diagnostics = checker.policy(for: site).apply(found)
         var result = BuildResult(diagnostics: diagnostics, pageCount: site.pages.count, fileCount: counter.value, wrote: false,
                                  metrics: metrics, strict: options.strict)
         result.languagesWithoutWordingRules = Set(site.pages.map(\.route.language)).filter { Wording.builtIn(for: $0) == nil }.sorted()
+        (result.imageEncodes, result.imageReuses) = imageCounts
         if let writer {
             if result.failed {
                 writer.discard()

@@ -44,6 +44,7 @@ struct BuildCommand: ParsableCommand {
                 Terminal.error("    " + template.name.padding(toLength: 18, withPad: " ", startingAt: 0)
                                + String(format: "%8.3f s  %6d renders", template.seconds, template.renders))
             }
+            Terminal.error("  images: \(result.imageEncodes) encoded, \(result.imageReuses) from \(ImageCache.folderName)/")
         }
         let elapsed = Date().timeIntervalSince(started)
         let summary = "\(result.diagnostics.errorCount) error(s), \(result.diagnostics.warningCount) warning(s)"

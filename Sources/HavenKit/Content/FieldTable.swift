@@ -119,6 +119,7 @@ public enum FieldTable {
         FieldSpec("reading_grade_max", .positiveNumber, .optional, "Highest Flesch–Kincaid grade before reading-level warns (default: 9)."),
         FieldSpec("reading_ease_min", .positiveNumber, .optional, "Lowest Fernández Huerta reading ease before reading-level warns, for Spanish (default: 60)."),
         FieldSpec("languages", .languages, .optional, "Further languages by id (es, en-gb): tag, region, title, disclaimer."),
+        FieldSpec("quick_exit_url", .url, .optional, "Where \"Exit this page\" leads (default: https://www.google.com/)."),
         FieldSpec("lint", .lint, .optional, "Severity per rule id: off, warning or error."),
     ]
 
@@ -161,6 +162,7 @@ public enum FieldTable {
         FieldSpec("label", .localizedText, .always, "Shown as \"This page talks about …\"."),
         FieldSpec("resources", .idList(.crisisResources), .optional, "Crisis resource ids the notice shows."),
         FieldSpec("description", .localizedText, .optional, "What the topic covers."),
+        FieldSpec("quick_exit", .bool, .optional, "Its pages show an \"Exit this page\" button at the top (for topics such as abuse)."),
     ]
 
     /// The entry fields of a registry's data file.

@@ -136,6 +136,8 @@ public struct ContentWarning: Sendable, Hashable {
     public var resources: [String]
     public var location: SourceLocation
     public var resourceLocations: [SourceLocation]
+    /// Its pages show an "Exit this page" button (`quick_exit: true`).
+    public var quickExit = false
     /// `label` and `description` as written (plain or per language).
     public var texts: [String: LocalizedText] = [:]
     /// The text fields this warning lacks in the language it is resolved for (`missing-translation`).

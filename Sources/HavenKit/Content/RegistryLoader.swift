@@ -69,7 +69,8 @@ struct RegistryLoader {
             let resources = reader.ids(entry.map["resources"])
             let warning = ContentWarning(
                 id: entry.id, label: "", resources: resources.map(\.value), location: entry.location,
-                resourceLocations: resources.map(\.location), texts: texts)
+                resourceLocations: resources.map(\.location), quickExit: reader.bool(entry.map["quick_exit"])?.value ?? false,
+                texts: texts)
             registries.contentWarnings[entry.id] = warning.resolved(for: defaultLanguage)
         }
         for language in languages.dropFirst() {

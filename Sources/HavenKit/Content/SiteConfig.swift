@@ -10,6 +10,9 @@ public struct SiteConfig: Sendable {
     public var readingGradeMax: Double
     /// The default language's Fernández Huerta ease minimum (used when it is Spanish).
     public var readingEaseMin: Double
+    /// Where "Exit this page" leads (`quick_exit_url`): a page that gives nothing away.
+    public var quickExitURL = SiteConfig.defaultQuickExitURL
+    public static let defaultQuickExitURL = "https://www.google.com/"
     /// Site-wide severity overrides per rule.
     public var lint: [RuleID: Severity]
     /// The further languages of `languages:`, in the order `haven.yml` gives them.
@@ -104,6 +107,13 @@ public struct SiteConfig: Sendable {
             case "reading_ease_min":
                 config.readingEaseMin = required(reader.number(field), field, reader) ?? config.readingEaseMin
             case "languages": languages = field
+            case "quick_exit_url":
+                guard let url = required(field, reader) else { break }
+                guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+                    reader.report(.invalidValue, field.valueLocation, "'quick_exit_url' must be an absolute http(s) URL, found '\(url)'")
+                    break
+                }
+                config.quickExitURL = url
             case "lint": config.lint = reader.severities(field)
             default: break
             }

@@ -192,6 +192,14 @@ extension RuleID {
             return ("A link leads to a page in the linking page's language when that page has a translation in it.",
                     "A reader who chose a language should not be sent to another one without need.",
                     "Link to the translation (the `.ID.md` file beside the page) instead.", nil)
+        case .imageTooLarge:
+            return ("A source image in `Content/media/` is at most 5 MB and 4,000 px on each side.",
+                    "Readers on slow or metered connections, in clinics and on old phones; large sources also slow every cold build.",
+                    "Export the image smaller (2,400 px wide is plenty: Haven makes the smaller widths itself).", nil)
+        case .invalidImage:
+            return ("Each image in `Content/media/` is the format its extension says and decodes in full.",
+                    "A truncated or mislabelled file shows as a broken image; Haven never publishes a raster image it cannot strip of its metadata.",
+                    "Export the image again, or give the file the extension of its real format.", nil)
         }
     }
 }

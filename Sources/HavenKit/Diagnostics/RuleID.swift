@@ -48,6 +48,9 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Hashable {
     case missingTranslation = "missing-translation"
     case translationOutdated = "translation-outdated"
     case linkToOtherLanguage = "link-to-other-language"
+    // Media
+    case imageTooLarge = "image-too-large"
+    case invalidImage = "invalid-image"
 
     /// The severity a finding has unless `haven.yml` or the file's front matter says otherwise.
     public var defaultSeverity: Severity {
@@ -56,7 +59,7 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Hashable {
             .off
         case .placeholderReviewer, .reviewOverdue, .unreviewedChanges, .reviewSealBroken, .crisisResourceUnverified,
              .rawHTML, .unsafeMessaging, .stigmatizingLanguage, .readingLevel, .uncitedClaim, .translationOutdated, .linkToOtherLanguage,
-             .unknownCallout, .hardSentence:
+             .unknownCallout, .hardSentence, .imageTooLarge:
             .warning
         default:
             .error

@@ -795,6 +795,17 @@ img, svg, video { max-width: 100%; height: auto; }
 }
 .help-now:hover { background: var(--help-hover); color: var(--help-text); text-decoration: underline; }
 
+/* Quick exit ("Exit this page"): at the top of pages with a quick-exit content warning, and stays in view. */
+.quick-exit { position: sticky; top: 0; z-index: 10; background: var(--surface); border-bottom: 1px solid var(--border); }
+.quick-exit-inner { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1rem; padding-top: 0.5rem; padding-bottom: 0.5rem; }
+.quick-exit-button {
+  display: inline-flex; align-items: center; min-height: 44px; padding: 0.5rem 1rem; background: var(--help-bg); color: var(--help-text);
+  font-weight: 700; border-radius: var(--radius); text-decoration: none;
+}
+.quick-exit-button:hover { background: var(--help-hover); color: var(--help-text); text-decoration: underline; }
+.quick-exit-hint { margin: 0; font-size: 0.95rem; color: var(--muted); }
+html.quick-exit-leaving body { display: none; }
+
 /* Clinical page */
 .page-kind { color: var(--muted); text-transform: uppercase; letter-spacing: 0.05em; font-size: 0.875rem; margin: 0; }
 .summary { font-size: 1.25rem; color: var(--text); }
@@ -968,7 +979,7 @@ img, svg, video { max-width: 100%; height: auto; }
   *, *::before, *::after { scroll-behavior: auto !important; transition: none !important; animation: none !important; }
 }
 @media (forced-colors: active) {
-  .action, .help-now, .search-row button { border: 2px solid; }
+  .action, .help-now, .quick-exit-button, .search-row button { border: 2px solid; }
   .crisis-notice, .help-box { border: 2px solid; }
   .callout, .care-card, .do-list { border: 2px solid; }
 }
@@ -988,7 +999,7 @@ img, svg, video { max-width: 100%; height: auto; }
         "Templates/assets/print.css": #"""
 /* Print: the article, its byline, crisis resources (with their numbers) and disclaimer; no navigation. */
 @page { margin: 2cm 1.8cm; }
-.site-nav, .skip-link, .search-form, .search-browse, .toc, .site-footer nav, .notice-more, .footnote-backref { display: none; }
+.site-nav, .skip-link, .quick-exit, .search-form, .search-browse, .toc, .site-footer nav, .notice-more, .footnote-backref { display: none; }
 html, body { background: #fff; color: #000; }
 body { display: block; min-height: 0; font-size: 11pt; line-height: 1.45; }
 .wrap { max-width: none; padding: 0; }
@@ -1014,6 +1025,45 @@ p, li { orphans: 3; widows: 3; }
 .care-card > :is(h2, h3, h4, h5, h6):first-child, .care-card-emergency > :is(h2, h3, h4, h5, h6):first-child { background: #fff; color: #000; border-bottom: 1px solid #000; }
 .callout-title, .do-list-mark, .care-card-emergency a { color: #000; }
 .care-card .visually-hidden { position: static !important; width: auto; height: auto; margin: 0; clip: auto; clip-path: none; overflow: visible; white-space: normal; }
+
+"""#,
+        "Templates/assets/quick-exit.js": #"""
+// Haven quick exit ("Exit this page", after the GOV.UK pattern), on pages whose content warning
+// sets `quick_exit: true`. The button is a plain link that works without JavaScript; with it, the
+// page is blanked at once and replaced (location.replace: Back does not return to it), also when
+// Shift is pressed three times within five seconds. Nothing is requested from the other site
+// before the reader leaves.
+(function () {
+  "use strict";
+  var link = document.querySelector("[data-quick-exit]");
+  if (!link) return;
+  var target = link.getAttribute("href");
+  var hint = document.querySelector(".quick-exit-hint");
+  if (hint) hint.hidden = false;
+  var leaving = false;
+
+  function leave(event) {
+    if (event) event.preventDefault();
+    if (leaving) return;
+    leaving = true;
+    // Blank the screen before anything else: nothing of this page stays visible while the next loads.
+    document.documentElement.className += " quick-exit-leaving";
+    document.title = "";
+    document.body.textContent = "";
+    window.location.replace(target);
+  }
+
+  link.addEventListener("click", leave);
+
+  var presses = [];
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift" || event.repeat) return;
+    var now = Date.now();
+    presses = presses.filter(function (t) { return now - t < 5000; });
+    presses.push(now);
+    if (presses.length >= 3) leave();
+  });
+})();
 
 """#,
         "Templates/assets/search.js": #"""
@@ -1205,7 +1255,7 @@ p, li { orphans: 3; widows: 3; }
 {{>key-points}}
 {{#image}}
 <figure class="lead-image">
-<img src="{{src}}" alt="{{alt}}">
+{{#webpSrcset}}<picture><source type="image/webp" srcset="{{webpSrcset}}" sizes="{{sizes}}">{{/webpSrcset}}<img src="{{src}}" alt="{{alt}}"{{#width}} width="{{width}}" height="{{height}}"{{/width}}{{#srcset}} srcset="{{srcset}}" sizes="{{sizes}}"{{/srcset}}>{{#webpSrcset}}</picture>{{/webpSrcset}}
 {{#credit}}
 <figcaption>{{.}}</figcaption>
 {{/credit}}
@@ -1284,6 +1334,13 @@ p, li { orphans: 3; widows: 3; }
 <h2 id="haven-elsewhere-title">{{strings.outside_region}}</h2>
 <p>{{strings.outside_region_before}} <a href="https://findahelpline.com/">{{strings.outside_region_link}}</a> {{strings.outside_region_after}}</p>
 </section>
+{{#quickExitHelp}}
+<section aria-labelledby="haven-quick-exit-title">
+<h2 id="haven-quick-exit-title">{{strings.quick_exit_help_title}}</h2>
+<p>{{strings.quick_exit_help_text}}</p>
+<p>{{strings.quick_exit_help_history}}</p>
+</section>
+{{/quickExitHelp}}
 {{/main}}
 {{/layout}}
 
@@ -1368,6 +1425,7 @@ p, li { orphans: 3; widows: 3; }
 </head>
 <body>
 <a class="skip-link" href="#main">{{strings.skip_to_content}}</a>
+{{>quick-exit}}
 {{>site-header}}
 {{>language-switcher}}
 <main id="main" class="wrap">
@@ -1416,6 +1474,18 @@ p, li { orphans: 3; widows: 3; }
 </article>
 {{/main}}
 {{/layout}}
+
+"""#,
+        "Templates/quick-exit.mustache": #"""
+{{#quickExit}}
+<div class="quick-exit">
+<div class="wrap quick-exit-inner">
+<a class="quick-exit-button" href="{{url}}" rel="nofollow noreferrer" data-quick-exit>{{strings.quick_exit_button}}</a>
+<p class="quick-exit-hint" hidden>{{strings.quick_exit_hint}}</p>
+</div>
+</div>
+<script src="{{links.assets}}quick-exit.js" defer></script>
+{{/quickExit}}
 
 """#,
         "Templates/related.mustache": #"""
@@ -1629,6 +1699,13 @@ outside_region: Outside this region
 outside_region_before: "If you live somewhere else,"
 outside_region_link: Find A Helpline
 outside_region_after: lists free, confidential helplines in many countries.
+
+# Quick exit (pages of a content warning with quick_exit: true, and the get-help page)
+quick_exit_button: Exit this page
+quick_exit_hint: Leaves this site at once. You can also press the Shift key 3 times.
+quick_exit_help_title: Leaving this site quickly
+quick_exit_help_text: Some pages, such as those about abuse, have an “Exit this page” button at the top. It hides the page at once and opens an everyday website in its place. You can also press the Shift key 3 times.
+quick_exit_help_history: It does not clear your browsing history. If someone else may look at this device, use a private window, or delete this site from your history afterwards.
 
 # Disclaimer
 please_note: "Please note:"

@@ -6,7 +6,7 @@ struct DiagnosticTally {
     /// Where a group of findings came from.
     enum Origin: Hashable {
         case site
-        /// Media files that could not be read (`MediaCopier`).
+        /// Media files that could not be read or published (`MediaCopier`, `MediaPublisher`).
         case media
         case model(String)
         case rendered(String)

@@ -46,8 +46,10 @@ public final class IncrementalSession: @unchecked Sendable {
     private var scan: SiteScan?
     private var heads: [String: (signature: FileSignature, head: PageHead)] = [:]
     private var mediaSignatures: [String: FileSignature] = [:]
-    /// Media files that could not be read at the last look, by output path (`MediaCopier`'s findings).
-    private var mediaDiagnostics: [String: Diagnostic] = [:]
+    /// Per media file (by output path): the files published for it, and the findings of publishing
+    /// it (unreadable, or an image that cannot be decoded: tried again on the next rebuild).
+    private var mediaOutputs: [String: [String]] = [:]
+    private var mediaFailures: [String: [Diagnostic]] = [:]
     private var site: Site?
     /// Paths reported changed since the last finished rebuild; nil when unknown (scan everything).
     private var pending: Set<String>?
@@ -151,9 +153,15 @@ public final class IncrementalSession: @unchecked Sendable {
 
         // resolve: patch the previous site when only page contents changed, else assemble anew
         let oldSite = site
+        // Media signatures, when the scan ran: an image whose bytes changed may have a new size or
+        // new variants, which the pages showing it must follow (the site is assembled again).
+        let mediaNow: [String: FileSignature]? = reported == nil
+            ? Dictionary(scanNow.media.map { ("/" + $0.dropFirst("Content/".count), FileSignature(path: rootPath + "/" + $0)) },
+                         uniquingKeysWith: { a, _ in a })
+            : nil
         let sameFiles = reported != nil || (oldScan.map {
             $0.markdown == scanNow.markdown && $0.media == scanNow.media && $0.diagnostics == scanNow.diagnostics
-        } ?? false)
+        } ?? false) && (mediaNow == nil || mediaNow == mediaSignatures)
         var patched: Site?
         var loadDiagnosticsKept = false
         if !full, sameFiles, removed.isEmpty, let oldSite {
@@ -184,6 +192,8 @@ public final class IncrementalSession: @unchecked Sendable {
         if full {
             changedPaths = Set(files.keys)
             files = [:]
+            mediaOutputs = [:]
+            mediaFailures = [:]
         }
         let checker = Checker(production: options.production)
         let policy = checker.policy(for: newSite)
@@ -236,30 +246,43 @@ public final class IncrementalSession: @unchecked Sendable {
         }
         take(work.run(later, generated: generated), into: &updates)
 
-        // media: copied again only when changed or unreadable last time (and looked at only when the scan ran)
-        if reported == nil || full {
-            var newMedia: [String: FileSignature] = [:]
-            var found: [String: Diagnostic] = [:]
-            for (output, source) in newSite.media {
-                let signature = FileSignature(path: rootPath + "/" + source)
-                newMedia[output] = signature
-                guard full || mediaSignatures[output] != signature || files[output] == nil || mediaDiagnostics[output] != nil else { continue }
-                // Check-only: whether it can be read, as lint finds; nothing kept.
-                if checkOnly {
-                    if let finding = MediaCopier.check([(output, source)], root: rootPath).first { found[output] = finding }
-                    continue
-                }
-                switch MediaCopier.read(source, root: rootPath) {
-                case .success(let bytes): store(output, bytes)
-                case .failure(let finding):
-                    store(output, nil)
-                    found[output] = finding
+        // media: published again only when changed or not published last time (and looked at only when the scan ran)
+        if let mediaNow = mediaNow ?? (full ? [:] : nil) {
+            let changed = newSite.media.filter {
+                full || mediaSignatures[$0.output] != mediaNow[$0.output] || mediaOutputs[$0.output] == nil || mediaFailures[$0.output] != nil
+            }
+            let publisher = MediaPublisher(root: rootPath, cache: ImageCache(siteRoot: rootPath))
+            let collector = FileCollector()
+            var report = MediaPublisher.Report()
+            if checkOnly {
+                // Check-only: whether each can be read, as lint finds; nothing decoded or kept.
+                report.diagnostics = MediaCopier.check(changed, root: rootPath)
+            } else {
+                do {
+                    report = try publisher.publish(changed, library: newSite.mediaLibrary) { path, bytes in collector.add(path, bytes) }
+                } catch let error as HavenError {
+                    throw error
+                } catch {
+                    throw .io("publishing media failed: \(error)")
                 }
             }
-            for output in Set(mediaSignatures.keys).subtracting(newMedia.keys) { store(output, nil) }
-            mediaSignatures = newMedia
-            mediaDiagnostics = found
-            updates[.media] = found.keys.sorted().compactMap { found[$0] }
+            // Files of removed or changed media that are not published any more go.
+            let current = Set(newSite.media.map(\.output))
+            for output in Set(mediaOutputs.keys) where !current.contains(output) || changed.contains(where: { $0.output == output }) {
+                for path in mediaOutputs[output] ?? [] where collector.files[path] == nil { store(path, nil) }
+                mediaOutputs[output] = nil
+            }
+            for (output, _) in changed { mediaOutputs[output] = newSite.mediaLibrary.images[output]?.outputs ?? [output] }
+            for (path, bytes) in collector.files { store(path, bytes) }
+            for output in Set(mediaFailures.keys) where !current.contains(output) || changed.contains(where: { $0.output == output }) {
+                mediaFailures[output] = nil
+            }
+            for diagnostic in report.diagnostics {
+                if let entry = newSite.media.first(where: { $0.source == diagnostic.file }) { mediaFailures[entry.output, default: []].append(diagnostic) }
+            }
+            updates[.media] = mediaFailures.keys.sorted().flatMap { mediaFailures[$0] ?? [] }
+            mediaSignatures = full ? Dictionary(newSite.media.map { ($0.output, FileSignature(path: rootPath + "/" + $0.source)) },
+                                                uniquingKeysWith: { a, _ in a }) : mediaNow
         }
 
         // findings: patched per page, or counted again when the policy or the set of pages changed
@@ -268,7 +291,7 @@ public final class IncrementalSession: @unchecked Sendable {
             tally = kept
         } else {
             var origins: [DiagnosticTally.Origin: [Diagnostic]] = [.site: updates[.site] ?? checker.checkSite(newSite),
-                                                                   .media: mediaDiagnostics.keys.sorted().compactMap { mediaDiagnostics[$0] }]
+                                                                   .media: mediaFailures.keys.sorted().flatMap { mediaFailures[$0] ?? [] }]
             for (source, found) in modelDiagnostics { origins[.model(source)] = found }
             for (source, found) in renderedDiagnostics { origins[.rendered(source)] = found }
             tally = DiagnosticTally(policy: policy, origins: origins)

@@ -13,13 +13,17 @@ enum HTMLPostProcessor {
     private static let alignClass = Array(" class=\"align-".utf8)
     private static let checkedBox = Array("<input type=\"checkbox\" checked=\"\" disabled=\"\" />".utf8)
     private static let emptyBox = Array("<input type=\"checkbox\" disabled=\"\" />".utf8)
+    private static let imageTag = Array("<img src=\"".utf8)
     private static let footnotes = Array("<section class=\"footnotes\" data-footnotes>".utf8)
 
     /// Gives the n-th `<hN>` the n-th heading id and shifts heading levels by `shift`; turns table
     /// `align="x"` (obsolete in HTML5) into `class="align-x"`; replaces task-list checkboxes (unlabeled
-    /// form fields to a screen reader) by labeled symbols; gives the footnotes section a heading.
+    /// form fields to a screen reader) by labeled symbols; gives the footnotes section a heading;
+    /// gives the n-th `<img>` the n-th image's size, variants and lazy loading (`images`).
     /// Works on cmark's output as UTF-8 bytes, made into a `String` only once, here.
-    static func addHeadingIDs(utf8 bytes: UnsafeBufferPointer<UInt8>, ids: [String], shift: Int = 0, labels: BodyLabels) -> String {
+    static func addHeadingIDs(utf8 bytes: UnsafeBufferPointer<UInt8>, ids: [String], shift: Int = 0, labels: BodyLabels,
+                              images: [ImageMarkup] = []) -> String {
+        var nextImage = 0
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + ids.count * 24 + 64)
         var next = 0
@@ -62,6 +66,23 @@ enum HTMLPostProcessor {
                 if b1 == UInt8(ascii: "i") {
                     if matches(checkedBox, at: i) { out.append(contentsOf: labels.checkedBox); i += checkedBox.count; continue }
                     if matches(emptyBox, at: i) { out.append(contentsOf: labels.emptyBox); i += emptyBox.count; continue }
+                    // `<img src="…" alt="…" />` (attribute values escaped: no `>` inside).
+                    if matches(imageTag, at: i), nextImage < images.count, let base = bytes.baseAddress,
+                       let end = memchr(base + i, Int32(UInt8(ascii: ">")), count - i) {
+                        let close = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(end))
+                        var attributesEnd = close
+                        if attributesEnd > i, bytes[attributesEnd - 1] == UInt8(ascii: "/") { attributesEnd -= 1 }
+                        while attributesEnd > i, bytes[attributesEnd - 1] == UInt8(ascii: " ") { attributesEnd -= 1 }
+                        let markup = images[nextImage]
+                        nextImage += 1
+                        out.append(contentsOf: markup.pictureOpen.utf8)
+                        out.append(contentsOf: bytes[i..<attributesEnd])
+                        out.append(contentsOf: markup.attributes(lazy: true).utf8)
+                        out.append(contentsOf: " />".utf8)
+                        out.append(contentsOf: markup.pictureClose.utf8)
+                        i = close + 1
+                        continue
+                    }
                 }
                 if b1 == UInt8(ascii: "s"), matches(footnotes, at: i) {
                     out.append(contentsOf: labels.footnotes)

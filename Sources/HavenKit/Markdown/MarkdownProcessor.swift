@@ -34,6 +34,9 @@ struct MarkdownProcessor {
         var blocks: [BodyAnalysis.TextBlock] = []
         var blockStack: [BodyAnalysis.TextBlock] = []
         var pendingLink: [(index: Int, text: [UInt8])] = []  // open links/images: index in analysis.links
+        // Each `<img>` cmark will write, in order (an image inside another's alt text writes none).
+        var images: [ImageMarkup] = []
+        var imageDepth = 0
         var lastLocation = SourceLocation(file: file, line: firstLine, column: 1)
 
         func location(_ node: MarkdownNode) -> SourceLocation {
@@ -121,10 +124,15 @@ struct MarkdownProcessor {
                     let target = resolve(destination, kind == .image, here)
                     if target.href != destination { node.url = target.href }
                     if kind == .link { current?.hasCitation = true }
+                    if kind == .image {
+                        if imageDepth == 0 { images.append(target.image ?? ImageMarkup()) }
+                        imageDepth += 1
+                    }
                     analysis.links.append(.init(destination: destination, isImage: kind == .image, text: "",
                                                 location: here, target: target))
                     pendingLink.append((analysis.links.count - 1, []))
                 } else if let open = pendingLink.popLast() {
+                    if kind == .image { imageDepth -= 1 }
                     analysis.links[open.index].text = String(decoding: open.text, as: UTF8.self).trimmingSpaces
                 }
             default:
@@ -144,7 +152,7 @@ struct MarkdownProcessor {
         analysis.prose = ProseAnalysis(blocks: blocks, markdown: markdown, file: file, firstLine: firstLine, wording: wording)
         guard renders else { return (analysis, document.isEmpty ? "" : RenderedPageChecks.bodyPlaceholder) }
         let ids = analysis.headings.map(\.id)
-        let html = document.withRenderedHTML { HTMLPostProcessor.addHeadingIDs(utf8: $0, ids: ids, shift: shift, labels: labels) }
+        let html = document.withRenderedHTML { HTMLPostProcessor.addHeadingIDs(utf8: $0, ids: ids, shift: shift, labels: labels, images: images) }
         return (analysis, html)
     }
 }

@@ -202,9 +202,13 @@ struct ContextBuilder: @unchecked Sendable {
         context["hasKeyPoints"] = !page.frontMatter.keyPoints.isEmpty
         context["showDisclaimer"] = page.showsDisclaimer
         translationValues(page, strings, into: &context)
+        context["quickExit"] = quickExitContext(page)
         if let image = page.frontMatter.image,
            case let target = site.linkResolver.resolve(image.src.value, from: page.source), case .file = target.kind {
-            var imageContext: TemplateObject = ["src": target.href, "alt": image.alt ?? ""]
+            // The lead image is above the fold: it loads at once (no `loading="lazy"`).
+            var imageContext = (target.image ?? ImageMarkup()).templateValues
+            imageContext["src"] = target.href
+            imageContext["alt"] = image.alt ?? ""
             if let credit = image.credit { imageContext["credit"] = credit }
             context["image"] = imageContext
         }
@@ -249,6 +253,7 @@ struct ContextBuilder: @unchecked Sendable {
         context["keyPoints"] = page.frontMatter.keyPoints.map(\.value)
         context["hasKeyPoints"] = !page.frontMatter.keyPoints.isEmpty
         context["showDisclaimer"] = page.showsDisclaimer
+        context["quickExit"] = quickExitContext(page)
         translationValues(page, strings(for: page.language), into: &context)
         return context
     }
@@ -259,6 +264,13 @@ struct ContextBuilder: @unchecked Sendable {
         context["translatedBy"] = page.frontMatter.translator.map { strings.format(.translatedBy, ["name": $0.value]) } ?? false
         context["translation"] = TranslationNotice.byline(page, in: site, strings: strings) ?? false
         context["translationOutdated"] = TranslationNotice.outdated(page, in: site, strings: strings) ?? false
+    }
+
+    /// The "Exit this page" button (`quickExit.url`) when one of the page's content warnings sets
+    /// `quick_exit: true`; `false` otherwise (never looked up in an enclosing context).
+    func quickExitContext(_ page: Page) -> Any {
+        let wanted = page.frontMatter.contentWarnings.contains { site.registries.contentWarnings[$0.value]?.quickExit == true }
+        return wanted ? ["url": site.config.quickExitURL] as TemplateObject : false
     }
 }
 

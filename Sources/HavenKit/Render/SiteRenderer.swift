@@ -114,7 +114,7 @@ public struct SiteRenderer: Sendable {
             case .feed: jobs.append(GeneratedFile(route: route) { Array(SiteFeeds.atom(site, route: route).utf8) })
             case .robots: jobs.append(GeneratedFile(route: route) { Array(SiteFeeds.robots(site).utf8) })
             case .searchIndex: jobs.append(GeneratedFile(route: route) { Array(SiteFeeds.searchIndex(site, language: route.language).utf8) })
-            case .page, .media, .asset: continue
+            case .page, .media, .imageVariant, .asset: continue
             }
         }
         for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
@@ -173,6 +173,7 @@ public struct SiteRenderer: Sendable {
             var help = builder.base(title: strings[.getHelpNow], description: strings[.getHelpDescription], route: route, kind: "get-help")
             help["title"] = strings[.getHelpNow]
             help["resources"] = site.regionalCrisisResources(in: site.language(id: language)).map { builder.crisisResourceContext($0, language: language) }
+            help["quickExitHelp"] = site.registries.contentWarnings.values.contains { $0.quickExit }
             return render("get-help", help, route: route)
         case .reviewer(let id):
             guard let reviewer = registries.reviewers[id] else { return "" }
@@ -207,7 +208,7 @@ public struct SiteRenderer: Sendable {
             var notFound = builder.base(title: strings[.notFoundTitle], description: nil, route: route, kind: "404")
             notFound["title"] = strings[.notFoundTitle]
             return render("404", notFound, route: route)
-        case .page, .searchIndex, .feed, .sitemap, .robots, .media, .asset:
+        case .page, .searchIndex, .feed, .sitemap, .robots, .media, .imageVariant, .asset:
             return ""
         }
     }

@@ -10,6 +10,8 @@ struct LinkResolver: Sendable, Equatable {
     let filePaths: Set<String>
     /// The generated routes, and how links are written.
     let routes: Routes
+    /// The images of `Content/media/` by output path, so a link to one carries its size and variants.
+    var images: [String: MediaImage] = [:]
 
     /// Resolves a link written in the file `sourcePath` (its href is written from that page's route).
     func resolve(_ destination: String, from sourcePath: String) -> LinkTarget {
@@ -50,7 +52,7 @@ struct LinkResolver: Sendable, Equatable {
                 return LinkTarget(kind: .broken("'\(destination)' points to \(source), which does not exist"),
                                   href: destination, fragment: fragment)
             }
-            return LinkTarget(kind: .file(output), href: href(routes.media(output)) + suffix, fragment: fragment)
+            return LinkTarget(kind: .file(output), href: href(routes.media(output)) + suffix, fragment: fragment, image: imageMarkup(output, href: href))
         }
         // A folder link such as `../conditions/` (a section index) or a page folder.
         let asSitePath = "/" + joined.dropFirst().joined(separator: "/")
@@ -75,9 +77,16 @@ struct LinkResolver: Sendable, Equatable {
         }
         if filePaths.contains(candidate) {
             let file = candidate.hasPrefix("/assets/") ? routes.asset(candidate) : routes.media(candidate)
-            return LinkTarget(kind: .file(candidate), href: href(file) + suffix, fragment: fragment)
+            return LinkTarget(kind: .file(candidate), href: href(file) + suffix, fragment: fragment, image: imageMarkup(candidate, href: href))
         }
         return LinkTarget(kind: .broken("no page or file at '\(path)'"), href: original, fragment: fragment)
+    }
+
+    /// The size and variants of an image in `Content/media/`, their hrefs written from the page.
+    private func imageMarkup(_ output: String, href: (Route) -> String) -> ImageMarkup? {
+        images[output].map { image in
+            ImageMarkup(image: image) { path in href(path == image.output ? routes.media(path) : routes.imageVariant(path)) }
+        }
     }
 
     static func hasScheme(_ s: String) -> Bool {

@@ -20,4 +20,6 @@ public struct LinkTarget: Sendable, Hashable {
     public var href: String
     /// The `#fragment`, without `#`, if any.
     public var fragment: String?
+    /// For a link to an image in `Content/media/`: its size and variants, as the page writes them.
+    var image: ImageMarkup? = nil
 }

@@ -18,6 +18,9 @@ public enum RouteKind: Hashable, Sendable {
     case notFound
     /// A file copied from `Content/media/`.
     case media
+    /// A smaller width or WebP copy of an image in `Content/media/` (`/media/photo-800w.webp`),
+    /// published beside it (`MediaImage.variants`).
+    case imageVariant
     /// A theme asset (`/assets/haven.css`), or the assets folder itself (`/assets/`, a prefix
     /// templates append a file name to).
     case asset
@@ -27,7 +30,7 @@ public enum RouteKind: Hashable, Sendable {
     var isFolder: Bool {
         switch self {
         case .page, .home, .sectionIndex, .getHelp, .search, .reviewer, .reviewerIndex: true
-        case .searchIndex, .feed, .sitemap, .robots, .notFound, .media, .asset: false
+        case .searchIndex, .feed, .sitemap, .robots, .notFound, .media, .imageVariant, .asset: false
         }
     }
 }

@@ -65,6 +65,8 @@ public struct Routes: Sendable, Equatable {
     public var assets: Route { asset("/assets/") }
     /// A file copied from `Content/media/`, by output path (`/media/photo.png`).
     public func media(_ path: String) -> Route { Route(.media, language: languages.defaultID, path: path) }
+    /// A variant Haven makes of a media image, by output path (`/media/photo-800w.webp`).
+    public func imageVariant(_ path: String) -> Route { Route(.imageVariant, language: languages.defaultID, path: path) }
 
     private func route(_ kind: RouteKind, _ language: String) -> Route { Routes.generated(kind, language, in: languages) }
 
@@ -85,7 +87,7 @@ public struct Routes: Sendable, Equatable {
         case .notFound: return Route(kind, language: languages.defaultID, path: "/404.html")
         case .sitemap: return Route(kind, language: languages.defaultID, path: "/sitemap.xml")
         case .robots: return Route(kind, language: languages.defaultID, path: "/robots.txt")
-        case .page, .media, .asset: relative = ""  // not generated: made by `page`, `media`, `asset`
+        case .page, .media, .imageVariant, .asset: relative = ""  // not generated: made by `page`, `media`, `asset`
         }
         return Route(kind, language: language, path: languages.prefix(language) + relative)
     }

@@ -12,6 +12,8 @@ public struct Site: Sendable {
     public let pages: [Page]
     /// Files copied from `Content/media/`: output path → path relative to the site root.
     public let media: [(output: String, source: String)]
+    /// The images among `media`, probed: sizes, variants, findings.
+    public let mediaLibrary: MediaLibrary
     /// The day the build treats as today (injected; never read from the clock here).
     public let today: CalendarDate
     let linkResolver: LinkResolver
@@ -27,14 +29,15 @@ public struct Site: Sendable {
     var keepsPageText = false
 
     init(root: String, config: SiteConfig, registries: Registries, strings: StringTables, pages: [Page], media: [(output: String, source: String)],
-         today: CalendarDate, linkResolver: LinkResolver, loadDiagnostics: [Diagnostic]) {
+         today: CalendarDate, linkResolver: LinkResolver, loadDiagnostics: [Diagnostic], mediaLibrary: MediaLibrary = MediaLibrary()) {
         self.init(root: root, config: config, registries: registries, strings: strings, pages: pages, media: media, today: today,
-                  linkResolver: linkResolver, loadDiagnostics: loadDiagnostics, index: SiteIndex(pages: pages))
+                  linkResolver: linkResolver, loadDiagnostics: loadDiagnostics, index: SiteIndex(pages: pages), mediaLibrary: mediaLibrary)
     }
 
     private init(root: String, config: SiteConfig, registries: Registries, strings: StringTables, pages: [Page],
                  media: [(output: String, source: String)], today: CalendarDate, linkResolver: LinkResolver,
-                 loadDiagnostics: [Diagnostic], index: SiteIndex) {
+                 loadDiagnostics: [Diagnostic], index: SiteIndex, mediaLibrary: MediaLibrary) {
+        self.mediaLibrary = mediaLibrary
         self.root = root
         self.config = config
         self.registries = registries
@@ -61,7 +64,7 @@ public struct Site: Sendable {
         var index = self.index
         index.replace(changes)
         var site = Site(root: root, config: config, registries: registries, strings: strings, pages: pages, media: media, today: today,
-                        linkResolver: linkResolver, loadDiagnostics: loadDiagnostics, index: index)
+                        linkResolver: linkResolver, loadDiagnostics: loadDiagnostics, index: index, mediaLibrary: mediaLibrary)
         site.keepsPageText = keepsPageText
         return site
     }

@@ -120,17 +120,21 @@ public enum SiteLoader {
         let (unique, diagnostics) = publish(heads, scan: scan, settings: settings, options: options)
         let media = scan.media.map { (output: "/" + $0.dropFirst("Content/".count), source: $0) }
         let routes = Routes(config: settings.config, reviewers: settings.registries.reviewers.keys)
+        let library = MediaLibrary.probe(media, root: root.path)
+        metrics?.lap("probe media")
         let resolver = LinkResolver(
             pageBySource: Dictionary(uniqueKeysWithValues: unique.map { ($0.source, $0.route) }),
             pagesByPath: Dictionary(uniqueKeysWithValues: unique.map { ($0.path, $0.route) }),
             filePaths: Set(media.map(\.output)).union(options.assetPaths),
-            routes: routes)
+            routes: routes,
+            images: library.images)
         metrics?.lap("resolve")
         let pages = parallelMap(unique) { head in body(head, resolver) }.sorted { $0.path < $1.path }
         metrics?.lap("parse")
         defer { metrics?.lap("index") }
         return Site(root: root.path, config: settings.config, registries: settings.registries, strings: settings.strings, pages: pages, media: media,
-                    today: options.today, linkResolver: resolver, loadDiagnostics: diagnostics)
+                    today: options.today, linkResolver: resolver, loadDiagnostics: diagnostics + library.diagnostics,
+                    mediaLibrary: library)
     }
 
     /// The heads that become pages (drafts left out unless asked for; of two heads with one URL,
