@@ -1866,6 +1866,13 @@ outside_region_before: "Si vives en otro lugar,"
 outside_region_link: Find A Helpline
 outside_region_after: tiene una lista de líneas de ayuda gratis y confidenciales en muchos países.
 
+# Salida rápida (páginas de un aviso con quick_exit: true, y la página de ayuda)
+quick_exit_button: Salir de esta página
+quick_exit_hint: Sale de este sitio al instante. También puedes pulsar la tecla Mayús 3 veces.
+quick_exit_help_title: Salir rápido de este sitio
+quick_exit_help_text: Algunas páginas, como las que hablan del abuso, tienen arriba un botón «Salir de esta página». Oculta la página al instante y abre en su lugar un sitio web corriente. También puedes pulsar la tecla Mayús 3 veces.
+quick_exit_help_history: No borra tu historial de navegación. Si otra persona puede mirar este dispositivo, usa una ventana privada o borra este sitio de tu historial después.
+
 # Disclaimer
 please_note: "Importante:"
 
