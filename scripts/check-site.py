@@ -396,13 +396,20 @@ def srcset_urls(value: str) -> list[str]:
     return [part.strip().split()[0] for part in value.split(",") if part.strip()]
 
 
-def help_link_in(node: Node, site: Site) -> list[Node]:
-    target = site.base_path + "get-help/"
+def help_link_in(node: Node, site: Site, rel: str = "") -> list[Node]:
+    """The "Get help now" links in `node`: to the get-help page of the page's language (the site's
+    `get-help/`, or `<id>/get-help/` for a page under a language prefix that has one), marked as the
+    help link (class help-now) or saying "get help"."""
+    targets = {site.base_path + "get-help/"}
+    first = rel.split("/", 1)[0] if "/" in rel else ""
+    if first and os.path.exists(os.path.join(site.public, first, "get-help", "index.html")):
+        targets.add(site.base_path + first + "/get-help/")
     out = []
     for a in node.find_all(lambda n: n.tag == "a"):
         href = a.get("href") or ""
         u = urllib.parse.urlsplit(href)
-        if site.is_own(u) and u.path == target and "get help" in " ".join(a.text().split()).lower():
+        marked = "help-now" in (a.get("class") or "").split() or "get help" in " ".join(a.text().split()).lower()
+        if site.is_own(u) and u.path in targets and marked:
             out.append(a)
     return out
 
@@ -463,7 +470,7 @@ def check_structure(site: Site, report: Report) -> None:
         # "Get help now": in the banner, same position among its links on every page
         if banner:
             links = [n for n in banner[0].iter() if n.tag == "a"]
-            helps = help_link_in(banner[0], site)
+            helps = help_link_in(banner[0], site, rel)
             if not helps:
                 E(f"{rel}: no \"Get help now\" link to {site.base_path}get-help/ in the page header")
             else:

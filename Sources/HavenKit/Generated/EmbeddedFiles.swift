@@ -892,20 +892,20 @@ html.quick-exit-leaving body { display: none; }
   background: var(--surface);
 }
 .care-card-urgent { --kind: var(--care-urgent); border-width: 3px; }
-.care-card > :is(h2, h3, h4, h5, h6):first-child {
+.care-card > h2:first-child, .care-card > h3:first-child, .care-card > h4:first-child, .care-card > h5:first-child, .care-card > h6:first-child {
   margin: 0; padding: 0.75rem 1.25rem; background: var(--kind); color: var(--bg); font-size: 1.2rem;
-  border-radius: calc(var(--radius) - 3px) calc(var(--radius) - 3px) 0 0;
+  border-radius: 5px 5px 0 0; /* --radius (8px) less the card's 3px border; the Nu checker cannot read calc(var()) here */
 }
 .care-card > :not(:first-child) { margin-left: 1.25rem; margin-right: 1.25rem; }
 .care-card > :last-child { margin-bottom: 1rem; }
 .care-card-emergency { background: var(--care-emergency-bg); color: var(--care-emergency-text); border-color: var(--care-emergency-bg); }
-.care-card-emergency > :is(h2, h3, h4, h5, h6):first-child { background: transparent; color: var(--care-emergency-text); }
+.care-card-emergency > h2:first-child, .care-card-emergency > h3:first-child, .care-card-emergency > h4:first-child, .care-card-emergency > h5:first-child, .care-card-emergency > h6:first-child { background: transparent; color: var(--care-emergency-text); }
 .care-card-emergency a { color: var(--care-emergency-text); }
 
 /* Do and don't lists (> [!DO], [!DONT]): a tick or cross before each item */
 .do-list { margin: 1.5rem 0; max-width: var(--measure); border-top: 4px solid var(--do); padding-top: 0.25rem; }
 .do-list-dont { border-top-color: var(--dont); }
-.do-list > :is(h2, h3, h4, h5, h6):first-child { margin-top: 0.25rem; }
+.do-list > h2:first-child, .do-list > h3:first-child, .do-list > h4:first-child, .do-list > h5:first-child, .do-list > h6:first-child { margin-top: 0.25rem; }
 .do-list ul { list-style: none; padding-left: 0; }
 .do-list li { position: relative; padding-left: 1.75rem; margin: 0.4rem 0; }
 .do-list-mark { position: absolute; left: 0; font-weight: 700; color: var(--do); }
@@ -1022,7 +1022,7 @@ p, li { orphans: 3; widows: 3; }
 .key-points, .callout, .care-card, .do-list { background: #fff; color: #000; border: 1px solid #000; page-break-inside: avoid; break-inside: avoid; }
 .care-card-urgent { border-width: 2px; }
 .care-card-emergency { border-width: 4px; }
-.care-card > :is(h2, h3, h4, h5, h6):first-child, .care-card-emergency > :is(h2, h3, h4, h5, h6):first-child { background: #fff; color: #000; border-bottom: 1px solid #000; }
+.care-card > h2:first-child, .care-card > h3:first-child, .care-card > h4:first-child, .care-card > h5:first-child, .care-card > h6:first-child, .care-card-emergency > h2:first-child, .care-card-emergency > h3:first-child, .care-card-emergency > h4:first-child, .care-card-emergency > h5:first-child, .care-card-emergency > h6:first-child { background: #fff; color: #000; border-bottom: 1px solid #000; }
 .callout-title, .do-list-mark, .care-card-emergency a { color: #000; }
 .care-card .visually-hidden { position: static !important; width: auto; height: auto; margin: 0; clip: auto; clip-path: none; overflow: visible; white-space: normal; }
 
