@@ -31,10 +31,12 @@ public struct TranslationScaffold: Sendable {
         }
         let wanted = PageScaffold(type: type, title: title, today: today).slug
         let section = "Content/\(type.section ?? "pages")/"
-        let ids = Set(declared.map(\.id))
+        let languages = SiteLanguages(config: settings.config)
         var matches: [PageHead] = []
-        for path in SiteScanner.scan(root: siteRoot).markdown where path.hasPrefix(section) && translationLanguage(of: path, among: ids) == nil {
-            let head = PageHead.read(source: path, root: siteRoot.path, languages: SiteLanguages(config: settings.config))
+        // Default-language pages only, placed the way the build places them (`Routes.page`).
+        for path in SiteScanner.scan(root: siteRoot).markdown
+        where path.hasPrefix(section) && Routes.page(path, slug: nil, in: languages).route.language == languages.defaultID {
+            let head = PageHead.read(source: path, root: siteRoot.path, languages: languages)
             guard head.type == type else { continue }
             let fileSlug = String((path.split(separator: "/").last ?? "").dropLast(3))
             if head.slug == wanted || fileSlug == wanted
@@ -52,14 +54,6 @@ public struct TranslationScaffold: Sendable {
         }
         return TranslationScaffold(source: head.source, relativePath: path,
                                    contents: contents(of: head, language: target, today: today))
-    }
-
-    /// The declared language a file name's suffix names (`x.es.md` → `es`), or nil.
-    static func translationLanguage(of path: String, among ids: Set<String>) -> String? {
-        let name = (path.split(separator: "/").last ?? "").dropLast(3)
-        guard let dot = name.lastIndex(of: ".") else { return nil }
-        let suffix = String(name[name.index(after: dot)...])
-        return ids.contains(suffix) ? suffix : nil
     }
 
     static func contents(of source: PageHead, language: SiteLanguage, today: CalendarDate) -> String {
