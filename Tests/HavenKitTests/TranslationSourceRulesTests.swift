@@ -25,7 +25,7 @@ import Testing
     static func findings(_ files: [String: String]) throws -> [Diagnostic] {
         let site = try TestSite(files: files, config: config)
         defer { site.remove() }
-        return try site.lint().diagnostics.filter { $0.rule == .translationOutdated || $0.rule == .linkToOtherLanguage }
+        return try site.lint().diagnostics.filter { [.translationOutdated, .linkToOtherLanguage, .translationType].contains($0.rule) }
     }
 
     @Test func aTranslationFollowingTheSourcesUpdateIsClean() throws {
@@ -54,6 +54,27 @@ import Testing
         ])
         #expect(found.map(\.rule) == [.translationOutdated])
         #expect(found.first?.message.contains("source_updated") == true)
+    }
+
+    @Test func aTranslationOfAnotherTypeIsReportedAtItsTypeKey() throws {
+        let found = try Self.findings([
+            "Content/conditions/x.md": Self.page("X", updated: "2026-10-15"),
+            "Content/conditions/x.es.md": Self.page("X es", updated: "2026-10-20", extra: "source_updated: 2026-10-15\ntype: article"),
+        ])
+        #expect(found.map(\.rule) == [.translationType])
+        #expect(found.first?.file == "Content/conditions/x.es.md")
+        #expect(found.first?.line == 9)
+        #expect(found.first?.column == 7)
+        #expect(found.first?.severity == .error)
+    }
+
+    @Test func aSourceWithATypeItsTranslationLacksIsReported() throws {
+        let found = try Self.findings([
+            "Content/conditions/x.md": Self.page("X", updated: "2026-10-15", extra: "type: article"),
+            "Content/conditions/x.es.md": Self.page("X es", updated: "2026-10-20", extra: "source_updated: 2026-10-15"),
+        ])
+        #expect(found.map(\.rule) == [.translationType])
+        #expect(found.first?.file == "Content/conditions/x.es.md")
     }
 
     @Test func aTranslationWhoseSourceWasRenamedIsReported() throws {

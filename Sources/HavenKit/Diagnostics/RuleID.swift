@@ -48,6 +48,7 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Hashable {
     case missingTranslation = "missing-translation"
     case translationOutdated = "translation-outdated"
     case linkToOtherLanguage = "link-to-other-language"
+    case translationType = "translation-type"
     // Media
     case imageTooLarge = "image-too-large"
     case invalidImage = "invalid-image"

@@ -1,10 +1,12 @@
 /// Rules about translations: whether a translation still follows its source
 /// (`translation-outdated`), and whether a page links to another language's page where its own
-/// language has one (`link-to-other-language`).
+/// language has one (`link-to-other-language`), and whether it is a page of its source's type
+/// (`translation-type`).
 enum TranslationSourceRules {
     static func check(_ page: Page, in site: Site, into out: inout [Diagnostic]) {
         if page.frontMatter.isUnreadable { return }
         if let source = site.source(of: page) {
+            checkType(page, source: source, into: &out)
             checkFollows(page, source: source, into: &out)
         } else if page.language != site.routes.languages.defaultID, let followed = page.frontMatter.sourceUpdated {
             // A page of its language alone that says it follows a source: the source was renamed or removed.
@@ -12,6 +14,15 @@ enum TranslationSourceRules {
                                   "this \(page.language) page says it follows a source (`source_updated`), but \(page.translationKey) does not exist: if the source was renamed, rename this file to match it; if it is a page of its own, remove `source_updated`"))
         }
         checkLinks(page, in: site, into: &out)
+    }
+
+    /// `translation-type`: a translation of another type than its source (a `type:` on one of the
+    /// two) would make the switcher and the alternates join two different kinds of page.
+    private static func checkType(_ page: Page, source: Page, into out: inout [Diagnostic]) {
+        guard page.type != source.type else { return }
+        let at = page.frontMatter.type?.location ?? page.frontMatter.start
+        out.append(Diagnostic(.translationType, at: at,
+                              "this \(page.language) translation is a page of type \(page.type.rawValue), but its source \(source.source) is a \(source.type.rawValue): a translation has its source's type; remove `type:` here or give both files the same `type:`"))
     }
 
     /// `translation-outdated`: the source's `updated` is later than the translation's
