@@ -75,30 +75,28 @@ public struct StringTables: Sendable {
         return tables
     }
 
-    /// Reads one table file: a map of key → text. Any fault stops Haven (exit 2): the theme is not content.
+    /// Reads one table file: a map of key → text, through the one YAML field reader. Any fault
+    /// stops Haven (exit 2, the first in file order): the theme is not content. Texts are kept as
+    /// written (not trimmed: a label may end in a space the template relies on).
     static func parse(_ text: String, file: String) throws(HavenError) -> [String: String] {
-        let positioner = YAMLPositioner(file: file, firstLine: 1)
-        let root: Node
-        switch YAMLReader.compose(text) {
-        case .failure(let failure):
-            throw .config(positioner.location(line: failure.line, column: failure.column), failure.message)
-        case .success(let node):
-            guard let node, !node.isNull else { return [:] }
-            root = node
-        }
-        guard case .mapping(let mapping) = root else {
-            throw .config(positioner.location(root), "a string table must be a map of key → text, found \(root.kindDescription)")
-        }
+        let reader = YAMLFieldReader(file: file, valueRule: .invalidValue)
         var texts: [String: String] = [:]
-        for (keyNode, value) in mapping {
-            guard let key = keyNode.scalarText, !key.isEmpty else {
-                throw .config(positioner.location(keyNode), "a string table key must be text")
+        if case .success(let root?) = reader.compose(text, syntaxRule: .invalidValue, duplicateRule: .invalidValue) {
+            if case .mapping = root {
+                for entry in reader.entries(root) {
+                    guard let value = entry.value.scalarText else {
+                        reader.report(.invalidValue, reader.location(entry.value),
+                                      "'\(entry.id)' must be text, found \(entry.value.kindDescription)")
+                        continue
+                    }
+                    texts[entry.id] = value
+                }
+            } else {
+                reader.report(.invalidValue, reader.location(root),
+                              "a string table must be a map of key → text, found \(root.kindDescription)")
             }
-            guard let text = value.scalarText else {
-                throw .config(positioner.location(value), "'\(key)' must be text, found \(value.kindDescription)")
-            }
-            texts[key] = text
         }
+        if let fault = reader.firstFault { throw .config(fault.location, fault.message) }
         return texts
     }
 
