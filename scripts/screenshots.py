@@ -7,6 +7,7 @@ Without --all it writes the README set (docs/screenshots/):
   clinical-light.png    a clinical page with a content warning, light scheme, 1280 px wide
   clinical-dark.png     the same page in the dark scheme
   get-help.png          /get-help/, light scheme
+  clinical-es.png       a Spanish clinical page (/es/…) with a content warning, light scheme
   home-mobile.png       the home page at 375 px wide
 With --all it also writes each index page, search and 404 at 1280 and 320 px in both schemes.
 """
@@ -52,6 +53,9 @@ def main():
         shot(driver, clinical, os.path.join(out, "clinical-light.png"), 1280, "light", height=1000, full=False)
         shot(driver, clinical, os.path.join(out, "clinical-dark.png"), 1280, "dark", height=1000, full=False)
         shot(driver, origin + site.base_path + "get-help/", os.path.join(out, "get-help.png"), 1280, "light")
+        spanish = [p for p in warned if p.url_path.startswith(site.base_path + "es/")]
+        if spanish:
+            shot(driver, origin + spanish[0].url_path, os.path.join(out, "clinical-es.png"), 1280, "light", height=1000, full=False)
         shot(driver, origin + site.base_path, os.path.join(out, "home-mobile.png"), 375, "light", height=812, full=False)
         if "--all" in sys.argv:
             for name, path in [("home", ""), ("conditions", "conditions/"), ("search", "search/?q=panic+attack"),
