@@ -7,12 +7,20 @@ PYTHON ?= python3
 CHECK_SITE_CORPUS ?= /tmp/haven-check-site-corpus
 CHECK_SITE_SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: check-site check-site-deps check-site-corpus check-site-test
+.PHONY: check-site check-site-deps check-site-corpus check-site-test check-site-fixture
 
 ## Build the example site and check every output file with the tools above.
 check-site: check-site-deps build
 	$(HAVEN) build
 	$(PYTHON) scripts/check-site.py Public
+
+## The same checks on the golden fixture Tests/Fixtures/basic, whose when-to-get-help page uses every
+## callout, care card and do/don't list and key points (about 35 s).
+CHECK_SITE_FIXTURE_OUT ?= /tmp/haven-check-site-basic
+check-site-fixture: check-site-deps build
+	rm -rf $(CHECK_SITE_FIXTURE_OUT)
+	$(HAVEN) build --site Tests/Fixtures/basic/site --output $(CHECK_SITE_FIXTURE_OUT)
+	$(PYTHON) scripts/check-site.py $(CHECK_SITE_FIXTURE_OUT)
 
 ## The same checks on a generated 200-page site nobody wrote by hand (axe on 10 clinical pages).
 check-site-corpus: check-site-deps build

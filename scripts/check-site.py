@@ -14,7 +14,9 @@ Checks, each reported with its own count of errors and warnings:
   browser      in the same browser: no horizontal scroll at 320 px, the first Tab lands on a visible
                skip link, every focused element shows a focus indicator, no console errors (a broken
                CSP shows up here), no request to another host, print styles hide navigation but keep
-               the crisis notice.
+               the crisis notice; callouts, care cards, do/don't lists and key points print in black
+               and white from either colour scheme (dark border all round, 7:1 text, the kind of a
+               care card or titled callout written out).
   search       /search/?q=panic+attack lists a panic/anxiety page with JavaScript on; with it off the
                page still links to the index pages.
   structure    lang set, one h1, no skipped heading level, skip link, landmarks, "Get help now" in the
@@ -1083,6 +1085,7 @@ def check_browser(site: Site, report: Report, args) -> None:
                 if scheme == "light":
                     check_narrow(driver, report, label, url)
         check_print(driver, report, site, origin)
+        check_print_components(driver, report, site, origin)
         if "search" not in args.skip_set:
             check_search(driver, report, site, origin, By)
     finally:
@@ -1177,6 +1180,55 @@ def check_print(driver, report: Report, site: Site, origin: str) -> None:
         pdf = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": False})
         if not pdf.get("data"):
             report.error("browser", f"{where}: printing to PDF failed")
+    finally:
+        set_scheme(driver, "light")
+
+
+COMPONENT_CLASSES = ("callout", "care-card", "do-list", "key-points")
+
+PRINT_COMPONENTS_JS = """
+const lum = c => { const m = c.match(/[\\d.]+/g); if (!m) return null; if (m.length > 3 && +m[3] === 0) return null;
+  const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  return 0.2126 * f(+m[0]) + 0.7152 * f(+m[1]) + 0.0722 * f(+m[2]); };
+const contrast = (a, b) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+const out = [];
+for (const el of document.querySelectorAll('.callout, .care-card, .do-list, .key-points')) {
+  const name = el.className.split(' ').slice(-1)[0];
+  const cs = getComputedStyle(el);
+  if (cs.display === 'none' || cs.visibility === 'hidden') { out.push(name + ' is hidden in print'); continue; }
+  const sides = ['Top', 'Right', 'Bottom', 'Left'].filter(s => parseFloat(cs['border' + s + 'Width']) >= 1 && cs['border' + s + 'Style'] !== 'none'
+    && lum(cs['border' + s + 'Color']) !== null && contrast(lum(cs['border' + s + 'Color']), 1) >= 3);
+  if (sides.length < 4) out.push(name + ': no dark border on every side in print (the box is lost in black and white)');
+  const bg = lum(cs.backgroundColor); const white = bg === null ? 1 : bg;
+  for (const t of [el, ...el.querySelectorAll('h2, h3, h4, h5, h6, p, li, span, a, strong, em')]) {
+    const tc = getComputedStyle(t);
+    if (tc.display === 'none' || !t.textContent.trim()) continue;
+    const l = lum(tc.color);
+    if (l !== null && contrast(l, white) < 7) { out.push(name + ': text \\'' + t.textContent.trim().slice(0, 40) + '\\' printed in ' + tc.color + ' (contrast ' + contrast(l, white).toFixed(1) + ':1 on paper, want 7:1)'); break; }
+  }
+  // The kind of a care card, or of a callout with its own title, is written out in print (not told by colour alone).
+  for (const h of el.querySelectorAll(':scope > h2:first-child .visually-hidden, :scope > h3:first-child .visually-hidden, :scope > h4:first-child .visually-hidden, :scope > h5:first-child .visually-hidden, :scope > h6:first-child .visually-hidden, .callout-title .visually-hidden')) {
+    const r = h.getBoundingClientRect();
+    if (r.width < 2 || r.height < 2) out.push(name + ': the kind (\\'' + h.textContent.trim() + '\\') is not printed');
+  }
+}
+return out;
+"""
+
+
+def check_print_components(driver, report: Report, site: Site, origin: str, limit: int = 3) -> None:
+    """Callouts, care cards, do/don't lists and key points print legibly in black and white, whichever
+    colour scheme the reader's screen uses: a dark border all round, near-black text on white, and the
+    kind of each care card (and titled callout) in words."""
+    pages = [p for p in site.pages() if any(c in n.classes() for n in p.root.iter() for c in COMPONENT_CLASSES)][:limit]
+    try:
+        for page in pages:
+            for scheme in ("light", "dark"):
+                set_scheme(driver, scheme, media="print")
+                driver.get(origin + page.url_path)
+                wait_ready(driver)
+                for problem in dict.fromkeys(driver.execute_script(PRINT_COMPONENTS_JS) or []):
+                    report.error("browser", f"{page.rel} [print, {scheme}]: {problem}")
     finally:
         set_scheme(driver, "light")
 

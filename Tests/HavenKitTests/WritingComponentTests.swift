@@ -26,8 +26,8 @@ import Testing
 
     @Test func calloutsRenderAsTitledAsides() {
         let (analysis, html) = process("> [!NOTE]\n> Bring a list of questions.\n\n> [!warning] Before you stop a medicine\n> Ask the prescriber first.\n")
-        #expect(html.contains("<aside class=\"callout callout-note\">\n<p><span class=\"callout-title\">Note</span></p>\n<p>Bring a list of questions.</p>\n</aside>"))
-        #expect(html.contains("<aside class=\"callout callout-warning\">\n<p><span class=\"callout-title\">Before you stop a medicine</span></p>\n<p>Ask the prescriber first.</p>\n</aside>"))
+        #expect(html.contains("<aside class=\"callout callout-note\" role=\"note\">\n<p><span class=\"callout-title\">Note</span></p>\n<p>Bring a list of questions.</p>\n</aside>"))
+        #expect(html.contains("<aside class=\"callout callout-warning\" role=\"note\">\n<p><span class=\"callout-title\"><span class=\"visually-hidden\">Warning: </span>Before you stop a medicine</span></p>\n<p>Ask the prescriber first.</p>\n</aside>"))
         #expect(!html.contains("[!"))
         #expect(!html.contains("blockquote"))
         #expect(analysis.alerts.map(\.kind) == [.note, .warning])
@@ -66,7 +66,7 @@ import Testing
         #expect(analysis.alerts.map(\.kind) == [.tip])
         // With a link definition `[!TIP]` is a link, as on GitHub.
         #expect(process("[!TIP]: /x\n\n> [!TIP] Text.\n").0.alerts.isEmpty)
-        #expect(html.contains("<span class=\"callout-title\">Use <a href=\"https://example.org/\">the form</a> <em>today</em></span>"))
+        #expect(html.contains("<span class=\"callout-title\"><span class=\"visually-hidden\">Tip: </span>Use <a href=\"https://example.org/\">the form</a> <em>today</em></span>"))
         let (split, splitHTML) = process("> [!CAUTION]\n> [link](https://example.org/) text\n")
         #expect(split.alerts.map(\.kind) == [.caution])
         #expect(splitHTML.contains("<p><a href=\"https://example.org/\">link</a> text</p>"))

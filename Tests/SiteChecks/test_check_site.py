@@ -297,6 +297,34 @@ class BrowserTests(unittest.TestCase):
         self.assertTrue(dark, report.errors["axe"])
         self.assertFalse(light, light)
 
+    def test_care_card_printed_in_dark_colours_is_caught(self):
+        """A care card whose dark-scheme colours survive into print, with no border, and whose kind
+        stays visually hidden on paper: each is reported; the same card with print rules is not."""
+        card = ('<section class="care-card care-card-urgent"><h2><span class="visually-hidden">Urgent advice: </span>'
+                'Ask for an appointment today if:</h2><ul><li>you feel worse</li></ul></section>')
+        write(self.dir, "conditions/panic/index.html", LAYOUT.format(
+            title="Panic", path="conditions/panic/", head=JSONLD, main=CLINICAL.replace("<h2 id=\"what\">", card + "<h2 id=\"what\">")))
+        hidden = ".visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }\n"
+        write(self.dir, "assets/site.css", "body { color: #000; background: #fff; }\n" + hidden +
+              ":focus-visible { outline: 3px solid #b54f00; }\n"
+              "@media (prefers-color-scheme: dark) { body { background: #111; } .care-card h2 { color: #f2a48c; } }\n")
+
+        def problems():
+            site = cs.Site(self.dir, BASE)
+            report = cs.Report()
+            args = type("Args", (), {"axe_js": None, "sample": None, "skip_set": {"search"}})()
+            with redirect_stdout(io.StringIO()):
+                cs.check_browser(site, report, args)
+            return [m for m in report.errors["browser"] if "[print" in m]
+
+        found = problems()
+        self.assertTrue(any("[print, dark]" in m and "contrast" in m for m in found), found)
+        self.assertTrue(any("no dark border" in m for m in found), found)
+        self.assertTrue(any("kind ('Urgent advice:') is not printed" in m for m in found), found)
+        write(self.dir, "assets/print.css", "nav { display: none; }\n.care-card { border: 2px solid #000; }\n"
+              ".care-card h2 { color: #000; }\n.care-card .visually-hidden { position: static; width: auto; height: auto; clip-path: none; }\n")
+        self.assertEqual(problems(), [])
+
 
 if __name__ == "__main__":
     unittest.main()

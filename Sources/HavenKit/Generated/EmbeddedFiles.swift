@@ -1021,10 +1021,11 @@ p, li { orphans: 3; widows: 3; }
 /* Callouts, care cards and do/don't lists in black and white: the kind is written out, not coloured. */
 .key-points, .callout, .care-card, .do-list { background: #fff; color: #000; border: 1px solid #000; page-break-inside: avoid; break-inside: avoid; }
 .care-card-urgent { border-width: 2px; }
+.do-list { padding: 0 0.3cm; }
 .care-card-emergency { border-width: 4px; }
 .care-card > h2:first-child, .care-card > h3:first-child, .care-card > h4:first-child, .care-card > h5:first-child, .care-card > h6:first-child, .care-card-emergency > h2:first-child, .care-card-emergency > h3:first-child, .care-card-emergency > h4:first-child, .care-card-emergency > h5:first-child, .care-card-emergency > h6:first-child { background: #fff; color: #000; border-bottom: 1px solid #000; }
-.callout-title, .do-list-mark, .care-card-emergency a { color: #000; }
-.care-card .visually-hidden { position: static !important; width: auto; height: auto; margin: 0; clip: auto; clip-path: none; overflow: visible; white-space: normal; }
+.callout-title, .do-list-mark, .do-list-dont .do-list-mark, .care-card-emergency a { color: #000; }
+.care-card .visually-hidden, .callout-title .visually-hidden { position: static !important; width: auto; height: auto; margin: 0; clip: auto; clip-path: none; overflow: visible; white-space: normal; }
 
 """#,
         "Templates/assets/quick-exit.js": #"""

@@ -25,7 +25,8 @@ public enum AlertKind: String, Sendable, Hashable, CaseIterable {
 /// The words of callouts, care cards and lists, from the page language's string table.
 struct AlertLabels: Sendable {
     let titles: [AlertKind: String]
-    /// Visually hidden text that starts a care card's heading, escaped HTML.
+    /// Visually hidden text that starts a care card's heading, or the title a callout's editor
+    /// wrote (its kind's name and ": ", so the kind is not told by colour alone), escaped HTML.
     let hiddenPrefixes: [AlertKind: String]
     /// Visually hidden text before each list item, escaped HTML.
     let itemPrefixes: [AlertKind: String]
@@ -36,7 +37,11 @@ struct AlertLabels: Sendable {
                   .urgent: strings[.careUrgent], .emergency: strings[.careEmergency], .doList: strings[.doList],
                   .dontList: strings[.dontList]]
         hiddenPrefixes = [.nonUrgent: HTMLEscape.text(strings[.careNonUrgentPrefix]), .urgent: HTMLEscape.text(strings[.careUrgentPrefix]),
-                          .emergency: HTMLEscape.text(strings[.careEmergencyPrefix])]
+                          .emergency: HTMLEscape.text(strings[.careEmergencyPrefix]),
+                          .note: HTMLEscape.text(strings[.calloutNote] + ": "), .tip: HTMLEscape.text(strings[.calloutTip] + ": "),
+                          .important: HTMLEscape.text(strings[.calloutImportant] + ": "),
+                          .warning: HTMLEscape.text(strings[.calloutWarning] + ": "),
+                          .caution: HTMLEscape.text(strings[.calloutCaution] + ": ")]
         itemPrefixes = [.doList: HTMLEscape.text(strings[.doItem]), .dontList: HTMLEscape.text(strings[.dontItem])]
     }
 }

@@ -116,7 +116,9 @@ struct AlertPass {
     }
 
     static func openingTag(_ kind: AlertKind) -> String {
-        if kind.isCallout { return "<aside class=\"callout callout-\(kind.cssName)\">" }
+        // role="note": a callout is part of the text it sits in, never a landmark of its own, in any
+        // theme (an unnamed <aside> directly in <main> is a complementary landmark: axe landmark-unique).
+        if kind.isCallout { return "<aside class=\"callout callout-\(kind.cssName)\" role=\"note\">" }
         if kind.isCareCard { return "<section class=\"care-card care-card-\(kind.cssName)\">" }
         return "<section class=\"do-list do-list-\(kind.cssName)\">"
     }
@@ -170,6 +172,10 @@ struct AlertPass {
         if kind.isCallout {
             guard let paragraph = MarkdownNode.paragraph(),
                   let span = MarkdownNode.custom(inline: true, enter: "<span class=\"callout-title\">", exit: "</span>") else { return nil }
+            if !title.isEmpty, let prefix = labels.hiddenPrefixes[kind],
+               let hidden = MarkdownNode.custom(inline: true, enter: "<span class=\"visually-hidden\">\(prefix)</span>", exit: "") {
+                span.append(hidden)
+            }
             content.forEach { span.append($0) }
             paragraph.append(span)
             element = paragraph
