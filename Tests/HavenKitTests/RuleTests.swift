@@ -178,11 +178,17 @@ import Testing
         #expect(try rules(quoted) == [])
         let fine = TestSite.clinical(extra: "content_warnings: [suicide]\n") + "Her uncle died by suicide last year.\n"
         #expect(try rules(fine) == [])
+        // Forms seen on real statistics pages (plural victims, "complete suicide"), and an imperative that is fine.
+        for phrase in ["Most suicide victims had seen a doctor that year.", "Many people who complete suicide made an earlier attempt."] {
+            #expect(try rules(TestSite.clinical(extra: "content_warnings: [suicide]\n") + phrase + "\n") == [.unsafeMessaging], "\(phrase)")
+        }
+        #expect(try rules(TestSite.clinical(extra: "content_warnings: [suicide]\n") + "Staff complete suicide prevention training each year.\n") == [])
     }
 
     @Test func stigmatizingLanguage() throws {
         for phrase in ["He suffers from depression.", "Services for the mentally ill.", "That sounds crazy.", "An addict may relapse.",
-                       "A schizophrenic was interviewed."] {
+                       "A schizophrenic was interviewed.",
+                       "The myth of the violent mentally ill person persists."] {
             #expect(try rules(TestSite.clinical() + phrase + "\n") == [.stigmatizingLanguage], "\(phrase)")
         }
         for phrase in ["She has depression and bipolar disorder.", "ADHD and substance use disorder are treatable.",

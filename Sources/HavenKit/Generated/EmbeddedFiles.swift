@@ -29,8 +29,15 @@ enum EmbeddedFiles {
 #   according_to the words of the opener, in order.
 #   authorities  nouns that make "according to X" a claim besides the evidence nouns (experts…);
 #                X is looked for within `window` words.
+#   claim_phrases (optional) word sequences that make a claim by themselves, after any modifiers
+#                ("there is good evidence that…", "it has a strong evidence base for…").
+#   people       (optional) evidence nouns that name people: "who" after one of them does not end
+#                the subject ("experts who support…", "researchers who studied sleep found…").
+#   pronoun_verbs (optional) pronouns that do not end the subject when a verb follows them at once
+#                ("in one study they found…", "in our survey we found…").
 nouns: [study, studies, research, review, reviews, trial, trials, meta-analysis, meta-analyses, metaanalysis,
-        survey, surveys, data, evidence, experts, scientists, researchers, analysis, analyses, findings, report]
+        survey, surveys, data, evidence, experts, scientists, researchers, analysis, analyses, findings, report,
+        results]
 modifiers: [a, an, the, one, two, three, some, many, several, most, more, recent, new, newer, large, larger, small,
             big, landmark, major, clinical, scientific, systematic, randomized, randomised, controlled, published,
             current, latest, early, earlier, later, past, previous, existing, further, other, this, that, these,
@@ -55,7 +62,13 @@ not_before: [guide, guides, group, groups, habits, habit, skills, skill, hall, p
              or, materials, aids, set, sets, entry, form, forms, app, apps, participants]
 according_to: [according, to]
 authorities: [experts, expert, doctors, clinicians, psychologists, psychiatrists, scientists, researchers, cdc, nih,
-              nimh, samhsa, nhs, nice, who, fda, apa, cochrane, authors, statistics, figures]
+              nimh, samhsa, nhs, nice, who, fda, apa, cochrane, authors, statistics, figures,
+              association, associations, clinic, institute, institutes, college, society, foundation,
+              organization, organisation, center, centers, centre, centres, agency, department, council,
+              academy, university, alliance, nami, ons, census]
+claim_phrases: [[evidence, that], [evidence, base, for], [evidence, shows], [evidence, suggests]]
+people: [experts, scientists, researchers]
+pronoun_verbs: [they, we]
 
 """#,
         "Resources/language/en/stigmatizing-language.yml": #"""
@@ -92,6 +105,12 @@ authorities: [experts, expert, doctors, clinicians, psychologists, psychiatrists
   source: AP, NHS, NICE
 - match: mentally ill people
   suggest: people with mental health conditions
+  source: AP, NHS, NICE
+- match: mentally ill person
+  suggest: person with a mental health condition
+  source: AP, NHS, NICE
+- match: mentally ill patients
+  suggest: patients with mental health conditions
   source: AP, NHS, NICE
 - match: suffers from
   suggest: has, lives with, or is being treated for
@@ -221,6 +240,21 @@ authorities: [experts, expert, doctors, clinicians, psychologists, psychiatrists
 - match: completed suicide
   suggest: died by suicide
   source: RRS, SAM
+- match: complete suicide
+  suggest: die by suicide
+  source: RRS, SAM
+  except:
+    - complete suicide prevention
+    - complete suicide awareness
+    - complete suicide risk
+    - complete suicide safety
+    - complete suicide first aid
+- match: completes suicide
+  suggest: dies by suicide
+  source: RRS, SAM
+- match: completing suicide
+  suggest: dying by suicide
+  source: RRS, SAM
 - match: failed suicide
   suggest: suicide attempt (or "survived a suicide attempt")
   source: RRS, SAM
@@ -241,6 +275,9 @@ authorities: [experts, expert, doctors, clinicians, psychologists, psychiatrists
   source: SAM
 - match: suicide victim
   suggest: person who died by suicide
+  source: RRS, AFSP
+- match: suicide victims
+  suggest: people who died by suicide
   source: RRS, AFSP
 - match: suicide note
   suggest: (avoid describing or quoting notes)

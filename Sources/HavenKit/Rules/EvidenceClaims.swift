@@ -15,10 +15,14 @@ struct EvidenceClaims: Sendable {
     let notBefore: Set<String>
     let accordingTo: [String]
     let authorities: Set<String>
+    let claimPhrases: [[String]]
+    let people: Set<String>
+    let pronounVerbs: Set<String>
 
     private struct File: Decodable {
         var nouns: [String], modifiers: [String], verbs: [String], window: Int, breaks: [String]
         var not_after: [String], not_before: [String], according_to: [String], authorities: [String]
+        var claim_phrases: [[String]]?, people: [String]?, pronoun_verbs: [String]?
     }
 
     /// The built-in English vocabulary (empty, matching nothing, if the embedded file were unreadable).
@@ -35,6 +39,8 @@ struct EvidenceClaims: Sendable {
         nouns = Set(file.nouns); modifiers = Set(file.modifiers); verbs = Set(file.verbs); window = max(0, file.window)
         breaks = Set(file.breaks); notAfter = Set(file.not_after); notBefore = Set(file.not_before)
         accordingTo = file.according_to; authorities = Set(file.authorities)
+        claimPhrases = (file.claim_phrases ?? []).filter { !$0.isEmpty }
+        people = Set(file.people ?? []); pronounVerbs = Set(file.pronoun_verbs ?? [])
     }
 
     /// The first claim in a block's words, as its text reads (lower-cased, from the subject's
@@ -68,7 +74,6 @@ struct EvidenceClaims: Sendable {
                 continue
             }
             guard nouns.contains(tokens[i]) else { continue }
-            if i + 1 < count, sentence[i + 1] == sentence[i], notBefore.contains(tokens[i + 1]) { continue }
             // The subject's first word: back over modifiers, numbers and other evidence nouns.
             var start = i
             while start > 0, sentence[start - 1] == sentence[i],
@@ -76,11 +81,23 @@ struct EvidenceClaims: Sendable {
                 start -= 1
             }
             if start > 0, sentence[start - 1] == sentence[i], notAfter.contains(tokens[start - 1]) { continue }
-            // The verb: within `window` words, before any word that starts another clause.
+            // A phrase that is a claim by itself ("good evidence that").
+            for phrase in claimPhrases where phrase[0] == tokens[i] && i + phrase.count <= count
+                && phrase.indices.allSatisfy({ tokens[i + $0] == phrase[$0] && sentence[i + $0] == sentence[i] }) {
+                return text(start, i + phrase.count - 1)
+            }
+            if i + 1 < count, sentence[i + 1] == sentence[i], notBefore.contains(tokens[i + 1]),
+               !(tokens[i + 1] == "who" && people.contains(tokens[i])) { continue }
+            // The verb: within `window` words, before any word that starts another clause (except
+            // a pronoun right before a verb: "in one study they found").
             var k = i + 1
             while k < count, k <= i + window + 1, sentence[k] == sentence[i] {
                 if verbs.contains(tokens[k]) { return text(start, k) }
-                if breaks.contains(tokens[k]) { break }
+                if breaks.contains(tokens[k]) {
+                    guard pronounVerbs.contains(tokens[k]), k + 1 < count, sentence[k + 1] == sentence[i],
+                          verbs.contains(tokens[k + 1]) else { break }
+                    return text(start, k + 1)
+                }
                 k += 1
             }
         }
