@@ -93,6 +93,17 @@ import Testing
 
     // MARK: care-card and unknown-callout
 
+    /// The marker alone on its line, as GitHub renders alerts, with an all-bold first line as the title.
+    @Test func boldFirstLineIsTheTitleWhenTheMarkerStandsAlone() throws {
+        let (analysis, html) = process("> [!TIP]\n> **Write it down**\n> Keep a short note.\n\n> [!NOTE]\n> **Bold** words start this line.\n")
+        #expect(html.contains("<p><span class=\"callout-title\"><span class=\"visually-hidden\">Tip: </span>Write it down</span></p>\n<p>Keep a short note.</p>"))
+        #expect(html.contains("<p><span class=\"callout-title\">Note</span></p>\n<p><strong>Bold</strong> words start this line.</p>"))
+        #expect(analysis.alerts.map(\.hasTitle) == [true, false])
+        let (_, card) = process("## Help\n\n> [!URGENT]\n> **Ask for an urgent appointment if:**\n> - you feel worse\n")
+        #expect(card.contains("<h3 id=\"ask-for-an-urgent-appointment-if\"><span class=\"visually-hidden\">Urgent advice: </span>Ask for an urgent appointment if:</h3>\n<ul>"))
+        #expect(try findings("## Help\n\n> [!URGENT]\n> **Call 988 today if:**\n> - you feel worse\n") == [])
+    }
+
     @Test func careCardRule() throws {
         let clean = "## When to get help\n\n> [!EMERGENCY] Call 911 or go to the emergency room if:\n> - you are in danger\n\n> [!URGENT] Call 988 today if:\n> - you feel worse\n"
         #expect(try findings(clean) == [])

@@ -126,7 +126,7 @@ extension RuleID {
         case .careCard:
             return ("A care card (`> [!NON-URGENT]`, `[!URGENT]`, `[!EMERGENCY]`) has a title after its marker, and an `EMERGENCY` card names an emergency number of the page's region.",
                     "A care card tells readers when and where to get help (NHS care cards); without a title or the right number it does not.",
-                    "Write the title on the marker's line (`> [!EMERGENCY] Call 911 if:`) and name the region's emergency number in the card.",
+                    "Write the title on the marker's line (`> [!EMERGENCY] Call 911 if:`) or as a bold line after it (`> **Call 911 if:**`), and name the region's emergency number in the card.",
                     "https://service-manual.nhs.uk/design-system/components/care-cards")
         case .unknownCallout:
             return ("A block quote starting `[!TYPE]` names a known type: NOTE, TIP, IMPORTANT, WARNING, CAUTION, NON-URGENT, URGENT, EMERGENCY, DO, DONT (any case).",

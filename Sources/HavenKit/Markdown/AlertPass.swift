@@ -2,8 +2,8 @@
 /// rewritten in place before the body is walked, so the files stay readable on GitHub while Haven
 /// renders callouts, care cards and do/don't lists. A top-level block quote whose first paragraph
 /// starts with `[!TYPE]` (the marker may be split across text nodes) becomes a custom block: the
-/// marker is removed (no rule sees it), the rest of its first line is the title, and the quote's
-/// content follows. Being no longer a block quote, its text counts as the page's own for every
+/// marker is removed (no rule sees it), the rest of its first line is the title (or, with the
+/// marker alone on its line as GitHub needs, an all-bold next line), and the quote's content follows. Being no longer a block quote, its text counts as the page's own for every
 /// wording rule. An unknown type stays an ordinary block quote and is reported.
 struct AlertPass {
     /// An alert as found in the source.
@@ -100,7 +100,8 @@ struct AlertPass {
                                 headingLevel: Int, labels: AlertLabels, location: SourceLocation) -> Alert? {
         guard let container = MarkdownNode.custom(inline: false, enter: openingTag(kind), exit: closingTag(kind)) else { return nil }
         removePrefix(markerLength, from: paragraph)
-        let title = takeTitle(from: paragraph)
+        var title = takeTitle(from: paragraph)
+        if title.isEmpty { title = takeBoldTitle(from: paragraph) }
         if paragraph.firstChild == nil { paragraph.removeAndFree() }
 
         if let heading = titleElement(kind, title: title, headingLevel: headingLevel, labels: labels) {
@@ -160,6 +161,23 @@ struct AlertPass {
             title.forEach { $0.free() }
             return []
         }
+        return title
+    }
+
+    /// With the marker alone on its line (the form GitHub renders as an alert), a first line that
+    /// is all bold (`> **Write it down**`) is the title: its content, unwrapped; the break after it
+    /// is dropped. Empty otherwise.
+    private static func takeBoldTitle(from paragraph: MarkdownNode) -> [MarkdownNode] {
+        guard let strong = paragraph.firstChild, strong.kind == .strong else { return [] }
+        if let after = strong.next, after.kind != .softBreak && after.kind != .lineBreak { return [] }
+        guard strong.firstChild != nil else { return [] }
+        var title: [MarkdownNode] = []
+        while let child = strong.firstChild {
+            child.unlinkOnly()
+            title.append(child)
+        }
+        if let after = strong.next { after.removeAndFree() }
+        strong.removeAndFree()
         return title
     }
 
