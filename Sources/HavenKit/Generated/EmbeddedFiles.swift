@@ -33,6 +33,10 @@ enum EmbeddedFiles {
 #                ("there is good evidence that…", "it has a strong evidence base for…").
 #   people       (optional) evidence nouns that name people: "who" after one of them does not end
 #                the subject ("experts who support…", "researchers who studied sleep found…").
+#   subjects     (optional) organisations that make a claim as the subject of a reporting verb, like
+#                an evidence noun ("the Royal College of Psychiatrists has reported", "NICE recommends").
+#   subject_window (optional, a number) `window` for those subjects (default: `window`); organisations
+#                have names of their own ("the College of Medicine and Dentistry wanted to find…").
 #   pronoun_verbs (optional) pronouns that do not end the subject when a verb follows them at once
 #                ("in one study they found…", "in our survey we found…").
 nouns: [study, studies, research, review, reviews, trial, trials, meta-analysis, meta-analyses, metaanalysis,
@@ -69,6 +73,9 @@ authorities: [experts, expert, doctors, clinicians, psychologists, psychiatrists
 claim_phrases: [[evidence, that], [evidence, base, for], [evidence, shows], [evidence, suggests]]
 people: [experts, scientists, researchers]
 pronoun_verbs: [they, we]
+subjects: [association, associations, institute, institutes, college, society, academy, council, agency, organization,
+           organisation, nhs, nice, cdc, nih, nimh, samhsa, fda, apa, cochrane]
+subject_window: 4
 
 """#,
         "Resources/language/en/stigmatizing-language.yml": #"""

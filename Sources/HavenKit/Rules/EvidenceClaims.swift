@@ -18,11 +18,13 @@ struct EvidenceClaims: Sendable {
     let claimPhrases: [[String]]
     let people: Set<String>
     let pronounVerbs: Set<String>
+    let subjects: Set<String>
+    let subjectWindow: Int
 
     private struct File: Decodable {
         var nouns: [String], modifiers: [String], verbs: [String], window: Int, breaks: [String]
         var not_after: [String], not_before: [String], according_to: [String], authorities: [String]
-        var claim_phrases: [[String]]?, people: [String]?, pronoun_verbs: [String]?
+        var claim_phrases: [[String]]?, people: [String]?, pronoun_verbs: [String]?, subjects: [String]?, subject_window: Int?
     }
 
     /// The built-in English vocabulary (empty, matching nothing, if the embedded file were unreadable).
@@ -40,7 +42,8 @@ struct EvidenceClaims: Sendable {
         breaks = Set(file.breaks); notAfter = Set(file.not_after); notBefore = Set(file.not_before)
         accordingTo = file.according_to; authorities = Set(file.authorities)
         claimPhrases = (file.claim_phrases ?? []).filter { !$0.isEmpty }
-        people = Set(file.people ?? []); pronounVerbs = Set(file.pronoun_verbs ?? [])
+        people = Set(file.people ?? []); pronounVerbs = Set(file.pronoun_verbs ?? []); subjects = Set(file.subjects ?? [])
+        subjectWindow = max(0, file.subject_window ?? file.window)
     }
 
     /// The first claim in a block's words, as its text reads (lower-cased, from the subject's
@@ -73,7 +76,7 @@ struct EvidenceClaims: Sendable {
                 }
                 continue
             }
-            guard nouns.contains(tokens[i]) else { continue }
+            guard nouns.contains(tokens[i]) || subjects.contains(tokens[i]) else { continue }
             // The subject's first word: back over modifiers, numbers and other evidence nouns.
             var start = i
             while start > 0, sentence[start - 1] == sentence[i],
@@ -90,8 +93,9 @@ struct EvidenceClaims: Sendable {
                !(tokens[i + 1] == "who" && people.contains(tokens[i])) { continue }
             // The verb: within `window` words, before any word that starts another clause (except
             // a pronoun right before a verb: "in one study they found").
+            let reach = nouns.contains(tokens[i]) ? window : subjectWindow
             var k = i + 1
-            while k < count, k <= i + window + 1, sentence[k] == sentence[i] {
+            while k < count, k <= i + reach + 1, sentence[k] == sentence[i] {
                 if verbs.contains(tokens[k]) { return text(start, k) }
                 if breaks.contains(tokens[k]) {
                     guard pronounVerbs.contains(tokens[k]), k + 1 < count, sentence[k + 1] == sentence[i],
