@@ -179,7 +179,8 @@ import Testing
         let fine = TestSite.clinical(extra: "content_warnings: [suicide]\n") + "Her uncle died by suicide last year.\n"
         #expect(try rules(fine) == [])
         // Forms seen on real statistics pages (plural victims, "complete suicide"), and an imperative that is fine.
-        for phrase in ["Most suicide victims had seen a doctor that year.", "Many people who complete suicide made an earlier attempt."] {
+        for phrase in ["Most suicide victims had seen a doctor that year.", "Many people who complete suicide made an earlier attempt.",
+                       "Figures on successful suicides are collected each year.", "Few suicides committed at home are reported."] {
             #expect(try rules(TestSite.clinical(extra: "content_warnings: [suicide]\n") + phrase + "\n") == [.unsafeMessaging], "\(phrase)")
         }
         #expect(try rules(TestSite.clinical(extra: "content_warnings: [suicide]\n") + "Staff complete suicide prevention training each year.\n") == [])

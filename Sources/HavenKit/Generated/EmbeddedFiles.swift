@@ -241,6 +241,15 @@ subject_window: 4
 - match: successful suicide
   suggest: died by suicide
   source: RRS, SAM
+- match: successful suicides
+  suggest: deaths by suicide
+  source: RRS, SAM
+- match: completed suicides
+  suggest: deaths by suicide
+  source: RRS, SAM
+- match: suicides committed
+  suggest: deaths by suicide
+  source: RRS, AFSP, SAM, WHO
 - match: successful attempt
   suggest: died by suicide
   source: RRS, SAM
