@@ -91,6 +91,60 @@ import Testing
         #expect(snapshot.files["/es/conditions/depresion/index.html"] == nil)
     }
 
+    /// Edits in place that change a page's load findings (`unknown-key`, the place of a duplicate
+    /// URL's `slug:`): the session patches the site's load findings from the edited files
+    /// (`LoadFindingsPatch`); the media library's findings, made when the site was assembled, stay.
+    @Test(arguments: [false, true]) func loadFindingsFollowEditsInPlace(checkOnly: Bool) throws {
+        let a = "Content/articles/a.md", b = "Content/articles/b.md", draft = "Content/articles/draft.md"
+        let site = try TestSite(files: [
+            a: TestSite.clinical("A") + TestSite.body,
+            b: TestSite.clinical("B", extra: "slug: a\n") + TestSite.body,
+            draft: TestSite.clinical("Draft", extra: "draft: true\n") + TestSite.body,
+            "Content/media/broken.png": "not a PNG",
+        ])
+        defer { site.remove() }
+        let session = IncrementalSession(options: site.options(), checkOnly: checkOnly)
+        func expectClean(_ step: String) throws {
+            for reported in [true, false] {
+                let snapshot = try session.rebuild(changed: reported ? [a, b, draft] : nil)
+                #expect(!snapshot.full, "\(step)")
+                if checkOnly {
+                    #expect(snapshot.diagnostics == (try site.lint().diagnostics), "\(step)")
+                } else {
+                    try expectSame(snapshot, site, step)
+                }
+                // What an editor looks up per file is what the list holds.
+                for file in Set(snapshot.diagnostics.map(\.file)).union([a, b, draft, "Content/none.md", ""]) {
+                    #expect(Array(snapshot.diagnostics(in: file)) == snapshot.diagnostics.filter { $0.file == file }, "\(step): \(file)")
+                    #expect(snapshot.diagnostics(concerning: file) == snapshot.diagnostics.filter { $0.related?.file == file && $0.file != file })
+                }
+                #expect(!snapshot.diagnostics(concerning: a).isEmpty, "b's duplicate URL concerns a")
+                if reported { try edit(site, a, try #require(site.read(a))) }  // the same text, a new signature: read again
+            }
+        }
+        let first = try session.rebuild()
+        #expect(first.diagnostics.contains { $0.rule == .invalidImage } && first.diagnostics.contains { $0.rule == .duplicateSlug })
+        func replace(_ path: String, _ old: String, _ new: String) throws {
+            let text = try #require(site.read(path))
+            #expect(text.contains(old))
+            try edit(site, path, text.replacingOccurrences(of: old, with: new))
+        }
+        try replace(a, "author: Test Author", "author: Test Author\nauthr: typo")
+        try expectClean("unknown key added")
+        try replace(a, "authr: typo", "authr: typo\nreviwer: x")
+        try expectClean("second unknown key")
+        try replace(a, "\nauthr: typo\nreviwer: x", "")
+        try expectClean("unknown keys removed")
+        // The later of two files with one URL: its duplicate finding moves with its `slug:` line.
+        try replace(b, "author: Test Author", "author: Test Author\nsubtitle: moved")
+        try expectClean("slug line moved")
+        try replace(b, "subtitle: moved\n", "")
+        try expectClean("slug line back")
+        // A draft (not published) has load findings too.
+        try replace(draft, "author: Test Author", "author: Test Author\nauthr: typo")
+        try expectClean("draft's unknown key")
+    }
+
     @Test func everyEditEqualsACleanBuild() throws {
         let site = try TestSite(files: BuildTests.files)
         defer { site.remove() }

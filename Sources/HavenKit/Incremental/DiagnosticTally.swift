@@ -21,6 +21,9 @@ struct DiagnosticTally {
     private var byOrigin: [Origin: [Diagnostic]] = [:]
     private(set) var errors = 0
     private(set) var warnings = 0
+    /// The findings in `list` that concern another file too (`related`): few (duplicate slugs,
+    /// missing fragments), kept apart so an editor finds those about one file without reading `list`.
+    private(set) var withRelated = Set<Diagnostic>()
 
     init(policy: SeverityPolicy, origins: [Origin: [Diagnostic]]) {
         self.policy = policy
@@ -75,6 +78,9 @@ struct DiagnosticTally {
     private mutating func count(_ d: Diagnostic, _ delta: Int) {
         if d.severity == .error { errors += delta }
         if d.severity == .warning { warnings += delta }
+        if d.related != nil {
+            if delta > 0 { withRelated.insert(d) } else { withRelated.remove(d) }
+        }
     }
 
     /// Where a finding is or would go in `list` (binary search).

@@ -152,15 +152,20 @@ public enum SiteLoader {
         var unique: [PageHead] = []
         for head in published {
             if let first = firstByPath[head.path] {
-                let at = head.matter.slug?.location ?? SourceLocation(file: head.source)
-                diagnostics.append(Diagnostic(.duplicateSlug, at: at, "\(head.source) and \(first) both produce \(head.path)",
-                                              related: SourceLocation(file: first)))
+                diagnostics.append(duplicateFinding(head, first: first))
                 continue
             }
             firstByPath[head.path] = head.source
             unique.append(head)
         }
         return (unique, diagnostics)
+    }
+
+    /// The finding of a published head whose URL an earlier file (`first`) already makes.
+    static func duplicateFinding(_ head: PageHead, first: String) -> Diagnostic {
+        let at = head.matter.slug?.location ?? SourceLocation(file: head.source)
+        return Diagnostic(.duplicateSlug, at: at, "\(head.source) and \(first) both produce \(head.path)",
+                          related: SourceLocation(file: first))
     }
 }
 

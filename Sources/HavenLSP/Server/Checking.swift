@@ -30,9 +30,9 @@ extension LanguageServer {
         guard let session = current else { return }
         // The documents as they are before the check: a later edit has its own check coming.
         let docs: [Document] = withLock { Array(self.documents.values) }
-        let all: [HavenKit.Diagnostic]
+        let snapshot: IncrementalSession.Snapshot
         do {
-            all = try session.rebuild(changed: changed).diagnostics
+            snapshot = try session.rebuild(changed: changed)
             withLock {
                 site = session.currentSite
                 siteFault = nil
@@ -46,24 +46,18 @@ extension LanguageServer {
             publishFault(error)
             return
         }
-        publish(all, docs: docs, force: force)
+        publish(snapshot, docs: docs, force: force)
     }
 
     /// Sends each open document its findings: its own, and those elsewhere that concern it.
-    private func publish(_ all: [HavenKit.Diagnostic], docs: [Document], force: Set<String>) {
-        let byPath = Dictionary(grouping: docs.filter { $0.path != nil }, by: { $0.path ?? "" })
-        var own: [String: [HavenKit.Diagnostic]] = [:]
-        var concerning: [String: [HavenKit.Diagnostic]] = [:]
-        for d in all {
-            if byPath[d.file] != nil { own[d.file, default: []].append(d) }
-            if let related = d.related?.file, related != d.file, byPath[related] != nil { concerning[related, default: []].append(d) }
-        }
+    /// (Each document's findings are looked up in the snapshot, not sorted out of the site's.)
+    private func publish(_ snapshot: IncrementalSession.Snapshot, docs: [Document], force: Set<String>) {
         let encoding: PositionEncoding = withLock { self.encoding }
         for doc in docs {
             guard let path = doc.path else { continue }
-            let found = own[path] ?? []
+            let found = Array(snapshot.diagnostics(in: path))
             var lsp = found.map { convert($0, in: doc, encoding) }
-            lsp += (concerning[path] ?? []).map { relatedDiagnostic($0, in: doc, encoding) }
+            lsp += snapshot.diagnostics(concerning: path).map { relatedDiagnostic($0, in: doc, encoding) }
             let changed: Bool = withLock {
                 guard documents[doc.uri] != nil else { return false }  // closed meanwhile
                 published[doc.uri] = found
