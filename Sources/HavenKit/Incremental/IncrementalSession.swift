@@ -79,6 +79,8 @@ public final class IncrementalSession: @unchecked Sendable {
     private var modelDiagnostics: [String: [Diagnostic]] = [:]
     private var renderedDiagnostics: [String: [Diagnostic]] = [:]
     private var tally: DiagnosticTally?
+    /// The severity policy of `site` (made again from every page only when the set of pages changed).
+    private var policy: SeverityPolicy?
     private var files: [String: [UInt8]] = [:]
     private var changedPaths = Set<String>()
 
@@ -218,7 +220,13 @@ public final class IncrementalSession: @unchecked Sendable {
             mediaFailures = [:]
         }
         let checker = Checker(production: options.production)
-        let policy = checker.policy(for: newSite)
+        let policy: SeverityPolicy
+        if let kept = self.policy, patched != nil, !full, !plan.recheckEverything {
+            policy = checker.policy(kept, replacing: plan.edited.compactMap { self.page($0, in: newSite) })
+        } else {
+            policy = checker.policy(for: newSite)
+        }
+        self.policy = policy
         let renderer = SiteRenderer(site: newSite, theme: theme)
         let generated = checkOnly ? [] : renderer.generatedJobs().filter {
             plan.renderEverything || plan.regenerateEverything || plan.regenerate.contains($0.route)

@@ -11,6 +11,15 @@ public struct Checker: Sendable {
         return SeverityPolicy(site: site.config.lint, files: files, production: production)
     }
 
+    /// What `policy(for:)` makes of a site whose `pages` replaced their earlier versions (same
+    /// sources, nothing else changed), from the earlier site's `policy`: only those pages' `lint:`
+    /// is read again, not every page's (`IncrementalSession`, once per keystroke in `haven lsp`).
+    func policy(_ policy: SeverityPolicy, replacing pages: [Page]) -> SeverityPolicy {
+        var policy = policy
+        for page in pages { policy.files[page.source] = page.frontMatter.lint.isEmpty ? nil : page.frontMatter.lint }
+        return policy
+    }
+
     /// All findings about the model (not yet filtered by severity).
     public func check(_ site: Site) -> [Diagnostic] {
         var found = checkSite(site)
