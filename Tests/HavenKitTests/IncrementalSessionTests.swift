@@ -115,10 +115,11 @@ import Testing
                 }
                 // What an editor looks up per file is what the list holds.
                 for file in Set(snapshot.diagnostics.map(\.file)).union([a, b, draft, "Content/none.md", ""]) {
-                    #expect(Array(snapshot.diagnostics(in: file)) == snapshot.diagnostics.filter { $0.file == file }, "\(step): \(file)")
-                    #expect(snapshot.diagnostics(concerning: file) == snapshot.diagnostics.filter { $0.related?.file == file && $0.file != file })
+                    #expect(snapshot.findings.in(file) == snapshot.diagnostics.filter { $0.file == file }, "\(step): \(file)")
+                    #expect(snapshot.findings.concerning(file) == snapshot.diagnostics.filter { $0.related?.file == file && $0.file != file })
                 }
-                #expect(!snapshot.diagnostics(concerning: a).isEmpty, "b's duplicate URL concerns a")
+                #expect(!snapshot.findings.concerning(a).isEmpty, "b's duplicate URL concerns a")
+                #expect(snapshot.findings.count == snapshot.diagnostics.count)
                 if reported { try edit(site, a, try #require(site.read(a))) }  // the same text, a new signature: read again
             }
         }

@@ -24,7 +24,8 @@ public final class IncrementalSession: @unchecked Sendable {
     public struct Snapshot: Sendable {
         /// Output path (`/conditions/x/index.html`) → bytes.
         public let files: [String: [UInt8]]
-        public let diagnostics: [Diagnostic]
+        /// The findings, per file.
+        public let findings: FindingsByFile
         public let failed: Bool
         /// Whether everything was rebuilt (settings or the URL table changed).
         public let full: Bool
@@ -33,28 +34,8 @@ public final class IncrementalSession: @unchecked Sendable {
         /// Output paths written or removed by this rebuild (all of them after a full one).
         public let changedPaths: Set<String>
         public var pageCount: Int
-        /// The findings in `diagnostics` whose `related` place is in another file, sorted.
-        let relatedFindings: [Diagnostic]
-
-        /// The findings in `file`: a run of `diagnostics` (sorted by file first), found by binary
-        /// search, so an editor gets one page's findings without reading the site's.
-        public func diagnostics(in file: String) -> ArraySlice<Diagnostic> {
-            func first(_ after: (String) -> Bool) -> Int {
-                var low = 0, high = diagnostics.count
-                while low < high {
-                    let mid = (low + high) / 2
-                    if after(diagnostics[mid].file) { high = mid } else { low = mid + 1 }
-                }
-                return low
-            }
-            return diagnostics[first { $0 >= file }..<first { $0 > file }]
-        }
-
-        /// The findings in other files that concern `file` (their `related` place is in it: the
-        /// other page with the same URL, a link to a missing heading of it).
-        public func diagnostics(concerning file: String) -> [Diagnostic] {
-            relatedFindings.filter { $0.related?.file == file && $0.file != file }
-        }
+        /// Every finding, sorted (made from `findings` on each use).
+        public var diagnostics: [Diagnostic] { findings.all }
     }
 
     private let options: BuildOptions
@@ -276,9 +257,8 @@ public final class IncrementalSession: @unchecked Sendable {
             tallied = partial
             work.recheck = []
             work.render = plan.rerender.subtracting(plan.edited)
-            early(Snapshot(files: files, diagnostics: partial.list, failed: failed(partial), full: false,
-                           renderedPages: now.count, changedPaths: changedPaths, pageCount: newSite.pages.count,
-                           relatedFindings: partial.withRelated.sorted()))
+            early(Snapshot(files: files, findings: partial.findings, failed: failed(partial), full: false,
+                           renderedPages: now.count, changedPaths: changedPaths, pageCount: newSite.pages.count))
         }
         take(work.run(later, generated: generated), into: &updates)
 
@@ -335,8 +315,8 @@ public final class IncrementalSession: @unchecked Sendable {
         }
         guard let tally else { throw .io("the session lost its findings") }
         pending = []
-        return Snapshot(files: files, diagnostics: tally.list, failed: failed(tally), full: full, renderedPages: targets.count,
-                        changedPaths: changedPaths, pageCount: newSite.pages.count, relatedFindings: tally.withRelated.sorted())
+        return Snapshot(files: files, findings: tally.findings, failed: failed(tally), full: full, renderedPages: targets.count,
+                        changedPaths: changedPaths, pageCount: newSite.pages.count)
     }
 
     private func failed(_ tally: DiagnosticTally) -> Bool {

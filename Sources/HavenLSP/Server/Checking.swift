@@ -55,9 +55,9 @@ extension LanguageServer {
         let encoding: PositionEncoding = withLock { self.encoding }
         for doc in docs {
             guard let path = doc.path else { continue }
-            let found = Array(snapshot.diagnostics(in: path))
+            let found = snapshot.findings.in(path)
             var lsp = found.map { convert($0, in: doc, encoding) }
-            lsp += snapshot.diagnostics(concerning: path).map { relatedDiagnostic($0, in: doc, encoding) }
+            lsp += snapshot.findings.concerning(path).map { relatedDiagnostic($0, in: doc, encoding) }
             let changed: Bool = withLock {
                 guard documents[doc.uri] != nil else { return false }  // closed meanwhile
                 published[doc.uri] = found
