@@ -153,6 +153,43 @@ import Testing
         #expect(try findings("## Help\n\nCall or text 988, or call 1-800-662-4357. At the menu, press 3 for billing.\n") == [])
     }
 
+    /// The text of the page with this body after its findings' first suggestions are applied (as an
+    /// editor applies a quick fix: `original` found from the finding's column on its line), and
+    /// the rules of the findings that had one.
+    func fixed(_ body: String, frontMatter: String = "") throws -> (text: String, fixed: [String]) {
+        let path = "Content/articles/page.md"
+        let site = try TestSite(files: [path: TestSite.clinical(extra: frontMatter) + body])
+        defer { site.remove() }
+        var lines = try #require(site.read(path)).components(separatedBy: "\n")
+        var rules: [String] = []
+        for d in try site.lint().diagnostics.filter({ $0.file == path }).reversed() {
+            guard case .replace(let at, let original, let replacement)? = d.suggestions.first?.edit else { continue }
+            var bytes = Array(lines[at.line - 1].utf8)
+            let from = at.column - 1
+            let start = try #require((from...max(from, bytes.count - original.utf8.count)).first { Array(bytes[$0...].prefix(original.utf8.count)) == Array(original.utf8) })
+            bytes.replaceSubrange(start..<start + original.utf8.count, with: Array(replacement.utf8))
+            lines[at.line - 1] = String(decoding: bytes, as: UTF8.self)
+            rules.append(d.rule.rawValue)
+        }
+        return (lines.joined(separator: "\n"), rules)
+    }
+
+    @Test func retiredNumbersAndUnknownCalloutsSuggestTheirReplacement() throws {
+        for spelling in ["1-800-273-8255", "1-800-273-TALK", "1 (800) 273-8255", "800.273.8255", "+1 800 273 8255"] {
+            let result = try fixed("## Help\n\nCall \(spelling) for support.\n")
+            #expect(result.text.hasSuffix("\n## Help\n\nCall 988 for support.\n"), "\(spelling)")
+            #expect(result.fixed == ["retired-crisis-number"])
+        }
+        #expect(try fixed("## Help\n\nCall 1-833-456-4566 or text 45645.\n").text.hasSuffix("Call 988 or text 988.\n"))
+        #expect(try fixed("", frontMatter: "key_points:\n  - \"Call 1-800-273-8255.\"\n").text.contains("  - \"Call 988.\"\n"))
+        #expect(try fixed("## Help\n\n[Call us](tel:+18002738255).\n").text.hasSuffix("[Call us](tel:988).\n"))
+        // "Press 3" needs rewording, not a number: no suggestion.
+        #expect(try fixed("## Help\n\nCall 988 and press 3 to reach LGBTQ+ counselors.\n").fixed == [])
+        #expect(try fixed("> [!NOTT]\n> Typo.\n").text.hasSuffix("> [!NOTE]\n> Typo.\n"))
+        #expect(try fixed("> [!urgnet] Get help today if:\n> Typo.\n").text.hasSuffix("> [!URGENT] Get help today if:\n> Typo.\n"))
+        #expect(try fixed("> [!QWERTYUIOP]\n> Nothing close.\n").fixed == [])
+    }
+
     @Test func retiredMessageNamesReplacementAndSource() throws {
         let site = try TestSite(files: ["Content/articles/page.md": TestSite.clinical() + "Call 1-800-273-TALK.\n"])
         defer { site.remove() }

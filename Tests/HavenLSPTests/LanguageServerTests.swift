@@ -118,6 +118,60 @@ func position(_ json: JSON?) -> (Int, Int)? {
         #expect(actions.compactMap { $0["title"]?.string }.sorted() == ["Replace with 'died by suicide'", "Replace with 'suicide'"])
         #expect(actions.allSatisfy { $0["kind"]?.string == "quickfix" })
         // Apply every edit (bottom first) and send the text back: the findings are gone.
+        text = try apply(actions, to: text, uri: uri)
+        #expect(text.contains("[suicide]") && text.contains("man died by suicide."))
+        client.change(uri, text, version: 2)
+        #expect(client.diagnostics(uri) { $0.isEmpty } == [])
+        // Adding a missing key.
+        client.change(uri, text.replacingOccurrences(of: "author: Test Author\n", with: ""), version: 3)
+        #expect(client.diagnostics(uri) { $0.codes == ["missing-author"] }?.codes == ["missing-author"])
+        let add = client.request("textDocument/codeAction", ["textDocument": ["uri": uri], "range": everything, "context": ["diagnostics": [Any]()]])
+        let edit = add?["result"]?.array?.first?["edit"]?["changes"]?[uri]?.array?.first
+        #expect(edit?["newText"]?.string == "author: \n")
+        #expect(position(edit?["range"]?["start"]).map { [$0.0, $0.1] } == [7, 0])
+        _ = client.closeInput()
+    }
+
+    /// A retired crisis number's quick fix writes the number that replaced it; an unknown callout
+    /// type's, the known type it is closest to.
+    @Test func quickFixesForRetiredNumbersAndCallouts() throws {
+        let site = try LSPSite(pages: [LanguageServerTests.path: LSPSite.page()])
+        defer { site.remove() }
+        let client = LSPTestClient(site: site.root)
+        _ = client.initialize(site.root)
+        let uri = site.uri(LanguageServerTests.path)
+        let prefix = "Café 😀 中文: call "
+        var text = LSPSite.page(body: "## About\n\n\(prefix)1-800-273-8255 any time, or text 45645.\n\n> [!NOTT]\n> A typo.\n")
+        client.open(uri, text)
+        let found = try #require(client.diagnostics(uri))
+        #expect(found.codes.sorted() == ["retired-crisis-number", "retired-crisis-number", "unknown-callout"])
+        // The range is the number as written (UTF-16 units after the accents, emoji and CJK text).
+        let number = try #require(found.first(code: "retired-crisis-number"))
+        #expect(position(number["range"]?["start"]).map { [$0.0, $0.1] } == [11, prefix.utf16.count])
+        #expect(position(number["range"]?["end"]).map { [$0.0, $0.1] } == [11, (prefix + "1-800-273-8255").utf16.count])
+        let callout = try #require(found.first(code: "unknown-callout"))
+        #expect(position(callout["range"]?["start"]).map { [$0.0, $0.1] } == [13, 2])
+        #expect(position(callout["range"]?["end"]).map { [$0.0, $0.1] } == [13, 9])
+
+        let everything: [String: Any] = ["start": ["line": 0, "character": 0], "end": ["line": 100, "character": 0]]
+        let actions = try #require(client.request("textDocument/codeAction", ["textDocument": ["uri": uri], "range": everything,
+                                                                             "context": ["diagnostics": [Any]()]])?["result"]?.array)
+        #expect(actions.compactMap { $0["title"]?.string }.sorted() == ["Replace with '988'", "Replace with '988'", "Replace with '[!NOTE]'"])
+        #expect(actions.allSatisfy { $0["kind"]?.string == "quickfix" && $0["isPreferred"] == .bool(true) })
+        // Only the finding under the cursor: the callout's line offers the callout's fix.
+        let onCallout: [String: Any] = ["start": ["line": 13, "character": 4], "end": ["line": 13, "character": 4]]
+        let here = client.request("textDocument/codeAction", ["textDocument": ["uri": uri], "range": onCallout, "context": ["diagnostics": [Any]()]])
+        #expect(here?["result"]?.array?.compactMap { $0["title"]?.string } == ["Replace with '[!NOTE]'"])
+
+        text = try apply(actions, to: text, uri: uri)
+        #expect(text.contains("\(prefix)988 any time, or text 988.\n\n> [!NOTE]\n> A typo."))
+        client.change(uri, text, version: 2)
+        #expect(client.diagnostics(uri) { $0.isEmpty } == [])
+        _ = client.closeInput()
+    }
+
+    /// Applies every edit of `actions` to `text` (bottom first; each edit within one line).
+    func apply(_ actions: [JSON], to text: String, uri: String) throws -> String {
         var edits: [(Int, Int, Int, String)] = []
         for action in actions {
             for edit in action["edit"]?["changes"]?[uri]?.array ?? [] {
@@ -131,18 +185,7 @@ func position(_ json: JSON?) -> (Int, Int)? {
             let units = Array(lines[line].utf16)
             lines[line] = String(decoding: Array(units[..<from]), as: UTF16.self) + new + String(decoding: Array(units[to...]), as: UTF16.self)
         }
-        text = lines.joined(separator: "\n")
-        #expect(text.contains("[suicide]") && text.contains("man died by suicide."))
-        client.change(uri, text, version: 2)
-        #expect(client.diagnostics(uri) { $0.isEmpty } == [])
-        // Adding a missing key.
-        client.change(uri, text.replacingOccurrences(of: "author: Test Author\n", with: ""), version: 3)
-        #expect(client.diagnostics(uri) { $0.codes == ["missing-author"] }?.codes == ["missing-author"])
-        let add = client.request("textDocument/codeAction", ["textDocument": ["uri": uri], "range": everything, "context": ["diagnostics": [Any]()]])
-        let edit = add?["result"]?.array?.first?["edit"]?["changes"]?[uri]?.array?.first
-        #expect(edit?["newText"]?.string == "author: \n")
-        #expect(position(edit?["range"]?["start"]).map { [$0.0, $0.1] } == [7, 0])
-        _ = client.closeInput()
+        return lines.joined(separator: "\n")
     }
 
     @Test func completionAndHover() throws {

@@ -9,8 +9,10 @@ enum CrisisNumberRules {
         let numbers = RegionNumbers(site: site, region: region)
         for mention in mentions(of: page) {
             if let line = retiredLine(mention) {
+                let fix = line.replacementNumber.map { [Suggestion.replace(mention.text, at: mention.location, with: $0)] } ?? []
                 out.append(Diagnostic(.retiredCrisisNumber, at: mention.location,
-                                      "'\(mention.text)' is \(line.name): \(line.retired); \(line.replacement) (source: \(line.source))"))
+                                      "'\(mention.text)' is \(line.name): \(line.retired); \(line.replacement) (source: \(line.source))",
+                                      suggestions: fix))
             } else if let owner = numbers.otherRegionOwner(of: mention) {
                 out.append(Diagnostic(.crisisNumber, at: mention.location,
                                       "'\(mention.text)' is \(owner), not a number for this page's region (\(region))\(numbers.suggestion)"))
@@ -33,9 +35,11 @@ enum CrisisNumberRules {
             }
         }
         for unknown in page.body.unknownAlerts {
-            let hint = Suggest.closest(to: unknown.type, in: AlertKind.allCases.map(\.rawValue)).map { " (did you mean [!\($0.uppercased())]?)" } ?? ""
+            let closest = Suggest.closest(to: unknown.type, in: AlertKind.allCases.map(\.rawValue)).map { "[!\($0.uppercased())]" }
+            let hint = closest.map { " (did you mean \($0)?)" } ?? ""
             out.append(Diagnostic(.unknownCallout, at: unknown.location,
-                                  "[!\(unknown.type)] is not a callout type\(hint); it is shown as a plain quote. Types: \(AlertKind.markerTypes.joined(separator: ", "))"))
+                                  "[!\(unknown.type)] is not a callout type\(hint); it is shown as a plain quote. Types: \(AlertKind.markerTypes.joined(separator: ", "))",
+                                  suggestions: Suggestion.didYouMean("[!\(unknown.type)]", at: unknown.location, closest)))
         }
     }
 

@@ -59,25 +59,30 @@ enum RetiredCrisisNumbers {
         var retired: String
         var replacement: String
         var source: String
+        /// The number to write in its place (a quick fix), when one number replaced it.
+        var replacementNumber: String? = nil
     }
 
     static let lifeline = Line(
         number: "+18002738255", name: "the old National Suicide Prevention Lifeline number",
         retired: "988 replaced it on 16 July 2022 (the old number still forwards to 988)",
         replacement: "call or text 988 (988 Suicide & Crisis Lifeline)",
-        source: "https://campusdrugprevention.gov/suicide-prevention-lifeline-transitions-988")
+        source: "https://campusdrugprevention.gov/suicide-prevention-lifeline-transitions-988",
+        replacementNumber: "988")
 
     static let talkSuicideCanada = Line(
         number: "+18334564566", name: "the Talk Suicide Canada number",
         retired: "9-8-8, which expands on it, took its place on 30 November 2023",
         replacement: "call or text 988 (9-8-8: Suicide Crisis Helpline)",
-        source: "https://connectfm.ca/news/post/988-suicide-crisis-helpline-launches-across-canada")
+        source: "https://connectfm.ca/news/post/988-suicide-crisis-helpline-launches-across-canada",
+        replacementNumber: "988")
 
     static let talkSuicideCanadaText = Line(
         number: "45645", name: "Talk Suicide Canada's text line",
         retired: "9-8-8, which can be texted at any hour, took its place on 30 November 2023",
         replacement: "text 988 (9-8-8: Suicide Crisis Helpline)",
-        source: "https://connectfm.ca/news/post/988-suicide-crisis-helpline-launches-across-canada")
+        source: "https://connectfm.ca/news/post/988-suicide-crisis-helpline-launches-across-canada",
+        replacementNumber: "988")
 
     static let pressThree = Line(
         number: nil, name: "988's “press 3” option for LGBTQ+ young people",
