@@ -7,6 +7,8 @@ didChange (the server asks for full sync), sent after the previous one's diagnos
 pause, and timed until the server publishes diagnostics for that version. Every other keystroke
 adds a fault (an unknown key), so the diagnostics change. Prints the median and the spread.
 
+With HAVEN_LSP_TIMING=1 in the environment the server logs each check's wall and CPU time on stderr.
+
 Usage: scripts/lsp-latency.py [--haven .build/release/haven] [--site DIR] [--pages 10000] [--keys 40]
 """
 import argparse, json, os, select, statistics, subprocess, sys, tempfile, time, glob

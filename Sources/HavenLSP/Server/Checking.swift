@@ -28,11 +28,13 @@ extension LanguageServer {
             return taken
         }
         guard let session = current else { return }
+        let timer = CheckTimer.start()
         // The documents as they are before the check: a later edit has its own check coming.
         let docs: [Document] = withLock { Array(self.documents.values) }
         let snapshot: IncrementalSession.Snapshot
         do {
             snapshot = try session.rebuild(changed: changed)
+            timer?.lap("rebuild")
             withLock {
                 site = session.currentSite
                 siteFault = nil
@@ -47,6 +49,7 @@ extension LanguageServer {
             return
         }
         publish(snapshot, docs: docs, force: force)
+        if let timer { timer.lap("publish"); log(timer.report(changed: changed)) }
     }
 
     /// Sends each open document its findings: its own, and those elsewhere that concern it.
@@ -122,5 +125,39 @@ extension LanguageServer {
         case .warning: 2
         case .off: 4
         }
+    }
+}
+
+/// Each check's wall-clock and CPU time (all threads), logged on stderr when `HAVEN_LSP_TIMING` is
+/// set: what `scripts/lsp-latency.py` reports, taken apart (the debounce and the pipe excluded).
+final class CheckTimer {
+    static let enabled = ProcessInfo.processInfo.environment["HAVEN_LSP_TIMING"] != nil
+    private let wall = DispatchTime.now().uptimeNanoseconds
+    private let cpu = CheckTimer.cpuNanoseconds()
+    private var laps: [(String, UInt64)] = []
+
+    static func start() -> CheckTimer? { enabled ? CheckTimer() : nil }
+
+    func lap(_ name: String) { laps.append((name, DispatchTime.now().uptimeNanoseconds)) }
+
+    func report(changed: Set<String>?) -> String {
+        var last = wall
+        var parts: [String] = []
+        for (name, at) in laps {
+            parts.append("\(name) \(CheckTimer.ms(at - last))")
+            last = at
+        }
+        let what = changed.map { "\($0.count) file(s)" } ?? "everything"
+        return "check of \(what): \(CheckTimer.ms(last - wall)) ms wall (\(parts.joined(separator: ", "))), "
+            + "\(CheckTimer.ms(CheckTimer.cpuNanoseconds() - cpu)) ms CPU"
+    }
+
+    private static func ms(_ nanoseconds: UInt64) -> String { String(format: "%.1f", Double(nanoseconds) / 1e6) }
+
+    /// CPU time of the whole process (every thread: pages are checked on all cores).
+    private static func cpuNanoseconds() -> UInt64 {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
     }
 }
