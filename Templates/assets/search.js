@@ -1,13 +1,16 @@
 // Haven search: runs entirely in the reader's browser. The query never leaves the device:
-// the index is one static file, fetched from this site like any stylesheet.
+// the index is one static file, fetched from this site like any stylesheet. Opened from disk
+// (file://), where a page cannot fetch a file, the same index is loaded as a script of this site
+// (search-index.js, which sets window.HAVEN_SEARCH_INDEX).
 (function () {
   "use strict";
   var form = document.querySelector(".search-form");
-  if (!form || !window.fetch) return;
+  if (!form) return;
   var input = document.getElementById("search-query");
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   var indexURL = form.getAttribute("data-index");
+  var indexScriptURL = form.getAttribute("data-index-script");
   var data = null;
   // The words come from the page (the site's string table), in its language.
   function word(name) { return form.getAttribute("data-" + name) || ""; }
@@ -116,9 +119,30 @@
     show(q);
   }
 
+  // The index as a script element of this site: resolves with the global it sets.
+  function loadScript() {
+    return new Promise(function (resolve, reject) {
+      if (!indexScriptURL) { reject(new Error("no index script")); return; }
+      var script = document.createElement("script");
+      script.src = indexScriptURL;
+      script.onload = function () {
+        if (window.HAVEN_SEARCH_INDEX) resolve(window.HAVEN_SEARCH_INDEX); else reject(new Error("empty index"));
+      };
+      script.onerror = function () { reject(new Error("index script failed")); };
+      document.head.appendChild(script);
+    });
+  }
+
+  // Served: fetch the JSON (the script as a fallback). From disk: the script at once.
+  function loadIndex() {
+    if (window.location.protocol === "file:" || !window.fetch) return loadScript();
+    return fetch(indexURL, { credentials: "same-origin" })
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .catch(loadScript);
+  }
+
   var timer = null;
-  fetch(indexURL, { credentials: "same-origin" })
-    .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+  loadIndex()
     .then(function (json) {
       data = json;
       fromURL();
@@ -130,7 +154,8 @@
         e.preventDefault();
         var url = new URL(window.location.href);
         url.searchParams.set("q", input.value);
-        window.history.replaceState(null, "", url.toString());
+        // Some browsers refuse a history entry for a file:// page: the results still show.
+        try { window.history.replaceState(null, "", url.toString()); } catch (err) { /* from disk */ }
         clearTimeout(timer);
         show(input.value);
       });

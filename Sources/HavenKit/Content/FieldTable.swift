@@ -120,6 +120,7 @@ public enum FieldTable {
         FieldSpec("reading_ease_min", .positiveNumber, .optional, "Lowest Fernández Huerta reading ease before reading-level warns, for Spanish (default: 60)."),
         FieldSpec("languages", .languages, .optional, "Further languages by id (es, en-gb): tag, region, title, disclaimer."),
         FieldSpec("quick_exit_url", .url, .optional, "Where \"Exit this page\" leads (default: https://www.google.com/)."),
+        FieldSpec("pretty_urls", .bool, .optional, "true: links end in / instead of naming index.html, for sites only ever served (default: false)."),
         FieldSpec("lint", .lint, .optional, "Severity per rule id: off, warning or error."),
     ]
 

@@ -13,6 +13,9 @@ public struct SiteConfig: Sendable {
     /// Where "Exit this page" leads (`quick_exit_url`): a page that gives nothing away.
     public var quickExitURL = SiteConfig.defaultQuickExitURL
     public static let defaultQuickExitURL = "https://www.google.com/"
+    /// `pretty_urls`: links to pages end in `/` (`../conditions/depression/`) instead of naming
+    /// `index.html`, for sites only ever served (the default output also works opened from disk).
+    public var prettyURLs = false
     /// Site-wide severity overrides per rule.
     public var lint: [RuleID: Severity]
     /// The further languages of `languages:`, in the order `haven.yml` gives them.
@@ -114,6 +117,7 @@ public struct SiteConfig: Sendable {
                     break
                 }
                 config.quickExitURL = url
+            case "pretty_urls": config.prettyURLs = required(reader.bool(field), field, reader) ?? config.prettyURLs
             case "lint": config.lint = reader.severities(field)
             default: break
             }

@@ -1122,15 +1122,18 @@ p, li { orphans: 3; widows: 3; }
 """#,
         "Templates/assets/search.js": #"""
 // Haven search: runs entirely in the reader's browser. The query never leaves the device:
-// the index is one static file, fetched from this site like any stylesheet.
+// the index is one static file, fetched from this site like any stylesheet. Opened from disk
+// (file://), where a page cannot fetch a file, the same index is loaded as a script of this site
+// (search-index.js, which sets window.HAVEN_SEARCH_INDEX).
 (function () {
   "use strict";
   var form = document.querySelector(".search-form");
-  if (!form || !window.fetch) return;
+  if (!form) return;
   var input = document.getElementById("search-query");
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   var indexURL = form.getAttribute("data-index");
+  var indexScriptURL = form.getAttribute("data-index-script");
   var data = null;
   // The words come from the page (the site's string table), in its language.
   function word(name) { return form.getAttribute("data-" + name) || ""; }
@@ -1239,9 +1242,30 @@ p, li { orphans: 3; widows: 3; }
     show(q);
   }
 
+  // The index as a script element of this site: resolves with the global it sets.
+  function loadScript() {
+    return new Promise(function (resolve, reject) {
+      if (!indexScriptURL) { reject(new Error("no index script")); return; }
+      var script = document.createElement("script");
+      script.src = indexScriptURL;
+      script.onload = function () {
+        if (window.HAVEN_SEARCH_INDEX) resolve(window.HAVEN_SEARCH_INDEX); else reject(new Error("empty index"));
+      };
+      script.onerror = function () { reject(new Error("index script failed")); };
+      document.head.appendChild(script);
+    });
+  }
+
+  // Served: fetch the JSON (the script as a fallback). From disk: the script at once.
+  function loadIndex() {
+    if (window.location.protocol === "file:" || !window.fetch) return loadScript();
+    return fetch(indexURL, { credentials: "same-origin" })
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .catch(loadScript);
+  }
+
   var timer = null;
-  fetch(indexURL, { credentials: "same-origin" })
-    .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+  loadIndex()
     .then(function (json) {
       data = json;
       fromURL();
@@ -1253,7 +1277,8 @@ p, li { orphans: 3; widows: 3; }
         e.preventDefault();
         var url = new URL(window.location.href);
         url.searchParams.set("q", input.value);
-        window.history.replaceState(null, "", url.toString());
+        // Some browsers refuse a history entry for a file:// page: the results still show.
+        try { window.history.replaceState(null, "", url.toString()); } catch (err) { /* from disk */ }
         clearTimeout(timer);
         show(input.value);
       });
@@ -1605,7 +1630,7 @@ p, li { orphans: 3; widows: 3; }
 {{<layout}}
 {{$main}}
 <h1>{{title}}</h1>
-<form class="search-form" role="search" action="{{links.search}}" method="get" data-index="{{indexURL}}" data-none="{{strings.search_no_results}}" data-one="{{strings.search_one_result}}" data-many="{{strings.search_results}}" data-unavailable="{{strings.search_unavailable}}" data-type-condition="{{strings.type_condition}}" data-type-modality="{{strings.type_modality}}" data-type-article="{{strings.type_article}}">
+<form class="search-form" role="search" action="{{links.search}}" method="get" data-index="{{indexURL}}" data-index-script="{{indexScriptURL}}" data-none="{{strings.search_no_results}}" data-one="{{strings.search_one_result}}" data-many="{{strings.search_results}}" data-unavailable="{{strings.search_unavailable}}" data-type-condition="{{strings.type_condition}}" data-type-modality="{{strings.type_modality}}" data-type-article="{{strings.type_article}}">
 <label for="search-query">{{strings.search_label}}</label>
 <div class="search-row">
 <input id="search-query" name="q" type="search" autocomplete="off" spellcheck="false" aria-describedby="search-privacy">

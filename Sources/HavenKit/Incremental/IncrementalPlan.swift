@@ -124,7 +124,10 @@ struct IncrementalPlan {
             }
             if edit.datesChanged || edit.reviewerChanged { regenerate.insert(routes.sitemap) }
             if before.isClinical, edit.linkChanged || edit.datesChanged || edit.authorChanged { regenerate.insert(routes.feed(language)) }
-            if edit.linkChanged || edit.keywordsChanged { regenerate.insert(routes.searchIndex(language)) }
+            if edit.linkChanged || edit.keywordsChanged {
+                regenerate.insert(routes.searchIndex(language))
+                regenerate.insert(routes.searchIndexScript(language))
+            }
         }
         // The home page lists the newest articles: only an article among them, before or after, shows.
         if !needsHome.isEmpty {

@@ -79,13 +79,20 @@ enum SiteFeeds {
     /// The search index of a language, read from its search page (whose links its URLs are).
     static func searchIndex(_ site: Site, language: String) -> String {
         let search = site.routes.search(language)
-        let linkKey = site.routes.linkKey(from: search)
-        let key = "\(linkKey.basePath) \(linkKey.depth)"
+        let key = site.routes.linkKey(from: search).description
         let entries = site.pages.filter { $0.language == language }.map { page in
             site.memoized(page, .searchEntry, key: key) { searchEntry(page, in: site, from: search).serialized() }
         }
         let synonyms = JSONValue.array(SearchSynonyms.groups.map { .array($0.map(JSONValue.string)) })
         return "{\"pages\":[" + entries.joined(separator: ",") + "],\"synonyms\":" + synonyms.serialized() + "}\n"
+    }
+
+    /// The search index as a script for search opened from disk (`file://`), where `fetch` cannot
+    /// read `search-index.json`: `window.HAVEN_SEARCH_INDEX = <the same JSON>;`. JSON is a valid
+    /// JavaScript expression (U+2028 and U+2029 too, since ES2019), and the file is loaded by a
+    /// `<script src>` from the site itself, so no value can break out of it.
+    static func searchIndexScript(_ site: Site, language: String) -> String {
+        "window.HAVEN_SEARCH_INDEX = " + searchIndex(site, language: language).dropLast() + ";\n"
     }
 
     /// One page's entry in the search index read on `search` (the search page).

@@ -114,6 +114,8 @@ public struct SiteRenderer: Sendable {
             case .feed: jobs.append(GeneratedFile(route: route) { Array(SiteFeeds.atom(site, route: route).utf8) })
             case .robots: jobs.append(GeneratedFile(route: route) { Array(SiteFeeds.robots(site).utf8) })
             case .searchIndex: jobs.append(GeneratedFile(route: route) { Array(SiteFeeds.searchIndex(site, language: route.language).utf8) })
+            case .searchIndexScript:
+                jobs.append(GeneratedFile(route: route) { Array(SiteFeeds.searchIndexScript(site, language: route.language).utf8) })
             case .page, .media, .imageVariant, .asset: continue
             }
         }
@@ -199,6 +201,7 @@ public struct SiteRenderer: Sendable {
             var search = builder.base(title: strings[.search], description: nil, route: route, kind: "search")
             search["title"] = strings[.search]
             search["indexURL"] = href(routes.searchIndex(language))
+            search["indexScriptURL"] = href(routes.searchIndexScript(language))
             search["sections"] = [PageType.modality, .condition, .article].compactMap { type -> TemplateObject? in
                 guard type.section != nil else { return nil }
                 return ["heading": type.pluralTitle(strings), "href": href(routes.section(type, language))]
@@ -208,7 +211,7 @@ public struct SiteRenderer: Sendable {
             var notFound = builder.base(title: strings[.notFoundTitle], description: nil, route: route, kind: "404")
             notFound["title"] = strings[.notFoundTitle]
             return render("404", notFound, route: route)
-        case .page, .searchIndex, .feed, .sitemap, .robots, .media, .imageVariant, .asset:
+        case .page, .searchIndex, .searchIndexScript, .feed, .sitemap, .robots, .media, .imageVariant, .asset:
             return ""
         }
     }

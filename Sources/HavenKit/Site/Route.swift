@@ -9,6 +9,9 @@ public enum RouteKind: Hashable, Sendable {
     case getHelp
     case search
     case searchIndex
+    /// The search index as a script that sets a global (`search-index.js`), loaded by a `<script>`
+    /// element where `fetch` cannot read the JSON (a site opened from disk).
+    case searchIndexScript
     /// A reviewer's page (`/reviewers/<id>/`).
     case reviewer(String)
     case reviewerIndex
@@ -30,7 +33,7 @@ public enum RouteKind: Hashable, Sendable {
     var isFolder: Bool {
         switch self {
         case .page, .home, .sectionIndex, .getHelp, .search, .reviewer, .reviewerIndex: true
-        case .searchIndex, .feed, .sitemap, .robots, .notFound, .media, .imageVariant, .asset: false
+        case .searchIndex, .searchIndexScript, .feed, .sitemap, .robots, .notFound, .media, .imageVariant, .asset: false
         }
     }
 }

@@ -8,6 +8,8 @@ public struct Routes: Sendable, Equatable {
     public let basePath: String
     /// `base_url`, ending in `/`.
     public let baseURL: String
+    /// `pretty_urls` of `haven.yml`: links to folders end in `/` instead of naming `index.html`.
+    public let prettyURLs: Bool
     /// The languages of the site, the default first.
     public let languages: SiteLanguages
     /// Reviewer ids, sorted: each has a page in every language.
@@ -18,12 +20,14 @@ public struct Routes: Sendable, Equatable {
     public let generated: [Route]
 
     init(config: SiteConfig, reviewers: some Sequence<String>) {
-        self.init(basePath: config.basePath, baseURL: config.baseURL, languages: SiteLanguages(config: config), reviewers: reviewers)
+        self.init(basePath: config.basePath, baseURL: config.baseURL, languages: SiteLanguages(config: config),
+                  reviewers: reviewers, prettyURLs: config.prettyURLs)
     }
 
-    init(basePath: String, baseURL: String, languages: SiteLanguages, reviewers: some Sequence<String>) {
+    init(basePath: String, baseURL: String, languages: SiteLanguages, reviewers: some Sequence<String>, prettyURLs: Bool = false) {
         self.basePath = basePath
         self.baseURL = baseURL
+        self.prettyURLs = prettyURLs
         self.languages = languages
         let reviewerIDs = reviewers.sorted()
         self.reviewerIDs = reviewerIDs
@@ -31,7 +35,7 @@ public struct Routes: Sendable, Equatable {
         for language in languages.ids {
             var kinds: [RouteKind] = [.home]
             kinds += Routes.sectionTypes.map(RouteKind.sectionIndex)
-            kinds += [.getHelp, .search, .searchIndex, .reviewerIndex]
+            kinds += [.getHelp, .search, .searchIndex, .searchIndexScript, .reviewerIndex]
             kinds += reviewerIDs.map(RouteKind.reviewer)
             kinds.append(.feed)
             routes += kinds.map { Routes.generated($0, language, in: languages) }
@@ -51,6 +55,9 @@ public struct Routes: Sendable, Equatable {
     public func getHelp(_ language: String) -> Route { route(.getHelp, language) }
     public func search(_ language: String) -> Route { route(.search, language) }
     public func searchIndex(_ language: String) -> Route { route(.searchIndex, language) }
+    /// The search index as a script (`search-index.js`), for search opened from disk, where a
+    /// page cannot `fetch` the JSON file.
+    public func searchIndexScript(_ language: String) -> Route { route(.searchIndexScript, language) }
     public func reviewerIndex(_ language: String) -> Route { route(.reviewerIndex, language) }
     public func reviewer(_ id: String, _ language: String) -> Route { route(.reviewer(id), language) }
     public func feed(_ language: String) -> Route { route(.feed, language) }
@@ -81,6 +88,7 @@ public struct Routes: Sendable, Equatable {
         case .getHelp: relative = "get-help/"
         case .search: relative = "search/"
         case .searchIndex: relative = "search-index.json"
+        case .searchIndexScript: relative = "search-index.js"
         case .reviewerIndex: relative = "reviewers/"
         case .reviewer(let id): relative = "reviewers/\(id)/"
         case .feed: relative = "feed.xml"
@@ -131,27 +139,47 @@ public struct Routes: Sendable, Equatable {
     // MARK: Writing URLs
 
     /// The one function that writes a link: the href of `target` on the page (or file) at `origin`.
-    /// Today a root-relative URL with the base path (`/docs/conditions/depression/`). It depends on
-    /// `origin` only through `origin.depth`, so what is made once per page for its links (site
-    /// partials, notices, listings) is made once per depth: a relative link (`../../conditions/…`)
-    /// differs by depth only.
+    /// Relative to `origin`'s folder and naming the file (`../conditions/depression/index.html`),
+    /// so the output works opened from disk (`file://`), from any sub-path and copied elsewhere;
+    /// with `pretty_urls`, links to folders end in `/` (`../conditions/depression/`). The 404 page
+    /// is the one exception: a server shows it at any depth, so its links are root-relative with
+    /// the base path (`/docs/conditions/depression/index.html`).
+    ///
+    /// It depends on `origin` only through `origin.depth` and whether it is the 404 page
+    /// (`linkKey(from:)`), so what is made once per page for its links (site partials, notices,
+    /// listings) is made once per depth: a relative link climbs to the output folder (`../../`)
+    /// and descends from there, whatever the folders on the way.
     public func href(to target: Route, from origin: Route) -> String {
-        basePath == "/" ? target.path : String(basePath.dropLast()) + target.path
+        let path = prettyURLs ? target.path : target.outputPath
+        if origin.kind == .notFound {
+            return basePath == "/" ? path : String(basePath.dropLast()) + path
+        }
+        let relative = String(repeating: "../", count: origin.depth) + path.dropFirst()
+        return relative.isEmpty ? "./" : relative
     }
 
     /// What `href(to:from:)` depends on for links written on `origin`, beside the target: equal keys
     /// give equal hrefs for every target (a cache key for text holding links).
-    func linkKey(from origin: Route) -> LinkKey { LinkKey(basePath: basePath, depth: origin.depth) }
+    func linkKey(from origin: Route) -> LinkKey {
+        origin.kind == .notFound ? LinkKey(basePath: basePath, depth: -1, prettyURLs: prettyURLs)
+                                 : LinkKey(basePath: "", depth: origin.depth, prettyURLs: prettyURLs)
+    }
 
     /// The absolute URL of a route (`https://example.org/conditions/depression/`): canonical links,
     /// hreflang, the sitemap, the feed and JSON-LD.
     public func absoluteURL(_ route: Route) -> String { baseURL + String(route.path.dropFirst()) }
 }
 
-/// What the links written on a page depend on besides their targets (see `Routes.linkKey(from:)`).
-struct LinkKey: Hashable, Sendable {
+/// What the links written on a page depend on besides their targets (see `Routes.linkKey(from:)`):
+/// the page's depth for relative links; for the 404 page's root-relative links, depth -1 and the
+/// base path; and `pretty_urls`.
+struct LinkKey: Hashable, Sendable, CustomStringConvertible {
     var basePath: String
     var depth: Int
+    var prettyURLs: Bool
+
+    /// The key as text (a memo key): `2`, `2 pretty`, `-1 /docs/`.
+    var description: String { "\(depth)\(prettyURLs ? " pretty" : "")\(basePath.isEmpty ? "" : " " + basePath)" }
 }
 
 /// The site's languages by id: the default language (the primary subtag of `language` in
