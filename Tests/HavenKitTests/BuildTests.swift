@@ -39,11 +39,11 @@ import Mustache
         #expect(html.components(separatedBy: "<h1").count == 2)
         #expect(html.contains("<title>Depression · Test Site</title>"))
         #expect(html.contains("<meta name=\"description\" content=\"A short summary.\">"))
-        #expect(html.contains("<a href=\"/reviewers/dana-reyes/\">Dana Reyes, PhD, LCSW</a>"))
+        #expect(html.contains("<a href=\"../../reviewers/dana-reyes/index.html\">Dana Reyes, PhD, LCSW</a>"))
         #expect(html.contains("<time datetime=\"2026-10-01\">October 1, 2026</time>"))
         #expect(html.contains("<time datetime=\"2029-10-01\">October 1, 2029</time>"), "next review due = reviewed + 36 months")
         #expect(html.contains("This is general information, not medical advice."))
-        #expect(html.contains("href=\"/get-help/\""))
+        #expect(html.contains("href=\"../../get-help/index.html\""))
         // The crisis notice is an <aside> with a heading and tel:/sms: links, before the body.
         let aside = try #require(html.range(of: "<aside class=\"crisis-notice\""))
         let tel = try #require(html.range(of: "href=\"tel:988\""))
@@ -52,11 +52,11 @@ import Mustache
         #expect(html.contains("href=\"sms:988\""))
         #expect(!html.contains("role=\"alert\""))
         // Taxonomy both ways and backlinks.
-        #expect(html.contains("<a href=\"/modalities/cbt/\">CBT</a>"))
-        #expect(html.contains("<a href=\"/articles/start/\">Getting started</a>"))
+        #expect(html.contains("<a href=\"../../modalities/cbt/index.html\">CBT</a>"))
+        #expect(html.contains("<a href=\"../../articles/start/index.html\">Getting started</a>"))
         // Relative .md links are rewritten; heading ids exist.
         let article = try #require(site.read("Public/articles/start/index.html"))
-        #expect(article.contains("href=\"/conditions/depression/#how-it-is-treated\""))
+        #expect(article.contains("href=\"../../conditions/depression/index.html#how-it-is-treated\""))
         #expect(html.contains("<h2 id=\"how-it-is-treated\">"))
     }
 
@@ -342,7 +342,7 @@ import Mustache
     }
 
     /// The search index is written from entries kept on each page; it must be exactly what writing
-    /// the whole value at once makes, and a kept entry must not outlive a change of base URL.
+    /// the whole value at once makes, and a kept entry must not outlive a change of `pretty_urls`.
     @Test func searchIndexFromKeptEntriesEqualsTheWholeValue() throws {
         let site = try TestSite(files: BuildTests.files)
         defer { site.remove() }
@@ -356,25 +356,32 @@ import Mustache
         }
         #expect(SiteFeeds.searchIndex(loaded, language: "en") == whole(loaded))
         #expect(SiteFeeds.searchIndex(loaded, language: "en") == whole(loaded), "second time, from kept entries")
+        var prettyConfig = SiteConfig(baseURL: "https://example.org/docs/")
+        prettyConfig.prettyURLs = true
         var moved = Site(root: loaded.root, config: loaded.config, registries: loaded.registries, strings: loaded.strings, pages: loaded.pages,
                          media: loaded.media, today: loaded.today,
                          linkResolver: LinkResolver(pageBySource: [:], pagesByPath: [:], filePaths: [],
-                                                    routes: Routes(config: SiteConfig(baseURL: "https://example.org/docs/"), reviewers: [])),
+                                                    routes: Routes(config: prettyConfig, reviewers: [])),
                          loadDiagnostics: [])
         moved.keepsPageText = true
         #expect(SiteFeeds.searchIndex(moved, language: "en") == whole(moved))
-        #expect(SiteFeeds.searchIndex(moved, language: "en").contains("\"/docs/conditions/depression/\""))
+        #expect(SiteFeeds.searchIndex(moved, language: "en").contains("\"../conditions/depression/\""))
+        #expect(SiteFeeds.searchIndex(loaded, language: "en").contains("\"../conditions/depression/index.html\""))
     }
 
-    @Test func basePathPrefixesEveryLink() throws {
+    /// Links are relative, so a base path changes only the absolute URLs (canonical, feed, sitemap).
+    @Test func basePathLeavesRelativeLinksAndPrefixesAbsoluteURLs() throws {
         let site = try TestSite(files: BuildTests.files)
         defer { site.remove() }
         var options = site.options(output: site.publicURL)
         options.baseURL = "https://example.org/docs/"
         _ = try Builder.run(options)
         let html = try #require(site.read("Public/articles/start/index.html"))
-        #expect(html.contains("href=\"/docs/conditions/depression/#how-it-is-treated\""))
-        #expect(html.contains("href=\"/docs/get-help/\""))
+        #expect(html.contains("href=\"../../conditions/depression/index.html#how-it-is-treated\""))
+        #expect(html.contains("href=\"../../get-help/index.html\""))
+        let notFound = try #require(site.read("Public/404.html"))
+        #expect(notFound.contains("href=\"/docs/get-help/index.html\""), "the 404 page is served at any depth: root-relative links")
+        #expect(notFound.contains("href=\"/docs/assets/haven.css\""))
         #expect(html.contains("<link rel=\"canonical\" href=\"https://example.org/docs/articles/start/\">"))
     }
 

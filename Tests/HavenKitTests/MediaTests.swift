@@ -36,15 +36,15 @@ import Testing
         let lead = String(html[..<body])
         let bodyHTML = String(html[body...])
         // The lead image: sized, variants, not lazy.
-        #expect(lead.contains(#"<img src="/media/photo.jpg" alt="A waiting room" width="1800" height="1200" srcset="/media/photo-400w.jpg 400w, /media/photo-800w.jpg 800w, /media/photo-1600w.jpg 1600w, /media/photo.jpg 1800w""#))
-        #expect(lead.contains(#"<picture><source type="image/webp" srcset="/media/photo-400w.webp 400w, /media/photo-800w.webp 800w, /media/photo-1600w.webp 1600w, /media/photo.webp 1800w""#))
+        #expect(lead.contains(#"<img src="../../media/photo.jpg" alt="A waiting room" width="1800" height="1200" srcset="../../media/photo-400w.jpg 400w, ../../media/photo-800w.jpg 800w, ../../media/photo-1600w.jpg 1600w, ../../media/photo.jpg 1800w""#))
+        #expect(lead.contains(#"<picture><source type="image/webp" srcset="../../media/photo-400w.webp 400w, ../../media/photo-800w.webp 800w, ../../media/photo-1600w.webp 1600w, ../../media/photo.webp 1800w""#))
         #expect(!lead.contains("loading="))
         // Body images: sized and lazy.
-        #expect(bodyHTML.contains(#"<img src="/media/small.png" alt="A red square" width="120" height="80" loading="lazy" decoding="async" />"#))
-        #expect(bodyHTML.contains(#"<img src="/media/map.svg" alt="A map" width="640" height="320" loading="lazy" decoding="async" />"#))
-        #expect(bodyHTML.contains(#"<img src="/media/sign.svg" alt="A sign" width="288" height="150" loading="lazy" decoding="async" />"#))
+        #expect(bodyHTML.contains(#"<img src="../../media/small.png" alt="A red square" width="120" height="80" loading="lazy" decoding="async" />"#))
+        #expect(bodyHTML.contains(#"<img src="../../media/map.svg" alt="A map" width="640" height="320" loading="lazy" decoding="async" />"#))
+        #expect(bodyHTML.contains(#"<img src="../../media/sign.svg" alt="A sign" width="288" height="150" loading="lazy" decoding="async" />"#))
         #expect(bodyHTML.contains(#"<picture><source type="image/webp""#))
-        #expect(bodyHTML.contains(#"width="1800" height="1200" srcset="/media/photo-400w.jpg 400w"#))
+        #expect(bodyHTML.contains(#"width="1800" height="1200" srcset="../../media/photo-400w.jpg 400w"#))
         let images = bodyHTML.components(separatedBy: "<img ").dropFirst()
         #expect(images.count == 4)
         for tag in images { #expect(tag.contains("width=\"") && tag.contains("loading=\"lazy\" decoding=\"async\"")) }
@@ -69,7 +69,8 @@ import Testing
         }
         #expect(Set(declared.map(\.0)).count == 8, "4 widths × (JPEG, WebP): \(declared)")
         for (href, width) in declared {
-            let bytes = try #require(Self.bytes(site, "Public" + href), "missing \(href)")
+            #expect(href.hasPrefix("../../media/"), "relative to the page: \(href)")
+            let bytes = try #require(Self.bytes(site, "Public/" + href.dropFirst("../../".count)), "missing \(href)")
             let header = try Vips.header(bytes).get()
             #expect(header.width == width, "\(href)")
             #expect(header.height == Int((Double(width) * 1200 / 1800).rounded()), "\(href)")

@@ -17,7 +17,7 @@ import Testing
         #expect(routes.languages.defaultID == "en")
         let outputs = routes.generated.map(\.outputPath)
         #expect(outputs == ["/index.html", "/articles/index.html", "/modalities/index.html", "/conditions/index.html",
-                            "/get-help/index.html", "/search/index.html", "/search-index.json", "/reviewers/index.html",
+                            "/get-help/index.html", "/search/index.html", "/search-index.json", "/search-index.js", "/reviewers/index.html",
                             "/reviewers/dana-reyes/index.html", "/reviewers/sam-lee/index.html", "/feed.xml",
                             "/404.html", "/sitemap.xml", "/robots.txt"])
         #expect(Set(routes.generated.map(\.path)).count == routes.generated.count)
@@ -50,16 +50,46 @@ import Testing
         #expect(routes.media("/media/photos/a.png").depth == 2)
     }
 
-    @Test func hrefsCarryTheBasePathAndAbsoluteURLsTheBaseURL() {
+    /// Links are relative to the page and name files (they work opened from disk and under any
+    /// path); `pretty_urls` gives directory links; the 404 page, served at any depth, links
+    /// root-relative with the base path; absolute URLs carry the base URL.
+    @Test func hrefsAreRelativeAndAbsoluteURLsCarryTheBaseURL() throws {
         let routes = RoutesTests.routes
         let depression = RoutesTests.page("Content/conditions/depression.md")
-        #expect(routes.href(to: depression, from: routes.home("en")) == "/docs/conditions/depression/")
-        #expect(routes.href(to: routes.home("en"), from: depression) == "/docs/")
-        #expect(routes.href(to: routes.assets, from: depression) + "haven.css" == "/docs/assets/haven.css")
+        let deep = RoutesTests.page("Content/articles/guides/first-visit.md")
+        #expect(routes.href(to: depression, from: routes.home("en")) == "conditions/depression/index.html")
+        #expect(routes.href(to: routes.home("en"), from: depression) == "../../index.html")
+        #expect(routes.href(to: routes.home("en"), from: routes.home("en")) == "index.html")
+        #expect(routes.href(to: depression, from: deep) == "../../../conditions/depression/index.html")
+        #expect(routes.href(to: routes.assets, from: depression) + "haven.css" == "../../assets/haven.css")
+        #expect(routes.href(to: routes.feed("en"), from: routes.section(.article, "en")) == "../feed.xml")
+        #expect(routes.href(to: routes.media("/media/a b.png"), from: depression) == "../../media/a b.png")
+        #expect(routes.href(to: depression, from: routes.notFound) == "/docs/conditions/depression/index.html")
         #expect(routes.absoluteURL(depression) == "https://example.org/docs/conditions/depression/")
         #expect(routes.absoluteURL(routes.sitemap) == "https://example.org/docs/sitemap.xml")
         let atRoot = Routes(config: SiteConfig(baseURL: "https://example.org"), reviewers: [])
-        #expect(atRoot.href(to: atRoot.getHelp("en"), from: atRoot.notFound) == "/get-help/")
+        #expect(atRoot.href(to: atRoot.getHelp("en"), from: atRoot.notFound) == "/get-help/index.html")
+
+        var prettyConfig = RoutesTests.config
+        prettyConfig.prettyURLs = true
+        let pretty = Routes(config: prettyConfig, reviewers: [])
+        #expect(pretty.href(to: depression, from: pretty.home("en")) == "conditions/depression/")
+        #expect(pretty.href(to: pretty.home("en"), from: pretty.home("en")) == "./")
+        #expect(pretty.href(to: pretty.home("en"), from: depression) == "../../")
+        #expect(pretty.href(to: pretty.feed("en"), from: depression) == "../../feed.xml")
+        #expect(pretty.href(to: pretty.getHelp("en"), from: pretty.notFound) == "/docs/get-help/")
+        #expect(pretty.absoluteURL(depression) == routes.absoluteURL(depression))
+
+        // The cache key tells the 404 page apart from other pages at its depth, and pretty from not.
+        #expect(routes.linkKey(from: routes.notFound) != routes.linkKey(from: routes.home("en")))
+        #expect(routes.linkKey(from: routes.feed("en")) == routes.linkKey(from: routes.home("en")))
+        #expect(pretty.linkKey(from: pretty.home("en")) != routes.linkKey(from: routes.home("en")))
+    }
+
+    @Test func prettyURLsIsReadFromHavenYML() throws {
+        #expect(try SiteConfig.parse("title: T\n").prettyURLs == false)
+        #expect(try SiteConfig.parse("pretty_urls: true\n").prettyURLs == true)
+        #expect(throws: HavenError.self) { try SiteConfig.parse("pretty_urls: sometimes\n") }
     }
 
     @Test func navigationComesFromTheRoute() {

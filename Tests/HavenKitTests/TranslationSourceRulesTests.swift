@@ -112,7 +112,7 @@ import Testing
         let result = try site.build(output: output)
         #expect(result.wrote, "\(result.diagnostics)")
         let x = try String(contentsOf: output.appendingPathComponent("es/conditions/x/index.html"), encoding: .utf8)
-        #expect(x.contains("Traducido de la <a href=\"/conditions/x/\" hreflang=\"en-US\">página en inglés</a> actualizada el <time datetime=\"2026-09-01\">1 de septiembre de 2026</time>."))
+        #expect(x.contains("Traducido de la <a href=\"../../../conditions/x/index.html\" hreflang=\"en-US\">página en inglés</a> actualizada el <time datetime=\"2026-09-01\">1 de septiembre de 2026</time>."))
         #expect(x.contains("Traducido por Alex Rivera") || x.contains("Traducción: Alex Rivera"))
         #expect(x.contains("class=\"translation-outdated\""))
         let notice = try #require(x.range(of: "class=\"translation-outdated\""))
