@@ -1042,6 +1042,8 @@ html.quick-exit-leaving body { display: none; }
 .language-switcher li { max-width: none; }
 .language-switcher a { display: inline-block; padding: 0.25rem; }
 @media print { .language-switcher { display: none; } }
+/* Shown only on paper (print.css): the page's own address on a handout. */
+.print-only { display: none; }
 
 /* A translation whose source has changed since: said before the body, calmly */
 .translation-outdated { border: 1px solid var(--border); border-left: 6px solid var(--muted); border-radius: var(--radius); padding: 0.75rem 1.25rem; margin: 1.5rem 0; }
@@ -1052,7 +1054,10 @@ html.quick-exit-leaving body { display: none; }
         "Templates/assets/print.css": #"""
 /* Print: the article, its byline, crisis resources (with their numbers) and disclaimer; no navigation. */
 @page { margin: 2cm 1.8cm; }
-.site-nav, .skip-link, .quick-exit, .search-form, .search-browse, .toc, .site-footer nav, .notice-more, .footnote-backref { display: none; }
+.site-nav, .skip-link, .quick-exit, .search-form, .search-browse, .toc, .site-footer nav, .notice-more, .footnote-backref, .language-switcher { display: none; }
+/* The handout says where it came from: the page's address (its canonical URL). */
+.print-only { display: block; }
+.page-url { margin: 0.4cm 0 0; font-size: 0.9em; overflow-wrap: anywhere; }
 html, body { background: #fff; color: #000; }
 body { display: block; min-height: 0; font-size: 11pt; line-height: 1.45; }
 .wrap { max-width: none; padding: 0; }
@@ -1510,6 +1515,7 @@ p, li { orphans: 3; widows: 3; }
 <main id="main" class="wrap">
 {{$main}}{{/main}}
 </main>
+<p class="print-only page-url wrap">{{strings.print_page_url}} {{canonical}}</p>
 {{>site-footer}}
 </body>
 </html>
@@ -1713,6 +1719,8 @@ footer_danger: If you or someone else is in danger, call your local emergency nu
 medical_reviewers: Medical reviewers
 feed: Feed
 title_separator: " · "
+# On a printed page (a handout), before the page's address
+print_page_url: "This page online:"
 # The language switcher: each language's name as written in that language (a site adds its own
 # for a regional variant, e.g. `language_name: English (UK)` in Templates/strings/en-gb.yml)
 language_name: English
@@ -1880,6 +1888,8 @@ footer_danger: Si tú u otra persona están en peligro, llama al número de emer
 medical_reviewers: Revisores médicos
 feed: Fuente RSS
 title_separator: " · "
+# En una página impresa (un folleto), antes de la dirección de la página
+print_page_url: "Esta página en internet:"
 # El selector de idioma: el nombre de este idioma, en este idioma
 language_name: Español
 language_switcher_label: Idiomas
