@@ -91,8 +91,9 @@ enum SiteFeeds {
     /// read `search-index.json`: `window.HAVEN_SEARCH_INDEX = <the same JSON>;`. JSON is a valid
     /// JavaScript expression (U+2028 and U+2029 too, since ES2019), and the file is loaded by a
     /// `<script src>` from the site itself, so no value can break out of it.
-    static func searchIndexScript(_ site: Site, language: String) -> String {
-        "window.HAVEN_SEARCH_INDEX = " + searchIndex(site, language: language).dropLast() + ";\n"
+    /// `json`: the index as `searchIndex(_:language:)` writes it.
+    static func searchIndexScript(json: String) -> String {
+        "window.HAVEN_SEARCH_INDEX = " + (json.hasSuffix("\n") ? json.dropLast() : Substring(json)) + ";\n"
     }
 
     /// One page's entry in the search index read on `search` (the search page).

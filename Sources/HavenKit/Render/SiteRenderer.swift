@@ -101,6 +101,13 @@ public struct SiteRenderer: Sendable {
     /// independent jobs (each builds its own context), one per route of `Routes.generated` and asset.
     func generatedJobs() -> [GeneratedFile] {
         let site = self.site, renderer = self
+        // Each language's search index is serialized once, for search-index.json and search-index.js.
+        let indexes = Dictionary(site.routes.languages.ids.map { language in
+            (language, OnceValue { SiteFeeds.searchIndex(site, language: language) })
+        }, uniquingKeysWith: { first, _ in first })
+        let searchIndex = { @Sendable (language: String) -> String in
+            indexes[language]?.value ?? SiteFeeds.searchIndex(site, language: language)
+        }
         var jobs: [GeneratedFile] = []
         for route in site.routes.generated {
             switch route.kind {
@@ -113,9 +120,9 @@ public struct SiteRenderer: Sendable {
                 })
             case .feed: jobs.append(GeneratedFile(route: route) { Array(SiteFeeds.atom(site, route: route).utf8) })
             case .robots: jobs.append(GeneratedFile(route: route) { Array(SiteFeeds.robots(site).utf8) })
-            case .searchIndex: jobs.append(GeneratedFile(route: route) { Array(SiteFeeds.searchIndex(site, language: route.language).utf8) })
+            case .searchIndex: jobs.append(GeneratedFile(route: route) { Array(searchIndex(route.language).utf8) })
             case .searchIndexScript:
-                jobs.append(GeneratedFile(route: route) { Array(SiteFeeds.searchIndexScript(site, language: route.language).utf8) })
+                jobs.append(GeneratedFile(route: route) { Array(SiteFeeds.searchIndexScript(json: searchIndex(route.language)).utf8) })
             case .page, .media, .imageVariant, .asset: continue
             }
         }

@@ -24,6 +24,24 @@ private final class ResultSlots<R>: @unchecked Sendable {
 
 /// Values made once per key and shared by parallel tasks. Two tasks asking for a missing key at
 /// the same moment may both make it (the values are equal; one is kept): making never holds the lock.
+/// A value made once, by whichever caller asks first; a caller asking meanwhile waits for it.
+final class OnceValue<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: Value?
+    private let make: @Sendable () -> Value
+
+    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let value = make()
+        made = value
+        return value
+    }
+}
+
 final class SharedMemo<Key: Hashable, Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [Key: Value] = [:]
