@@ -3,6 +3,10 @@
 
 usage: add-translations.py SITE_DIR [--share 0.3] [--lang es] [--seed S]
 
+When SITE_DIR has the Hugo copy of the corpus (SITE_DIR/hugo, gencorpus.py --hugo), each
+translation is written there too (`slug.es.md`, Hugo's own translation-by-file-name) and the
+language is declared in its config.yaml, so both tools build the same two-language site.
+
 Declares a further language in SITE_DIR/haven.yml (es: tag es-US, region US, its own title and
 disclaimer), gives every text of the data files a Spanish entry (language maps), and writes a
 translation `slug.es.md` beside a deterministic share of the pages: front matter of its own (own
@@ -88,7 +92,18 @@ def main():
             out_body = "\n".join(translate_line(r, l) for l in body.splitlines()) + "\n"
             with open(os.path.join(folder, name[:-3] + f".{lang}.md"), "w", encoding="utf-8") as f:
                 f.write("---\n" + "\n".join(out_fm) + "\n---\n" + out_body)
+            hugo_folder = os.path.join(site, "hugo", "content", section)
+            if os.path.isdir(hugo_folder):
+                # Hugo's front matter as gencorpus.py writes it: `type` dropped, `date` from `updated`.
+                hugo_fm = out_fm[:2] + [f"date: {keys['updated']}"] + out_fm[3:]
+                with open(os.path.join(hugo_folder, name[:-3] + f".{lang}.md"), "w", encoding="utf-8") as f:
+                    f.write("---\n" + "\n".join(hugo_fm) + "\n---\n" + out_body)
             count += 1
+    hugo_config = os.path.join(site, "hugo", "config.yaml")
+    if os.path.exists(hugo_config):
+        with open(hugo_config, "a", encoding="utf-8") as f:
+            f.write(f"defaultContentLanguage: en\nlanguages:\n  en:\n    weight: 1\n"
+                    f"  {lang}:\n    weight: 2\n    title: Sitio de prueba de psicoeducación\n")
     print(f"add-translations: {count} {lang} translations in {site}")
 
 if __name__ == "__main__":

@@ -3,6 +3,13 @@
 side by side in one run, alternating the two tools, medians and ratios (the machines are noisy).
 
 usage: scripts/bench.py [--pages N] [--runs R] [--scale 1000,10000,50000] [--bench-dir DIR] [--out DIR]
+                       [--translated-share 0.3] [--images 100] [--only main,floor,languages,images,scale]
+
+Sections: the corpus side by side (Haven over its previous output and cold into a new folder,
+`haven lint`, Hugo the same); the floor (cmark-gfm alone on every core, scripts/cmark-floor.c);
+the two-language corpus (scripts/add-translations.py, both tools) and the cost of a translated
+page; the corpus with images (scripts/add-images.py; the first, uncached build reported apart);
+linearity over page counts.
 
 Needs: a release build of Haven (`swift build -c release`), Debian's `hugo` package
 (`apt-get install hugo`; `make bench` installs both), /usr/bin/time. A benchmark, not a test:
@@ -11,10 +18,10 @@ it prints figures and asserts nothing.
 import argparse, os, re, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-HAVEN = os.path.join(ROOT, ".build", "release", "haven")
+HAVEN = os.environ.get("HAVEN_BIN", os.path.join(ROOT, ".build", "release", "haven"))
 
 
-SETTLE_SECONDS = 2
+SETTLE_SECONDS = float(os.environ.get("HAVEN_BENCH_SETTLE", "2"))
 
 
 def measure(cmd, cwd=None, env=None):
@@ -63,6 +70,8 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "bench-out"))
     ap.add_argument("--translated-share", type=float, default=0.3,
                     help="share of pages given a Spanish translation in the two-language corpus (0 to skip)")
+    ap.add_argument("--images", type=int, default=100, help="images in the corpus with images (0 to skip)")
+    ap.add_argument("--only", default="", help="comma-separated sections: main,floor,languages,images,scale")
     a = ap.parse_args()
     if not os.path.exists(HAVEN):
         sys.exit("build Haven first: swift build -c release")
@@ -70,62 +79,20 @@ def main():
     os.makedirs(a.out, exist_ok=True)
     env = dict(os.environ, CI="1")
 
+    only = set(a.only.split(",")) if a.only else {"main", "floor", "languages", "images", "scale"}
     site = corpus(a.bench_dir, a.out, a.pages, hugo is not None)
     md_bytes = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(site, "Content")) for f in fs)
-    # Both tools write over their previous output, as they do by default: Hugo overwrites files
-    # in place in its destination, Haven reuses its previous build (`.haven-public.haven-previous`).
-    # The "(cold)" runs build into a new folder, a different one each round: they are deleted only
-    # at the end, since creating many files right after deleting many is slow on some file
-    # systems (ext4 without a journal skips recently freed inodes) and would measure the deletion.
-    haven_out = os.path.join(a.out, "haven-public")
-    cold_root = os.path.join(a.out, "cold")
-    hugo_out = os.path.join(tempfile.gettempdir(), "haven-bench-hugo-public")
-    shutil.rmtree(hugo_out, ignore_errors=True)
-    shutil.rmtree(cold_root, ignore_errors=True)
-    results = {"haven build": [], "haven build (cold)": [], "hugo build": [], "hugo build (cold)": [], "haven lint": []}
-    # Each round runs one tool's commands, then the other's, and each tool's timed commands come
-    # after an untimed run of the same tool: on this virtual machine, whatever runs right after
-    # Hugo (2.5 GB) runs slower (a haven build measured 3.13 s after Hugo and 2.90 s after a haven
-    # run, medians of 5 pairs), so without this the tool that follows Hugo pays for Hugo.
-    for i in range(a.runs):
-        cold_out = os.path.join(cold_root, f"haven-{i}", "public")
-        hugo_cold = os.path.join(cold_root, f"hugo-{i}")
-        measure([HAVEN, "build", "--site", site, "--output", haven_out], env=env)
-        results["haven build"].append(measure([HAVEN, "build", "--site", site, "--output", haven_out], env=env))
-        results["haven lint"].append(measure([HAVEN, "lint", "--site", site, "--format", "json"], env=env))
-        results["haven build (cold)"].append(measure([HAVEN, "build", "--site", site, "--output", cold_out], env=env))
-        if hugo:
-            measure([hugo, "--quiet", "-d", hugo_out], cwd=os.path.join(site, "hugo"), env=env)
-            results["hugo build"].append(measure([hugo, "--quiet", "-d", hugo_out], cwd=os.path.join(site, "hugo"), env=env))
-            results["hugo build (cold)"].append(measure([hugo, "--quiet", "-d", hugo_cold], cwd=os.path.join(site, "hugo"), env=env))
-
-    shutil.rmtree(cold_root, ignore_errors=True)
-    print(f"\nCorpus: {a.pages} pages, {md_bytes / 1e6:.0f} MB of Markdown; {os.cpu_count()} cores; {a.runs} alternating runs, medians\n")
-    print(f"| command | wall (s) | max RSS (MiB) | exit |")
-    print(f"|---|---|---|---|")
-    med = {}
-    for name, runs in results.items():
-        if not runs:
-            continue
-        w, r = median([x[0] for x in runs]), median([x[1] for x in runs])
-        med[name] = (w, r)
-        print(f"| {name} | {w:.2f} | {r:.0f} | {runs[-1][2]} |")
-    if "hugo build" in med:
-        hw, hr = med["hugo build"]
-        bw, br = med["haven build"]
-        cw, cr = med["haven build (cold)"]
-        hcw, hcr = med["hugo build (cold)"]
-        lw, _ = med["haven lint"]
-        print(f"\nhaven build / hugo build: time {bw / hw:.2f}, memory {br / hr:.2f}")
-        print(f"haven build (cold) / hugo build (cold): time {cw / hcw:.2f}, memory {cr / hcr:.2f}")
-        print(f"haven lint / hugo build: time {lw / hw:.2f}")
-    else:
-        print("\n(hugo not installed: apt-get install hugo for the comparison)")
-
-    if a.translated_share > 0:
-        two_languages(a, site, env)
-
-    if a.scale:
+    print(f"\nCorpus: {a.pages} pages, {md_bytes / 1e6:.0f} MB of Markdown; {os.cpu_count()} cores; "
+          f"{a.runs} alternating runs, medians")
+    if "main" in only:
+        report("The corpus", compare(a, site, hugo, env, a.runs))
+    if "floor" in only:
+        floor(a, site)
+    if "languages" in only and a.translated_share > 0:
+        two_languages(a, site, hugo, env)
+    if "images" in only and a.images > 0:
+        images(a, site, hugo, env)
+    if "scale" in only and a.scale:
         print("\nLinearity (haven build, median of 3):\n")
         print("| pages | wall (s) | ms per page | max RSS (MiB) |")
         print("|---|---|---|---|")
@@ -140,34 +107,130 @@ def main():
             print(f"| {n} | {w:.2f} | {1000 * w / n:.3f} | {r:.0f} |")
 
 
-def two_languages(a, site, env):
-    """The same corpus with Spanish translations of a share of its pages (scripts/add-translations.py):
-    the cost of a translated page against a default-language one (target: within 25%)."""
+def compare(a, site, hugo, env, runs, before_cold=None):
+    """The five commands on one site, alternating the tools; each name → [(wall, rss, exit)].
+
+    Both tools write over their previous output, as they do by default: Hugo overwrites files in
+    place in its destination, Haven reuses its previous build. The "(cold)" runs build into a new
+    folder, a different one each round: they are deleted only at the end, since creating many
+    files right after deleting many is slow on some file systems (ext4 without a journal skips
+    recently freed inodes) and would measure the deletion. Each round runs one tool's commands,
+    then the other's, and each tool's timed commands come after an untimed run of the same tool:
+    on this virtual machine, whatever runs right after Hugo (2.5 GB) runs slower (a haven build
+    measured 3.13 s after Hugo and 2.90 s after a haven run, medians of 5 pairs), so without this
+    the tool that follows Hugo pays for Hugo."""
+    tag = os.path.basename(site)
+    haven_out = os.path.join(a.out, f"haven-public-{tag}")
+    cold_root = os.path.join(a.out, f"cold-{tag}")
+    hugo_out = os.path.join(tempfile.gettempdir(), f"haven-bench-hugo-{tag}")
+    shutil.rmtree(hugo_out, ignore_errors=True)
+    shutil.rmtree(cold_root, ignore_errors=True)
+    results = {"haven build": [], "haven build (cold)": [], "hugo build": [], "hugo build (cold)": [], "haven lint": []}
+    hugo_site = os.path.join(site, "hugo")
+    for i in range(runs):
+        cold_out = os.path.join(cold_root, f"haven-{i}", "public")
+        hugo_cold = os.path.join(cold_root, f"hugo-{i}")
+        measure([HAVEN, "build", "--site", site, "--output", haven_out], env=env)
+        results["haven build"].append(measure([HAVEN, "build", "--site", site, "--output", haven_out], env=env))
+        results["haven lint"].append(measure([HAVEN, "lint", "--site", site, "--format", "json"], env=env))
+        results["haven build (cold)"].append(measure([HAVEN, "build", "--site", site, "--output", cold_out], env=env))
+        if hugo and os.path.isdir(hugo_site):
+            measure([hugo, "--quiet", "-d", hugo_out], cwd=hugo_site, env=env)
+            results["hugo build"].append(measure([hugo, "--quiet", "-d", hugo_out], cwd=hugo_site, env=env))
+            results["hugo build (cold)"].append(measure([hugo, "--quiet", "-d", hugo_cold], cwd=hugo_site, env=env))
+    shutil.rmtree(cold_root, ignore_errors=True)
+    return results
+
+
+def report(title, results):
+    """Prints one comparison's table and ratios; returns the medians (name → (wall, rss))."""
+    print(f"\n{title}:\n")
+    print("| command | wall (s) | max RSS (MiB) | exit |")
+    print("|---|---|---|---|")
+    med = {}
+    for name, runs in results.items():
+        if not runs:
+            continue
+        w, r = median([x[0] for x in runs]), median([x[1] for x in runs])
+        med[name] = (w, r)
+        print(f"| {name} | {w:.2f} | {r:.0f} | {runs[-1][2]} |")
+    if results["hugo build"]:
+        # Medians of the per-round ratios (each round's tools ran minutes apart on the same machine).
+        def ratio(x, y, i):
+            return median([p[i] / q[i] for p, q in zip(results[x], results[y])])
+        print(f"\nhaven build / hugo build: time {ratio('haven build', 'hugo build', 0):.2f} (target 0.25), "
+              f"memory {ratio('haven build', 'hugo build', 1):.2f} (target 0.10)")
+        print(f"haven build (cold) / hugo build (cold): time {ratio('haven build (cold)', 'hugo build (cold)', 0):.2f} "
+              f"(target 0.25), memory {ratio('haven build (cold)', 'hugo build (cold)', 1):.2f}")
+        print(f"haven lint / hugo build: time {ratio('haven lint', 'hugo build', 0):.2f} (target 0.15)")
+    else:
+        print("\n(hugo not installed: apt-get install hugo for the comparison)")
+    return med
+
+
+def floor(a, site):
+    """cmark-gfm alone on the same Markdown, on every core: what no Haven build can beat."""
+    tool = os.path.join(a.out, "cmark-floor")
+    source = os.path.join(ROOT, "scripts", "cmark-floor.c")
+    subprocess.run(["cc", "-O2", "-o", tool, source, "-lcmark-gfm", "-lcmark-gfm-extensions", "-lpthread"], check=True)
+    files = "\n".join(os.path.join(d, f) for d, _, fs in os.walk(os.path.join(site, "Content")) for f in fs
+                      if f.endswith(".md")) + "\n"
+    list_file = os.path.join(a.out, "floor-files.txt")
+    with open(list_file, "w") as f:
+        f.write(files)
+    walls = []
+    for _ in range(max(3, a.runs)):
+        with open(list_file) as stdin:
+            os.sync()
+            time.sleep(SETTLE_SECONDS)
+            start = time.monotonic()
+            subprocess.run([tool, str(os.cpu_count() or 2)], stdin=stdin, stdout=subprocess.DEVNULL, check=True)
+            walls.append(time.monotonic() - start)
+    print(f"\nFloor: cmark-gfm alone (parse + HTML, Haven's options and extensions) on {os.cpu_count()} threads: "
+          f"{median(walls):.2f} s (median of {len(walls)})")
+
+
+def two_languages(a, site, hugo, env):
+    """The same corpus with Spanish translations of a share of its pages (scripts/add-translations.py,
+    written for Hugo too): both tools side by side, and the cost of a translated page against a
+    default-language one (target: within 25%)."""
     two = os.path.join(a.out, f"corpus-{a.pages}-es")
     if not os.path.exists(os.path.join(two, "haven.yml")):
         shutil.rmtree(two, ignore_errors=True)
-        shutil.copytree(site, two, ignore=shutil.ignore_patterns("hugo"))
+        shutil.copytree(site, two)
         subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "add-translations.py"), two,
                         "--share", str(a.translated_share)], check=True, stdout=subprocess.DEVNULL)
     translated = sum(1 for d, _, fs in os.walk(os.path.join(two, "Content")) for f in fs if f.endswith(".es.md"))
-    one_out, two_out = os.path.join(a.out, "haven-public-1lang"), os.path.join(a.out, "haven-public-2lang")
-    one, both = [], []
-    for _ in range(max(3, a.runs // 2)):
+    runs = max(3, a.runs // 2)
+    med = report(f"Two languages ({translated} Spanish translations of {a.pages} pages)", compare(a, two, hugo, env, runs))
+    one_out = os.path.join(a.out, "haven-public-1lang")
+    one = []
+    for _ in range(runs):
         measure([HAVEN, "build", "--site", site, "--output", one_out], env=env)
         one.append(measure([HAVEN, "build", "--site", site, "--output", one_out], env=env))
-        measure([HAVEN, "build", "--site", two, "--output", two_out], env=env)
-        both.append(measure([HAVEN, "build", "--site", two, "--output", two_out], env=env))
-    w1, r1 = median([x[0] for x in one]), median([x[1] for x in one])
-    w2, r2 = median([x[0] for x in both]), median([x[1] for x in both])
+    w1 = median([x[0] for x in one])
+    w2 = med["haven build"][0]
     per_default = w1 / a.pages
     per_translated = (w2 - w1) / translated if translated else float("nan")
-    print(f"\nTwo languages ({translated} Spanish translations of {a.pages} pages; haven build over its previous output, medians):\n")
-    print("| site | wall (s) | max RSS (MiB) | exit |")
-    print("|---|---|---|---|")
-    print(f"| one language | {w1:.2f} | {r1:.0f} | {one[-1][2]} |")
-    print(f"| two languages | {w2:.2f} | {r2:.0f} | {both[-1][2]} |")
-    print(f"\nms per default-language page {1000 * per_default:.3f}, per translated page {1000 * per_translated:.3f} "
+    print(f"\nhaven build of the one-language corpus just before: {w1:.2f} s. ms per default-language page "
+          f"{1000 * per_default:.3f}, per translated page {1000 * per_translated:.3f} "
           f"(ratio {per_translated / per_default:.2f}; target at most 1.25)")
+
+
+def images(a, site, hugo, env):
+    """The corpus with images (scripts/add-images.py): the first build, with an empty image cache,
+    reported apart; then both tools side by side with the cache filled."""
+    with_images = os.path.join(a.out, f"corpus-{a.pages}-images")
+    if not os.path.exists(os.path.join(with_images, "haven.yml")):
+        shutil.rmtree(with_images, ignore_errors=True)
+        shutil.copytree(site, with_images)
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "add-images.py"), with_images,
+                        "--count", str(a.images)], check=True, stdout=subprocess.DEVNULL)
+    shutil.rmtree(os.path.join(with_images, ".haven-cache"), ignore_errors=True)
+    first = measure([HAVEN, "build", "--site", with_images, "--output", os.path.join(a.out, "haven-public-first-images")], env=env)
+    print(f"\nImages: {a.images} JPEGs (1,600-2,400 px) on {a.pages // 20} pages. First build, empty image cache: "
+          f"{first[0]:.2f} s, {first[1]:.0f} MiB, exit {first[2]}")
+    report("With images (image cache filled)", compare(a, with_images, hugo, env, max(3, a.runs // 2)))
 
 
 if __name__ == "__main__":
