@@ -21,12 +21,26 @@ public struct SeverityPolicy: Sendable {
 
     /// Applies the policy: findings turned `off` are dropped; the rest are sorted by place.
     public func apply(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        var seen = Set<Diagnostic>()
-        return diagnostics.compactMap { diagnostic -> Diagnostic? in
+        let sorted = diagnostics.compactMap { diagnostic -> Diagnostic? in
             var d = diagnostic
             d.severity = severity(of: diagnostic)
-            guard d.severity != .off, seen.insert(d).inserted else { return nil }
-            return d
+            return d.severity == .off ? nil : d
         }.sorted()
+        // A finding given twice is kept once. Equal findings sort next to each other, among those
+        // of the same place, rule and message (which differ at most in their fixes): comparing
+        // within those runs replaced a Set of every finding (hashing each message), 5% of a lint
+        // of the bench corpus and its 134,000 findings.
+        var kept: [Diagnostic] = []
+        kept.reserveCapacity(sorted.count)
+        var runStart = 0
+        for d in sorted {
+            if let last = kept.last, !(last < d) {
+                if kept[runStart...].contains(d) { continue }
+            } else {
+                runStart = kept.count
+            }
+            kept.append(d)
+        }
+        return kept
     }
 }
