@@ -201,6 +201,12 @@ import Testing
 
     // MARK: hard-sentence
 
+    @Test func gradesAreWrittenAsPrintfWritesThem() {
+        for value in [0.0, 17.0, 16.04, 16.05, 16.95, 18.75, 99.99, 3.14159, -0.5, 12.345, 1e-9, 250.55] {
+            #expect(LanguageRules.oneDecimal(value) == String(format: "%.1f", value), "\(value)")
+        }
+    }
+
     @Test func hardSentenceRule() throws {
         // One 30-word sentence of long words: the page is too short for reading-level, but the sentence is graded.
         let hard = "Comprehensive multidisciplinary psychotherapeutic interventions demonstrably ameliorate generalized psychological dysfunction, particularly amongst individuals experiencing concurrent neurodevelopmental, psychiatric, socioeconomic, interpersonal and occupational difficulties necessitating coordinated longitudinal institutional management.\n"
