@@ -10,6 +10,45 @@ import Testing
     /// Spanish pages reviewed (later than `TestSite.today`, which the fixtures keep).
     static let exampleToday = CalendarDate(year: 2026, month: 12, day: 1) ?? .distantPast
 
+    /// The example site's output works from disk and under any path: no reference in any page but
+    /// the 404 page is root-relative, links name files, and the 404 page's links are root-relative.
+    /// The search index also ships as a script, byte for byte the JSON.
+    @Test func exampleSiteOutputIsPortable() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("haven-portable-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try Builder.run(BuildOptions(siteRoot: RepositoryTests.root, output: output, today: RepositoryTests.exampleToday))
+        #expect(result.wrote)
+        let attribute = try Regex(#"\s(href|src|srcset|action|data-index|data-index-script)="([^"]*)""#)
+        var checked = 0
+        let files = FileManager.default.enumerator(atPath: output.path)?.compactMap { $0 as? String } ?? []
+        for file in files where file.hasSuffix(".html") {
+            let html = try String(contentsOf: output.appendingPathComponent(file), encoding: .utf8)
+            for match in html.matches(of: attribute) {
+                let name = String(match.output[1].substring ?? "")
+                let value = String(match.output[2].substring ?? "")
+                let urls = name == "srcset" ? value.split(separator: ",").compactMap { $0.split(separator: " ").first.map(String.init) } : [value]
+                for url in urls {
+                    checked += 1
+                    if file == "404.html" {
+                        #expect(url.hasPrefix("/") || url.hasPrefix("#") || url.contains(":"), "\(file): \(name)=\"\(url)\" must be root-relative")
+                    } else {
+                        #expect(!url.hasPrefix("/"), "\(file): \(name)=\"\(url)\" is root-relative")
+                        if name == "href", !url.contains(":"), !url.hasPrefix("#") {
+                            let path = url.split(separator: "#", omittingEmptySubsequences: false).first.map(String.init) ?? url
+                            #expect(!path.hasSuffix("/"), "\(file): \(url) is a folder link (opened from disk it shows a listing)")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(checked > 1000)
+        for language in ["", "es/"] {
+            let json = try String(contentsOf: output.appendingPathComponent(language + "search-index.json"), encoding: .utf8)
+            let script = try String(contentsOf: output.appendingPathComponent(language + "search-index.js"), encoding: .utf8)
+            #expect(script == "window.HAVEN_SEARCH_INDEX = " + json.dropLast() + ";\n")
+        }
+    }
+
     @Test func exampleSiteBuildsWithoutFindings() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("haven-example-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
