@@ -132,6 +132,38 @@ import Testing
         #expect(try session.rebuild().diagnostics == site.lint().diagnostics)
     }
 
+    /// With the built-in templates, a page's rendered-page findings depend on that page alone: an
+    /// edit of a title other pages show (a condition's in their related lists, a footer page's on
+    /// every page) checks only the edited page again, and finds what lint finds.
+    @Test func checkOnlyChecksOnlyTheEditedPageWhenItsTitleShowsElsewhere() throws {
+        var pages = [
+            "Content/conditions/depression.md": TestSite.clinical("Depression") + TestSite.body,
+            "Content/pages/about.md": "---\ntitle: About\n---\nHi.\n",
+            // A crisis resource without a number or link: the rendered page shows none (a rendered finding).
+            "Content/_data/crisis-resources.yml": TestSite.crisisResources + "\nquiet-line:\n  name: Quiet line\n  region: US\n  verified_on: 2026-11-01\n",
+        ]
+        for n in 1...6 {
+            pages["Content/articles/a\(n).md"] = TestSite.clinical("A\(n)", extra: "conditions: [depression]\n" + (n == 1 ? "crisis_resources: [quiet-line]\n" : "")) + TestSite.body
+        }
+        let site = try TestSite(files: pages)
+        defer { site.remove() }
+        let overlay = FileOverlay()
+        let session = IncrementalSession(options: site.options(), files: .overlaying(overlay), checkOnly: true)
+        let first = try session.rebuild()
+        #expect(first.diagnostics == (try site.lint().diagnostics))
+        #expect(first.diagnostics.contains { $0.rule == .missingCrisisResource && $0.file == "Content/articles/a1.md" })
+        for (path, old, new) in [("Content/conditions/depression.md", "title: Depression", "title: Depression (low mood)"),
+                                 ("Content/pages/about.md", "title: About", "title: About us"),
+                                 ("Content/articles/a1.md", "crisis_resources: [quiet-line]\n", "")] {
+            let text = try #require(site.read(path)).replacingOccurrences(of: old, with: new)
+            overlay.set(site.root.path + "/" + path, text: text)
+            let snapshot = try session.rebuild(changed: [path])
+            #expect(snapshot.renderedPages == 1, "\(path): \(snapshot.renderedPages) pages checked again")
+            try site.write(path, Data(text.utf8))
+            #expect(snapshot.diagnostics == (try site.lint().diagnostics), "\(path)")
+        }
+    }
+
     @Test func sessionIsSafeFromSeveralThreads() throws {
         let site = try TestSite(files: ["Content/articles/a.md": TestSite.clinical() + TestSite.body])
         defer { site.remove() }
