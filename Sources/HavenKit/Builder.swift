@@ -117,7 +117,7 @@ public enum Builder {
             throw .io("writing the output failed: \(error)")
         }
 
-        let diagnostics = checker.policy(for: site).apply(found)
+        let diagnostics = checker.policy(for: site).apply(consume found)
         var result = BuildResult(diagnostics: diagnostics, pageCount: site.pages.count, fileCount: counter.value, wrote: false,
                                  metrics: metrics, strict: options.strict)
         result.languagesWithoutWordingRules = Set(site.pages.map(\.route.language)).filter { Wording.builtIn(for: $0) == nil }.sorted()
