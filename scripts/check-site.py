@@ -43,7 +43,8 @@ Checks, each reported with its own count of errors and warnings:
   quick-exit   the "Exit this page" button is a plain link to an absolute URL with its script, and no
                <link> asks the exit site for anything; in Chromium (the exit site blocked, so nothing
                leaves the machine): a click, and Shift pressed three times, replace the page with that
-               URL and Back does not return to it; on a clinical page without the button Shift x3 does nothing.
+               URL and Back does not return to it, and the page's text and title are gone at once (read
+               in the script that clicks); on a clinical page without the button Shift x3 does nothing.
   handout      a page with a crisis notice and one with the quick exit printed to PDF (Page.printToPDF,
                no browser header or footer) and read with pdftotext: the crisis notice's call/text
                labels, the byline's dates, the page's canonical URL and the first external link target
@@ -1482,6 +1483,15 @@ def check_quick_exit_browser(driver, report: Report, site: Site, origin: str, By
             back = driver.current_url
             if back.split("#")[0] == url:
                 E(f"{where}: Back returns to the page (location.replace was not used)")
+        # The screen blanks at once: read in the same script as the click, before the next page loads.
+        driver.get(url)
+        wait_ready(driver)
+        text, title = driver.execute_script(
+            "document.querySelector('[data-quick-exit]').click();"
+            "return [document.body ? document.body.textContent.trim().length : 0, document.title];")
+        if text or title:
+            E(f"{page.rel}: the page is not blanked at once on leaving ({text} characters and the title {title!r} still shown)")
+        wait_for(left)
         # Absent elsewhere: no button, and Shift x3 does nothing.
         if without:
             other = without[0]
@@ -1495,7 +1505,7 @@ def check_quick_exit_browser(driver, report: Report, site: Site, origin: str, By
         driver.get_log("browser")
     finally:
         driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
-    report.note("quick-exit", f"{len(with_button)} page(s) with the button; click and Shift x3 checked on {page.rel}")
+    report.note("quick-exit", f"{len(with_button)} page(s) with the button; click, Shift x3 and blanking checked on {page.rel}")
 
 
 def check_from_disk(driver, report: Report, site: Site, By) -> None:
