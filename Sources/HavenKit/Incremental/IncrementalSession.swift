@@ -362,8 +362,7 @@ public final class IncrementalSession: @unchecked Sendable {
         for (before, after) in changed {
             guard let before, before.route == after.route, before.type == after.type,
                   before.isDraft(load) == after.isDraft(load) else { return (nil, false) }
-            if before.diagnostics != after.diagnostics
-                || LoadFindingsPatch.findings(of: before, in: old, load: load) != LoadFindingsPatch.findings(of: after, in: old, load: load) {
+            if LoadFindingsPatch.findings(of: before, in: old, load: load) != LoadFindingsPatch.findings(of: after, in: old, load: load) {
                 sameFindings = false
             }
             if old.page(at: after.path)?.source == after.source { toParse.append(after) }
