@@ -29,8 +29,22 @@ struct IncrementalPlan {
 
     /// The plan for pages replaced in place: `changes` pairs each page as `old` had it with the
     /// version in `new` (same path), and for pages `added` (or moved) and `removed` (or moved away).
-    init(changes: [(old: Page, new: Page)], added: [Page] = [], removed: [Page] = [], old: Site, new: Site) {
-        self.init(replaced: changes, old: old, new: new)
+    ///
+    /// `onlyEditedRendered`: for check-only mode (`haven lsp`) with the built-in templates, where
+    /// "rendering" a page is running the rendered-page checks on `Theme.checkView`
+    /// (`SiteRenderer.renderedChecks`). That view shows only the page's own crisis notice, a
+    /// placeholder for its body and the site's disclaimer, and `RenderedPageChecks` reads only that
+    /// page and the settings, so another page's edit cannot change a page's rendered findings (its
+    /// title in a related list or a footer would change the page's HTML in a build): only the
+    /// edited pages are rendered, and what shows them elsewhere is not worked out. What it buys:
+    /// typing in a condition's title re-checked the ~450 pages that list it on the 10,000-page
+    /// corpus (650 ms a keystroke in a debug build, 300 ms of it CPU; 100 ms after), in a footer
+    /// page's title every page. Only for pages edited in place: with pages added or removed, or
+    /// links resolving otherwise, it is ignored.
+    init(changes: [(old: Page, new: Page)], added: [Page] = [], removed: [Page] = [], old: Site, new: Site,
+         onlyEditedRendered: Bool = false) {
+        self.init(replaced: changes, old: old, new: new, rendersOthers: !onlyEditedRendered || !added.isEmpty || !removed.isEmpty
+                                                           || old.linkResolver != new.linkResolver)
         if recheckEverything { return }
         guard !added.isEmpty || !removed.isEmpty || old.linkResolver != new.linkResolver else { return }
         // Listings, their counts, the sitemap and the feeds show the set of pages.
@@ -82,7 +96,7 @@ struct IncrementalPlan {
     }
 
     /// The plan for pages replaced in place (same paths, same URL table).
-    private init(replaced changes: [(old: Page, new: Page)], old: Site, new: Site) {
+    private init(replaced changes: [(old: Page, new: Page)], old: Site, new: Site, rendersOthers: Bool) {
         var needsHome: [(old: Page, new: Page)] = []
         for (before, after) in changes {
             if before.type != after.type { self = .everything; return }
@@ -94,7 +108,7 @@ struct IncrementalPlan {
             // switcher, the translation notice, JSON-LD), and check against it.
             for site in [old, new] {
                 for member in site.translations(of: after) where member.source != after.source {
-                    rerender.insert(member.source)
+                    if rendersOthers { rerender.insert(member.source) }
                     recheck.insert(member.source)
                 }
             }
@@ -103,6 +117,7 @@ struct IncrementalPlan {
             if edit.anchorsChanged {
                 for site in [old, new] { recheck.formUnion(site.index.fragmentLinkers[after.path] ?? []) }
             }
+            guard rendersOthers else { continue }
             // Every page's footer lists the pages of type `page` by title.
             if after.type == .page && edit.titleChanged { renderEverything = true }
             // Pages that show this page's title and description in their related lists and JSON-LD.
@@ -140,21 +155,6 @@ struct IncrementalPlan {
     }
 
     private init() {}
-
-    /// What check-only mode (`haven lsp`) needs of a plan for pages edited in place, with the
-    /// built-in templates: the rendered-page checks of the edited pages only. With the built-in
-    /// templates those checks run on `Theme.checkView` (`SiteRenderer.renderedChecks`), which
-    /// shows only the page's own crisis notice, a placeholder for its body and the site's
-    /// disclaimer, and `RenderedPageChecks` reads only that page and the settings: another page's
-    /// edit cannot change a page's rendered findings. (Its title in a related list or a footer
-    /// would: those pages are rendered again in a build, and were checked again here too.)
-    /// What it buys: typing in a condition's title re-checked the ~450 pages that list it on the
-    /// 10,000-page corpus (650 ms a keystroke in a debug build, 300 ms of it CPU); in a footer
-    /// page's title, every page.
-    mutating func checkOnlyWithBuiltInTheme() {
-        rerender.formIntersection(edited)
-        renderEverything = false
-    }
 
     /// Pages that may show `page` in their related lists: the terms it names, the pages naming it,
     /// the pages it links to.

@@ -183,12 +183,11 @@ public final class IncrementalSession: @unchecked Sendable {
         site = newSite
 
         // what to check and render again
-        var plan: IncrementalPlan
+        let plan: IncrementalPlan
         if full {
             plan = .everything
         } else if let oldSite, patched != nil, let pairs = pagePairs(changedHeads, old: oldSite, new: newSite) {
-            plan = IncrementalPlan(changes: pairs, old: oldSite, new: newSite)
-            if checkOnly && theme.builtIn { plan.checkOnlyWithBuiltInTheme() }
+            plan = IncrementalPlan(changes: pairs, old: oldSite, new: newSite, onlyEditedRendered: checkOnly && theme.builtIn)
         } else if let oldSite {
             let (pairs, added, gone) = IncrementalSession.compare(oldSite, newSite)
             plan = IncrementalPlan(changes: pairs, added: added, removed: gone, old: oldSite, new: newSite)
