@@ -201,6 +201,21 @@ import Testing
 
     // MARK: hard-sentence
 
+    @Test func sentencesCountedFromTheParagraphsWordsEqualSentencesSplitAgain() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["Psychodynamic", "therapy", "explores", "patterns", "“quoted”", "don’t", "e.g.", "3.5", "Él", "niño",
+                      "İstanbul", "K", "(see this).", "understanding!", "relationships?", "end.”", "again'", "\n", "  ", "-",
+                      "characteristically", "a", "institutionalization", "ﬁne", "STRASSE", "ß", "ǅ", "Σίσυφος."]
+        for _ in 0..<400 {
+            let count = Int.random(in: 0..<120, using: &generator)
+            let text = (0..<count).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined(separator: " ")
+            let bytes = Array(text.utf8)
+            let again = SentenceGrade.hardest(in: bytes)
+            let shared = SentenceGrade.hardest(in: bytes, words: Words(utf8: bytes))
+            #expect(again == shared, "\(text)")
+        }
+    }
+
     @Test func gradesAreWrittenAsPrintfWritesThem() {
         for value in [0.0, 17.0, 16.04, 16.05, 16.95, 18.75, 99.99, 3.14159, -0.5, 12.345, 1e-9, 250.55] {
             #expect(LanguageRules.oneDecimal(value) == String(format: "%.1f", value), "\(value)")

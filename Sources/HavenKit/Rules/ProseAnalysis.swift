@@ -42,7 +42,7 @@ public struct ProseAnalysis: Sendable {
             if let phrase = ProseAnalysis.pressThree(in: block) { pressThreeMentions.append(locator.locate(phrase, in: block)) }
             guard let wording else { continue }
             if block.kind == .paragraph, wording.readingFormula == .fleschKincaid {
-                for sentence in SentenceGrade.hardest(in: block.bytes) where hardSentences.count < SentenceGrade.keptPerPage {
+                for sentence in SentenceGrade.hardest(in: block.bytes, words: words) where hardSentences.count < SentenceGrade.keptPerPage {
                     var graded = sentence
                     graded.location = locator.locate(sentence.opening, in: block)
                     hardSentences.append(graded)

@@ -17,6 +17,12 @@ struct Words: Sendable {
     /// Sentence ends: `.`, `!` or `?` followed by a space, a line break or the end of the text
     /// (so not "e.g" or "3.5").
     let sentenceEnds: Int
+    /// Each word's syllables (as counted in `syllables`, at most 255).
+    private let wordSyllables: [UInt8]
+    /// Whether the words' offsets are those of the source text (always for ASCII text; for other
+    /// text when lower-casing kept every byte's place and kind), so that a range of the source
+    /// holds exactly the words whose offsets fall in it.
+    let alignedWithSource: Bool
 
     init(_ text: String) {
         self.init(utf8: Array(text.utf8))
@@ -29,15 +35,19 @@ struct Words: Sendable {
         // standard library first (its case mappings are not byte-for-byte) and passed over again.
         var lower = utf8
         var scan = Words.scan(&lower)
+        var aligned = true
         if scan.sawNonASCII {
             lower = Array(String(decoding: utf8, as: UTF8.self).lowercased().utf8)
             scan = Words.scan(&lower)
+            aligned = lower.count == utf8.count && zip(lower, utf8).allSatisfy { (Words.kinds[Int($0)] & 1) == (Words.kinds[Int($1)] & 1) }
         }
         bytes = lower
         starts = scan.starts
         ends = scan.ends
         syllables = scan.syllables
         sentenceEnds = scan.sentenceEnds
+        wordSyllables = scan.wordSyllables
+        alignedWithSource = aligned
     }
 
     /// Byte classes, as bits: 1 a word byte (ASCII letter or digit, or any byte of a non-ASCII
@@ -57,6 +67,7 @@ struct Words: Sendable {
         var starts: [Int32] = [], ends: [Int32] = []
         var syllables = 0, sentenceEnds = 0
         var sawNonASCII = false
+        var wordSyllables: [UInt8] = []
     }
 
     /// The one pass, a tight loop per word and per run of separators, state in locals.
@@ -64,6 +75,8 @@ struct Words: Sendable {
         var starts: [Int32] = [], ends: [Int32] = []
         starts.reserveCapacity(text.count / 5)
         ends.reserveCapacity(text.count / 5)
+        var wordSyllables: [UInt8] = []
+        wordSyllables.reserveCapacity(text.count / 5)
         var syllables = 0, sentenceEnds = 0
         var seen: UInt8 = 0
         let count = text.count
@@ -102,19 +115,27 @@ struct Words: Sendable {
                 let last = base[i - 1], beforeLast: UInt8 = i - 2 >= start ? base[i - 2] : 0
                 if last == 0x65 && beforeLast != 0x6C && vowelGroups > 1 { vowelGroups -= 1 }
                 syllables += max(1, vowelGroups)
+                wordSyllables.append(UInt8(min(255, max(1, vowelGroups))))
             }
             if count > 0 {
                 let final = base[count - 1]
                 if final == 0x2E || final == 0x21 || final == 0x3F { sentenceEnds += 1 }
             }
         } }
-        return Scan(starts: starts, ends: ends, syllables: syllables, sentenceEnds: sentenceEnds, sawNonASCII: seen & 8 != 0)
+        return Scan(starts: starts, ends: ends, syllables: syllables, sentenceEnds: sentenceEnds, sawNonASCII: seen & 8 != 0,
+                    wordSyllables: wordSyllables)
     }
 
     /// The number of words.
     var count: Int { starts.count }
 
     func length(_ i: Int) -> Int { Int(ends[i] - starts[i]) }
+
+    /// Where word `i` starts in `bytes`.
+    func start(_ i: Int) -> Int { Int(starts[i]) }
+
+    /// The syllables of word `i`.
+    func syllables(_ i: Int) -> Int { Int(wordSyllables[i]) }
 
     func firstByte(_ i: Int) -> UInt8 { bytes[Int(starts[i])] }
 
