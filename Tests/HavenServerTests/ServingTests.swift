@@ -167,12 +167,14 @@ struct ServingTests {
         let stream = try await preview.http.read("/__haven/events", until: "data: \(generation)")
         #expect(stream.contains("Content-Type: text/event-stream"))
         #expect(stream.contains("data: \(generation)\n\n"))
-        // Stopping with an event stream open is prompt (it ends on graceful shutdown).
+        // Stopping with an event stream open ends the stream (graceful shutdown would otherwise wait
+        // for it for ever). The bound only tells a hang from a slow machine: 3 s failed twice
+        // under load (5.1 and 5.4 s with eight builds on two cores), so it is not a timing target.
         let http = preview.http
         let open = Task.detached { try? await http.read("/__haven/events", until: "never appears") }
         try await Task.sleep(for: .milliseconds(200))
         let took = try await preview.stop()
         _ = await open.value
-        #expect(took < .seconds(3))
+        #expect(took < .seconds(60))
     }
 }
