@@ -16,6 +16,11 @@ import Foundation
 /// check-only mode (`haven lsp`) nothing is rendered: pages get the rendered-page checks as
 /// `haven lint` runs them, and the snapshots hold no files.
 ///
+/// Cost of a keystroke in `haven lsp` (a page edited in place, check-only), 10,000-page corpus,
+/// release build, load average 3 on 2 cores: a 5.7 ms check (median; 5.5 ms CPU), 50 ms median from
+/// keystroke to diagnostics with the 40 ms debounce (`scripts/lsp-latency.py`; 266 ms before the
+/// tally, load findings, policy and per-file findings stopped being made from the whole site).
+///
 /// Thread safety: every public member takes the session's lock, so calls from several threads
 /// (the language server's reader and its debounce timer) run one at a time, each seeing the
 /// previous one's result. `early` runs with the lock held and must not call the session.
