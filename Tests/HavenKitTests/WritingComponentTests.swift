@@ -183,6 +183,10 @@ import Testing
         #expect(try fixed("## Help\n\nCall 1-833-456-4566 or text 45645.\n").text.hasSuffix("Call 988 or text 988.\n"))
         #expect(try fixed("", frontMatter: "key_points:\n  - \"Call 1-800-273-8255.\"\n").text.contains("  - \"Call 988.\"\n"))
         #expect(try fixed("## Help\n\n[Call us](tel:+18002738255).\n").text.hasSuffix("[Call us](tel:988).\n"))
+        // A link whose text is the number: one finding (the text); fixed, the link's own follows.
+        let once = try fixed("## Help\n\n[1-800-273-8255](tel:+18002738255).\n")
+        #expect(once.text.hasSuffix("[988](tel:+18002738255).\n") && once.fixed == ["retired-crisis-number"])
+        #expect(try fixed("## Help\n\n[988](tel:+18002738255).\n").text.hasSuffix("[988](tel:988).\n"))
         // "Press 3" needs rewording, not a number: no suggestion.
         #expect(try fixed("## Help\n\nCall 988 and press 3 to reach LGBTQ+ counselors.\n").fixed == [])
         #expect(try fixed("> [!NOTT]\n> Typo.\n").text.hasSuffix("> [!NOTE]\n> Typo.\n"))
