@@ -6,23 +6,14 @@ import Yams
 /// noun or authority. The vocabulary is data, one file per language
 /// (`Resources/language/<id>/evidence-claims.yml`, format in its header).
 struct EvidenceClaims: Sendable {
-    let nouns: Set<String>
-    let modifiers: Set<String>
-    let verbs: Set<String>
     let window: Int
-    let breaks: Set<String>
-    let notAfter: Set<String>
-    let notBefore: Set<String>
+    /// The words of the "according to" opener (their roles are `WordRoles.Role.accordingTo`).
     let accordingTo: [String]
-    let authorities: Set<String>
     let claimPhrases: [[String]]
-    let people: Set<String>
-    let pronounVerbs: Set<String>
-    let subjects: Set<String>
     let subjectWindow: Int
-    /// The same vocabulary as one role mask per word, read on bytes (see `WordRoles`).
+    /// The vocabulary's word lists as one role mask per word, read on bytes (see `WordRoles`).
     private let roles: WordRoles
-    /// `claimPhrases` as bytes, for `WordRoles.word(_:is:)`.
+    /// `claimPhrases` as bytes, for `WordRoles.word(_:is:_:)`.
     private let claimPhraseBytes: [[[UInt8]]]
 
     private struct File: Decodable {
@@ -42,15 +33,14 @@ struct EvidenceClaims: Sendable {
     }
 
     private init(_ file: File) {
-        nouns = Set(file.nouns); modifiers = Set(file.modifiers); verbs = Set(file.verbs); window = max(0, file.window)
-        breaks = Set(file.breaks); notAfter = Set(file.not_after); notBefore = Set(file.not_before)
-        accordingTo = file.according_to; authorities = Set(file.authorities)
+        window = max(0, file.window)
+        accordingTo = file.according_to
         claimPhrases = (file.claim_phrases ?? []).filter { !$0.isEmpty }
-        people = Set(file.people ?? []); pronounVerbs = Set(file.pronoun_verbs ?? []); subjects = Set(file.subjects ?? [])
         subjectWindow = max(0, file.subject_window ?? file.window)
-        var lists: [(Set<String>, WordRoles.Role)] = [(nouns, .noun), (modifiers, .modifier), (verbs, .verb), (breaks, .breaks),
-                                                       (notAfter, .notAfter), (notBefore, .notBefore), (authorities, .authority),
-                                                       (people, .person), (pronounVerbs, .pronounVerb), (subjects, .subject), (["who"], .who)]
+        var lists: [([String], WordRoles.Role)] = [(file.nouns, .noun), (file.modifiers, .modifier), (file.verbs, .verb),
+                                                    (file.breaks, .breaks), (file.not_after, .notAfter), (file.not_before, .notBefore),
+                                                    (file.authorities, .authority), (file.people ?? [], .person),
+                                                    (file.pronoun_verbs ?? [], .pronounVerb), (file.subjects ?? [], .subject), (["who"], .who)]
         for (index, word) in accordingTo.enumerated() where index < WordRoles.Role.accordingTo.count {
             lists.append(([word], WordRoles.Role.accordingTo[index]))
         }
@@ -145,7 +135,7 @@ struct WordRoles: Sendable {
     private var table: [[(word: [UInt8], role: Role)]]
     private var other: [String: Role] = [:]
 
-    init(_ lists: [(Set<String>, Role)]) {
+    init(_ lists: [([String], Role)]) {
         table = Array(repeating: [], count: (WordRoles.maxLength + 1) * 256)
         for (words, role) in lists {
             for word in words {
