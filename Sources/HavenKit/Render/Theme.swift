@@ -11,6 +11,9 @@ public struct Theme: Sendable {
     public let strings: StringTables
     /// The site partials (`site-….mustache`), rendered for a site by `preparing(_:)`.
     let sitePartials: [String]
+    /// With the built-in templates only: each template that shows constants, cut at them (name →
+    /// pieces), compiled again per place (language, link depth) with the constants written in (`TemplateConstants`).
+    let constantSources: [String: [TemplateConstants.Piece]]
     /// Whether every template is the built-in one (the site's `Templates/` holds no `.mustache`
     /// file). Then the library also holds `checkView`.
     let builtIn: Bool
@@ -24,6 +27,9 @@ public struct Theme: Sendable {
     /// After `preparing(_:)`, with site partials: the library with the site partials rendered, by
     /// `PartialKey` (made when a page first needs it).
     private var prepared: SharedMemo<PartialKey, MustacheLibrary>?
+    /// After `preparing(_:)`, with the built-in templates: the library with the constants written
+    /// in, by the route's place (`compiled(for:key:context:)`).
+    private var compiled: SharedMemo<ContextBuilder.PlaceKey, MustacheLibrary>?
 
     /// Partials whose name starts with this show only `site`, `links`, `strings` and `nav`, and are rendered
     /// once per build and `PartialKey`.
@@ -121,7 +127,11 @@ public struct Theme: Sendable {
         let sitePartials = sources.keys.filter { $0.hasPrefix(sitePartialPrefix) }.sorted()
         let strings = StringTables(builtIn: StringTables.embeddedTables(), site: siteStrings,
                                    templateKeys: sources.values.reduce(into: Set<String>()) { $0.formUnion(StringTables.keys(readBy: $1.text)) })
-        return Theme(library: library, assets: assets, strings: strings, sitePartials: sitePartials, builtIn: builtIn,
+        // Not the partials rendered once per key or notice anyway (their output replaces them).
+        let renderedOnce = Set(sitePartials).union(builtIn ? [noticePartial, "crisis-resource"] : [])
+        let constantSources = builtIn ? sources.filter { !renderedOnce.contains($0.key) }.compactMapValues { TemplateConstants.pieces($0.text) } : [:]
+        return Theme(library: library, assets: assets, strings: strings, sitePartials: sitePartials,
+                     constantSources: constantSources, builtIn: builtIn,
                      builtInNotice: !overridden.contains(noticePartial) && !overridden.contains("crisis-resource"))
     }
 
@@ -136,18 +146,46 @@ public struct Theme: Sendable {
         var theme = self
         theme.partials = partials
         if builtInNotice { theme.notices = SharedMemo() }
-        if !sitePartials.isEmpty { theme.prepared = SharedMemo() }
+        if !sitePartials.isEmpty || !constantSources.isEmpty { theme.prepared = SharedMemo() }
+        if !constantSources.isEmpty { theme.compiled = SharedMemo() }
         return theme
     }
 
-    /// The library with the site partials rendered for `route` (the plain library without site partials).
+    /// The library for `route`: the built-in templates with the route's constants written in
+    /// (`TemplateConstants`), and the site partials rendered (the plain library without either).
     private func library(for route: Route, key: PartialKey) -> MustacheLibrary {
         guard let prepared, let partials else { return library }
         return prepared.value(for: key) {
+            var library = compiled(for: route, key: key.place, context: partials.context)
+            if !sitePartials.isEmpty {
+                let context = partials.context(route)
+                for name in sitePartials {
+                    Theme.register(self.library.render(context, withTemplate: name) ?? "", as: name, in: &library)
+                }
+            }
+            return library
+        }
+    }
+
+    /// The library with the built-in templates compiled with the constants of `route` written in,
+    /// once per `ContextBuilder.PlaceKey` (language and link depth: what `strings`, `site` and
+    /// `links` depend on; Mustache's parser is slow, so not once per menu state as well).
+    private func compiled(for route: Route, key: ContextBuilder.PlaceKey, context: (Route) -> TemplateObject) -> MustacheLibrary {
+        guard let compiled, !constantSources.isEmpty else { return library }
+        return compiled.value(for: key) {
             var library = self.library
-            let context = partials.context(route)
-            for name in sitePartials {
-                Theme.register(self.library.render(context, withTemplate: name) ?? "", as: name, in: &library)
+            let context = context(route)
+            var outputs: [String: String?] = [:]
+            func output(_ tag: String) -> String? {
+                if let known = outputs[tag] { return known }
+                let text = (try? MustacheTemplate(string: ThemeContentType.pragma + tag))?.render(context)
+                outputs[tag] = text
+                return text
+            }
+            for (name, pieces) in constantSources {
+                if let template = try? MustacheTemplate(string: ThemeContentType.pragma + TemplateConstants.joined(pieces, text: output)) {
+                    library.register(template, named: name)
+                }
             }
             return library
         }
