@@ -17,11 +17,12 @@ struct LSPSite {
 
     init(pages: [String: String]) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("haven-lsp-\(UUID().uuidString)").standardizedFileURL
-        var files = pages
-        files["haven.yml"] = "title: Test\nbase_url: https://example.org/\ndisclaimer: \"General information, not medical advice.\"\n"
-        files["Content/_data/reviewers.yml"] = LSPSite.reviewers
-        files["Content/_data/crisis-resources.yml"] = LSPSite.resources
-        files["Content/_data/content-warnings.yml"] = LSPSite.warnings
+        // `pages` may also give the configuration or a data file in place of these.
+        var files = ["haven.yml": "title: Test\nbase_url: https://example.org/\ndisclaimer: \"General information, not medical advice.\"\n",
+                     "Content/_data/reviewers.yml": LSPSite.reviewers,
+                     "Content/_data/crisis-resources.yml": LSPSite.resources,
+                     "Content/_data/content-warnings.yml": LSPSite.warnings]
+        files.merge(pages) { _, page in page }
         for (path, text) in files { try write(path, text) }
     }
 
@@ -221,6 +222,53 @@ func position(_ json: JSON?) -> (Int, Int)? {
         let resource = hover(7, 21)
         #expect(resource.contains("988 Suicide & Crisis Lifeline") && resource.contains("988") && resource.contains("24/7") && resource.contains("2026-11-01"))
         #expect(hover(9, 9).contains("Flesch"))
+        _ = client.closeInput()
+    }
+
+    /// On a translation, hover shows the texts of the page's language, as its build does: data-file
+    /// texts by their language map, and the modality or condition's page in that language.
+    @Test func hoverOnATranslationIsInItsLanguage() throws {
+        let config = "title: Test\nbase_url: https://example.org/\ndisclaimer: \"General information.\"\n"
+            + "languages:\n  es:\n    tag: es-US\n    disclaimer: \"Información general.\"\n"
+        let reviewers = "dana-reyes:\n  name: Dana Reyes\n  credentials: {en: \"PhD, clinical psychologist\", es: \"PhD, psicóloga clínica\"}\n"
+        let resources = "lifeline-988:\n  name: {en: 988 Suicide & Crisis Lifeline, es: 988 Línea de Prevención del Suicidio y Crisis}\n"
+            + "  phone: \"988\"\n  hours: {en: 24/7, es: 24 horas}\n  region: US\n  verified_on: 2026-11-01\n"
+            + "english-only:\n  name: {en: An English-only line}\n  phone: \"988\"\n  region: US\n"
+        let warnings = "suicide:\n  label: {en: suicide, es: suicidio}\n  resources: [lifeline-988]\n"
+        let extra = "crisis_resources: [lifeline-988, english-only]\ncontent_warnings: [suicide]\nconditions: [depression]\n"
+        func titled(_ title: String) -> String { LSPSite.page().replacingOccurrences(of: "title: A page", with: "title: \(title)") }
+        let site = try LSPSite(pages: ["haven.yml": config, "Content/_data/reviewers.yml": reviewers,
+                                       "Content/_data/crisis-resources.yml": resources, "Content/_data/content-warnings.yml": warnings,
+                                       "Content/articles/a.md": LSPSite.page(extra: extra),
+                                       "Content/articles/a.es.md": LSPSite.page(extra: extra + "source_updated: 2026-10-01\n"),
+                                       "Content/conditions/depression.md": titled("Depression"),
+                                       "Content/conditions/depression.es.md": titled("Depresión")])
+        defer { site.remove() }
+        let client = LSPTestClient(site: site.root)
+        _ = client.initialize(site.root)
+        func hovers(_ path: String) -> (Int, Int) -> String {
+            let uri = site.uri(path)
+            client.open(uri, try! String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8))
+            _ = client.diagnostics(uri)
+            return { line, character in
+                client.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": line, "character": character]])?["result"]?["contents"]?["value"]?.string ?? ""
+            }
+        }
+        // Line 4 `reviewer: dana-reyes`, 7 `crisis_resources: [lifeline-988, english-only]`,
+        // 8 `content_warnings: [suicide]`, 9 `conditions: [depression]`.
+        let es = hovers("Content/articles/a.es.md")
+        #expect(es(4, 12).contains("Dana Reyes") && es(4, 12).contains("PhD, psicóloga clínica"))
+        #expect(es(7, 21).contains("988 Línea de Prevención del Suicidio y Crisis") && es(7, 21).contains("Hours: 24 horas"))
+        // Safety text the language lacks is said to be missing, not shown in English.
+        #expect(es(7, 34).contains("english-only") && es(7, 34).contains("missing-translation") && !es(7, 34).contains("An English-only line"))
+        #expect(es(8, 20).contains("suicidio") && es(8, 20).contains("988 Línea de Prevención"))
+        #expect(es(9, 15).contains("Depresión") && es(9, 15).contains("depression.es.md"))
+        let en = hovers("Content/articles/a.md")
+        #expect(en(4, 12).contains("PhD, clinical psychologist"))
+        #expect(en(7, 21).contains("988 Suicide & Crisis Lifeline") && en(7, 21).contains("Hours: 24/7"))
+        #expect(en(7, 34).contains("An English-only line"))
+        #expect(en(8, 20).contains("Content warning: suicide"))
+        #expect(en(9, 15).contains("**Depression**") && en(9, 15).contains("depression.md"))
         _ = client.closeInput()
     }
 

@@ -105,6 +105,12 @@ public struct Routes: Sendable, Equatable {
 
     // MARK: Pages
 
+    /// The language id of the Markdown file at `source`: the declared language its `.<id>.md`
+    /// suffix names, else the default one (what the file is published in, whatever its slug).
+    public func language(ofSource source: String) -> String {
+        Routes.page(source, slug: nil, in: languages).route.language
+    }
+
     /// Where the Markdown file at `source` (`Content/<section>/<sub/folders>/<name>[.<id>].md`) is
     /// published: `/<section>/<sub/folders>/<slug>/` (pages of `Content/pages/` and files outside
     /// every section without the section), under its language's prefix. A suffix `.<id>` naming a

@@ -1,7 +1,10 @@
 import HavenKit
 
 /// `textDocument/hover` on an id: a reviewer's name and credentials; a crisis resource's name,
-/// number, hours and `verified_on`; a content warning's label and resources; a rule's catalogue entry.
+/// number, hours and `verified_on`; a content warning's label and resources; a modality's or a
+/// condition's title; a rule's catalogue entry. On a translation (`x.es.md`) the texts are the
+/// page's language's, as its build shows them: data-file texts resolved by `LocalizedText`, and the
+/// modality or condition page in that language where one exists.
 extension LanguageServer {
     func hover(_ params: TextDocumentPositionParams) -> Hover? {
         let (doc, site, encoding) = withLock { () -> (Document?, Site?, PositionEncoding) in (self.documents[params.textDocument.uri], self.site, self.encoding) }
@@ -17,12 +20,17 @@ extension LanguageServer {
         case .nestedKey(let parent, _), .nestedValue(let parent, _, _): key = parent
         case .key: key = nil
         }
-        guard let text = LanguageServer.describe(word, key: key, site: site) else { return nil }
+        let language = site.flatMap { site in doc.path.map { site.routes.language(ofSource: $0) } }
+        guard let text = LanguageServer.describe(word, key: key, site: site, language: language) else { return nil }
         return Hover(contents: MarkupContent(value: text), range: nil)
     }
 
-    static func describe(_ id: String, key: String?, site: Site?) -> String? {
-        let registries = site?.registries
+    /// `language`: the id of the language the hovered file is written in (nil: the default one).
+    static func describe(_ id: String, key: String?, site: Site?, language: String? = nil) -> String? {
+        let languageID = language ?? site?.routes.languages.defaultID ?? ""
+        let registries = site?.registries(languageID: languageID)
+        // A safety text this language lacks is shown as missing, never in another language.
+        let missing = "*(no `\(languageID)` text: `missing-translation`)*"
         let wants = { (name: String) in key == nil || key == name }
         if wants("lint") || key == "resources" || key == nil, let rule = RuleID(id: id) { return RuleDocs.entry(rule) }
         if wants("reviewer"), let reviewer = registries?.reviewers[id] {
@@ -32,7 +40,7 @@ extension LanguageServer {
             return text
         }
         if wants("crisis_resources") || key == "resources", let resource = registries?.crisisResources[id] {
-            var lines = ["**\(resource.name)**"]
+            var lines = [resource.name.isEmpty ? "**\(id)** \(missing)" : "**\(resource.name)**"]
             if let number = resource.display ?? resource.phone { lines.append("Phone: \(number)") }
             if let sms = resource.sms { lines.append("Text: \(sms)" + (resource.smsKeyword.map { " (\($0))" } ?? "")) }
             if let hours = resource.hours { lines.append("Hours: \(hours)") }
@@ -42,11 +50,12 @@ extension LanguageServer {
             return lines.joined(separator: "  \n")
         }
         if wants("content_warnings"), let warning = registries?.contentWarnings[id] {
-            let resources = warning.resources.compactMap { registries?.crisisResources[$0]?.name }
-            return "**Content warning: \(warning.label)**" + (resources.isEmpty ? "" : "\n\nShows: " + resources.joined(separator: ", "))
+            let resources = warning.resources.compactMap { registries?.crisisResources[$0].map { $0.name.isEmpty ? "\($0.id) \(missing)" : $0.name } }
+            let label = warning.label.isEmpty ? "\(id)** \(missing)" : "\(warning.label)**"
+            return "**Content warning: " + label + (resources.isEmpty ? "" : "\n\nShows: " + resources.joined(separator: ", "))
         }
         for (name, type) in [("modalities", PageType.modality), ("conditions", .condition)] where wants(name) {
-            if let site, let page = site.term(type, id, in: site.routes.languages.defaultID) { return "**\(page.title)** (\(page.source))" }
+            if let site, let page = site.term(type, id, in: languageID) { return "**\(page.title)** (\(page.source))" }
         }
         return nil
     }
