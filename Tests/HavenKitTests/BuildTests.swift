@@ -300,6 +300,34 @@ import Mustache
         #expect(part("b")?.contains("{{kept}}") == true)
     }
 
+    /// The header marks the section a page is published in: a page of `Content/pages/modalities/`
+    /// (at `/modalities/…`) is inside "Therapies", in every language; one at `/about/` is in none.
+    @Test func aPageUnderASectionsFolderIsInsideThatSection() throws {
+        var files = BuildTests.files
+        files["Content/pages/modalities/choosing.md"] = "---\ntitle: Choosing a therapy\n---\nSome plain words.\n"
+        files["Content/pages/modalities/choosing.es.md"] = "---\ntitle: Elegir una terapia\n---\nUnas palabras.\n"
+        let config = TestSite.config + "languages:\n  es:\n    tag: es-US\n    disclaimer: \"Información general.\"\n"
+        files["Content/_data/crisis-resources.yml"] = "lifeline-988:\n  name: {en: 988 Suicide & Crisis Lifeline, es: 988 Línea de Prevención del Suicidio y Crisis}\n"
+            + "  phone: \"988\"\n  region: US\n  verified_on: 2026-11-01\n"
+        files["Content/_data/content-warnings.yml"] = "suicide:\n  label: {en: suicide, es: suicidio}\n  resources: [lifeline-988]\n"
+        let site = try TestSite(files: files, config: config)
+        defer { site.remove() }
+        let result = try site.build()
+        #expect(result.wrote, "\(result.diagnostics)")
+        func current(_ path: String) -> [String] {
+            let html = site.read("Public/" + path) ?? ""
+            return html.components(separatedBy: "<li><a ").dropFirst().filter { $0.contains("aria-current") }
+                .map { String($0.prefix { $0 != "<" }) }
+        }
+        #expect(current("modalities/choosing/index.html").count == 1)
+        #expect(current("modalities/choosing/index.html").first?.contains("aria-current=\"true\">Therapies") == true)
+        #expect(current("es/modalities/choosing/index.html").count == 1)
+        #expect(current("es/modalities/choosing/index.html").first?.contains("aria-current=\"true\">") == true)
+        #expect(current("es/modalities/choosing/index.html").first?.contains("modalities/index.html") == true)
+        #expect(current("about/index.html").isEmpty)
+        #expect(current("modalities/cbt/index.html").first?.contains("aria-current=\"true\">Therapies") == true)
+    }
+
     @Test func literalSourceRendersTheTextExactly() throws {
         for text in ["<p>{{kept}}</p>\n", "", "\n", "\u{E000}(x)\u{E000} \u{E001}", "  \n x", "{{x}} {{{y}}} {{>z}}", "<haven0< >haven0>", "a\r\nb\n", "{{=<% %>=}}", "  {{#a}}\n{{/a}}  \n"] {
             let template = try MustacheTemplate(string: #require(Theme.literalSource(text)))

@@ -36,6 +36,13 @@ import Testing
         #expect(RoutesTests.page("Content/misc/note.md").path == "/misc/note/")
         #expect(RoutesTests.page("Content/articles/x.md").kind == .page(section: .article))
         #expect(RoutesTests.page("Content/pages/about.md").kind == .page(section: nil))
+        // A page of Content/pages/ published in a section's URL folder is inside that section.
+        #expect(RoutesTests.page("Content/pages/modalities/choosing.md").path == "/modalities/choosing/")
+        #expect(RoutesTests.page("Content/pages/modalities/choosing.md").kind == .page(section: .modality))
+        #expect(RoutesTests.page("Content/pages/modalities/choosing.md").navigation == Navigation(section: "modalities", current: .inside))
+        #expect(RoutesTests.page("Content/misc/conditions/x.md").navigation == .outside)
+        #expect(RoutesTests.page("Content/pages/legal/privacy.md").navigation == .outside)
+        #expect(RoutesTests.page("Content/pages/pages/x.md").kind == .page(section: nil))
         #expect(RoutesTests.page("Content/articles/x.md").outputPath == "/articles/x/index.html")
     }
 

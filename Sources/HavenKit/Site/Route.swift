@@ -1,7 +1,8 @@
 /// What a URL of the site shows: a page, or one of the files Haven generates beside pages.
 public enum RouteKind: Hashable, Sendable {
-    /// A Markdown page; `section` is the section folder it is published in (`Content/articles/…`
-    /// is `.article`), nil for pages outside every section (`Content/pages/about.md` is `/about/`).
+    /// A Markdown page; `section` is the section whose URL folder it is published in
+    /// (`Content/articles/…` is `.article`, and so is `Content/pages/articles/…`, published under
+    /// `/articles/`), nil for pages outside every section (`Content/pages/about.md` is `/about/`).
     case page(section: PageType?)
     case home
     /// The index of a section (`/modalities/`).

@@ -134,8 +134,13 @@ public struct Routes: Sendable, Equatable {
             }
         }
         let slug = slug ?? String(stem)
-        let inSection = folderType == .page ? nil : folderType
-        let prefix: [String] = inSection == nil ? [] : [section]
+        let inFolder = folderType == .page ? nil : folderType
+        let prefix: [String] = inFolder == nil ? [] : [section]
+        // A page of `Content/pages/` (or of a folder outside every section) whose URL lies in a
+        // section's folder (`Content/pages/modalities/choosing.md` is `/modalities/choosing/`) is
+        // published in that section: the main navigation marks it as inside, as version one did
+        // from the URL.
+        let inSection = inFolder ?? parts.first.flatMap(PageType.init(section:)).flatMap { $0 == .page ? nil : $0 }
         let path = languages.prefix(language) + (prefix + parts + [slug]).joined(separator: "/") + "/"
         let folder = source.split(separator: "/").dropLast().joined(separator: "/")
         return PagePlacement(route: Route(.page(section: inSection), language: language, path: path), slug: slug,
