@@ -829,8 +829,12 @@ h3 { font-size: 1.2rem; margin: 1.5rem 0 0.5rem; }
 p, li, dd { max-width: var(--measure); }
 img, svg, video { max-width: 100%; height: auto; }
 
-/* Header and navigation. "Get help now" stays at the top right on every page and every width. */
+/* Header and navigation. "Get help now" stays at the top right on every page and every width.
+   On wide screens the header (and the language switcher under it) may grow past the reading
+   column to 80rem, so the title, the navigation and "Get help now" keep one line at 1280px in
+   languages with longer words ("Problemas de salud mental"); below that width nothing changes. */
 .site-header { background: var(--surface); border-bottom: 1px solid var(--border); }
+.header-inner, .language-switcher { max-width: 80rem; }
 .header-inner {
   display: grid; grid-template-columns: auto 1fr auto; grid-template-areas: "title nav help";
   align-items: center; gap: 0.5rem 1.5rem; padding-top: 0.6rem; padding-bottom: 0.6rem;
@@ -1007,8 +1011,12 @@ html.quick-exit-leaving body { display: none; }
 .site-footer p { margin-top: 0; }
 .site-footer a { display: inline-block; padding: 0.25rem 0; }
 
-@media (max-width: 48rem) {
+/* Up to the reading column's width the navigation has a row of its own, under the title and
+   "Get help now" (one line in English and Spanish down to 48rem), instead of wrapping between them. */
+@media (max-width: 60rem) {
   .header-inner { grid-template-columns: minmax(0, 1fr) auto; grid-template-areas: "title help" "nav nav"; gap: 0.25rem 1rem; }
+}
+@media (max-width: 48rem) {
   .site-nav ul { gap: 0 0.75rem; }
   .site-nav a { padding: 0.4rem 0.1rem; font-size: 1rem; }
 }
@@ -1026,7 +1034,8 @@ html.quick-exit-leaving body { display: none; }
   .wrap { padding: 0 0.75rem; }
   .header-inner { padding-top: 0.5rem; padding-bottom: 0.5rem; }
   .site-title { font-size: 1rem; line-height: 1.25; }
-  .help-now { padding: 0.5rem 0.75rem; }
+  /* A long "Get help now" ("Consigue ayuda ahora") may take two lines rather than squeeze the title into pieces of words. */
+  .help-now { padding: 0.5rem 0.75rem; white-space: normal; max-width: 10rem; text-align: center; }
 }
 @media (prefers-reduced-motion: reduce) {
   *, *::before, *::after { scroll-behavior: auto !important; transition: none !important; animation: none !important; }
