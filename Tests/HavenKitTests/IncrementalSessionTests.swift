@@ -91,6 +91,68 @@ import Testing
         #expect(snapshot.files["/es/conditions/depresion/index.html"] == nil)
     }
 
+    /// Adding or removing a translation (or its source, or a page of one language alone) renders
+    /// again only what shows it: the other members of its translation set (alternates, switcher,
+    /// JSON-LD, translation notice), the pages naming its terms or named by it, the pages linking
+    /// to a member (checked: `link-to-other-language`), and the generated files; unrelated pages
+    /// are left as they are. Each step equals a clean build byte for byte, findings included.
+    @Test func translationAddedOrRemovedRendersOnlyWhatShowsIt() throws {
+        let config = TestSite.config + """
+            languages:
+              es:
+                tag: es-US
+                title: Sitio de prueba
+                disclaimer: "Información general, no consejo médico."
+
+            """
+        var files = BuildTests.files
+        files["Content/_data/crisis-resources.yml"] = "lifeline-988:\n  name: {en: 988 Suicide & Crisis Lifeline, es: 988 Línea de Prevención del Suicidio y Crisis}\n"
+            + "  phone: \"988\"\n  region: US\n  verified_on: 2026-11-01\n"
+        files["Content/_data/content-warnings.yml"] = "suicide:\n  label: {en: suicide, es: suicidio}\n  resources: [lifeline-988]\n"
+        files["Content/modalities/cbt.es.md"] = TestSite.clinical("TCC", extra: "slug: tcc\nconditions: [depression]\nsource_updated: 2026-10-01\n")
+            + TestSite.body
+        // A Spanish article of its own naming depression and linking to the English page.
+        files["Content/articles/guia.es.md"] = TestSite.clinical("Guía", extra: "conditions: [depression]\n")
+            + "Lee sobre la [depresión](../conditions/depression.md).\n"
+        // Unrelated pages: never rendered again by these edits.
+        for n in 1...6 { files["Content/articles/other\(n).md"] = TestSite.clinical("Other \(n)") + TestSite.body }
+        let site = try TestSite(files: files, config: config)
+        defer { site.remove() }
+        let session = IncrementalSession(options: site.options())
+        var snapshot = try session.rebuild()
+        try expectSame(snapshot, site, "first build")
+        #expect(!snapshot.failed, "\(snapshot.diagnostics)")
+        let unrelated = (1...6).map { "/articles/other\($0)/index.html" }
+
+        func step(_ name: String, rendered: Int, _ apply: () throws -> Void) throws {
+            let before = snapshot.files
+            try apply()
+            snapshot = try session.rebuild()
+            try expectSame(snapshot, site, name)
+            #expect(!snapshot.full, "\(name): a full rebuild")
+            #expect(snapshot.renderedPages == rendered, "\(name): \(snapshot.renderedPages) of \(snapshot.pageCount) pages checked or rendered")
+            for path in unrelated { #expect(snapshot.files[path] == before[path] && !snapshot.changedPaths.contains(path), "\(name): \(path) changed") }
+        }
+
+        let depressionES = "Content/conditions/depression.es.md"
+        let spanish = TestSite.clinical("Depresión", extra: "modalities: [cbt]\nsource_updated: 2026-10-01\n")
+            + "La depresión es frecuente. Lee sobre la [TCC](../modalities/cbt.es.md).\n"
+        // depression.es, its source, cbt and cbt.es (named), start and guia (name it, link to the source).
+        try step("translation added", rendered: 6) { try edit(site, depressionES, spanish) }
+        #expect(snapshot.diagnostics.contains { $0.rule == .linkToOtherLanguage && $0.file == "Content/articles/guia.es.md" })
+        #expect(snapshot.files["/es/articles/guia/index.html"].map { String(decoding: $0, as: UTF8.self).contains("es/conditions/depression/") } == true)
+        try step("translation removed", rendered: 5) { try FileManager.default.removeItem(at: site.root.appendingPathComponent(depressionES)) }
+        #expect(!snapshot.diagnostics.contains { $0.rule == .linkToOtherLanguage })
+        // The source of a translation removed: the translation stands alone (translation-outdated), then comes back.
+        let cbt = "Content/modalities/cbt.md", cbtText = try #require(site.read(cbt))
+        try step("source removed", rendered: 4) { try FileManager.default.removeItem(at: site.root.appendingPathComponent(cbt)) }
+        #expect(snapshot.diagnostics.contains { $0.rule == .translationOutdated && $0.file == "Content/modalities/cbt.es.md" })
+        try step("source added back", rendered: 5) { try edit(site, cbt, cbtText) }
+        try step("page of one language added", rendered: 2) {
+            try edit(site, "Content/articles/solo.es.md", TestSite.clinical("Solo en español", extra: "conditions: [depression]\n") + TestSite.body)
+        }
+    }
+
     /// Edits in place that change a page's load findings (`unknown-key`, the place of a duplicate
     /// URL's `slug:`): the session patches the site's load findings from the edited files
     /// (`LoadFindingsPatch`); the media library's findings, made when the site was assembled, stay.

@@ -60,11 +60,10 @@ struct IncrementalPlan {
                 rerender.formUnion(IncrementalPlan.neighbours(of: page, in: site).map(\.source))
                 // Every footer lists the pages of type `page`.
                 if page.type == .page { renderEverything = true }
-                // A translation set gained or lost a member: every member's alternates and switcher
-                // change, and pages in other languages may now show another page for a term.
+                // A translation set gained or lost a member (or a page of one language alone came or
+                // went): what shows the set or a member of it.
                 if site.translations(of: page).count > 1 || page.language != site.routes.languages.defaultID {
-                    renderEverything = true
-                    recheckEverything = true
+                    addTranslationSetChange(of: page, old: old, new: new)
                 }
                 // Links to its path now check another page's headings, or none.
                 recheck.formUnion(site.index.fragmentLinkers[page.path] ?? [])
@@ -92,6 +91,32 @@ struct IncrementalPlan {
             else { continue }
             recheck.insert(page.source)
             rerender.insert(page.source)
+        }
+    }
+
+    /// A page added to or removed from its translation set. Every other member, in either site,
+    /// shows the set: `<link rel="alternate">`, the language switcher, JSON-LD `workTranslation`
+    /// and `translationOfWork`, the translation notice; and checks against it (`translation-outdated`
+    /// on a translation whose source came or went, `translation-type`). A member's term slug (the
+    /// source's) may change with it, so the pages naming or named by each member, in any language,
+    /// show another page for a term or list another one (`neighbours`). Pages linking to a member
+    /// now have, or no longer have, a translation of it in their language (`link-to-other-language`):
+    /// checked again (a term's existence, which the unknown-term checks read, is the caller's:
+    /// the added and removed slugs). The generated files (listings, feeds, search index, sitemap alternates) are
+    /// made again by the caller (`regenerateEverything`), and the page itself is the caller's too.
+    private mutating func addTranslationSetChange(of page: Page, old: Site, new: Site) {
+        for site in [old, new] {
+            // The set is the one of its translation key (`translations(of:)` reads only that).
+            for member in site.translations(of: page) {
+                if member.source != page.source {
+                    rerender.insert(member.source)
+                    recheck.insert(member.source)
+                }
+                rerender.formUnion(IncrementalPlan.neighbours(of: member, in: site).map(\.source))
+                for linker in site.backlinks[member.path] ?? [] {
+                    if let linking = site.page(at: linker) { recheck.insert(linking.source) }
+                }
+            }
         }
     }
 
