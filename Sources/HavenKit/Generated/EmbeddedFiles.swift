@@ -39,9 +39,32 @@ enum EmbeddedFiles {
 #                have names of their own ("the College of Medicine and Dentistry wanted to find…").
 #   pronoun_verbs (optional) pronouns that do not end the subject when a verb follows them at once
 #                ("in one study they found…", "in our survey we found…").
+#   be, judgements, degrees (optional) an evidence noun then a form of "to be" (`be`, also in `breaks`),
+#                an optional `degrees` word and a `judgements` word is a claim ("the evidence is
+#                clear", "research results are significant", "the finding is that…").
+#   ratings, rated_phrases (optional) phrases that are a claim when a `ratings` word stands in the
+#                noun's phrase before them ("a large evidence base", "strong evidence for").
+#   ing_verbs    (optional) verbs in -ing that report like `verbs` after an evidence noun that does
+#                not name people ("studies showing that…"; not "experts supporting families").
+#   free_phrases (optional) word sequences that are a claim wherever they stand ("has been shown to"),
+#                except after a pronoun in `breaks` and `not_after` ("you've been linked to a nurse").
+#   postmodifiers, long_verbs, long_window (optional) a noun followed at once by a post-modifier
+#                ("a trial of 400 adults with depression…", "a study published in…") may have its
+#                verb up to `long_window` words away, if it is one of `long_verbs` (past or
+#                present forms: "found", not "show": "a trial of a new routine can show you…").
+#   passives, agents (optional) a form of `be` then one of `passives` and, within `window` words, an
+#                `agents` word before an evidence noun, authority or organisation is a claim ("it is
+#                recommended by NICE", "is supported by decades of trials"; not "published by").
+#   inverted_verbs (optional) a reporting verb after a comma with an evidence noun or authority within
+#                `subject_window` words after it reports the clause before ("…, say experts").
+#   abbreviations (optional) a full stop after one of these does not end the sentence ("et al.").
+#   openers      (optional) `not_after` words that do not count when they open the sentence ("And
+#                the research is clear…").
+#   articles, article_subjects (optional) words that are an organisation, a subject, only right
+#                after an article ("the WHO states"; not "people who say").
 nouns: [study, studies, research, review, reviews, trial, trials, meta-analysis, meta-analyses, metaanalysis,
         survey, surveys, data, evidence, experts, scientists, researchers, analysis, analyses, findings, report,
-        results]
+        results, finding, investigation, investigations, science, consensus, al]
 modifiers: [a, an, the, one, two, three, some, many, several, most, more, recent, new, newer, large, larger, small,
             big, landmark, major, clinical, scientific, systematic, randomized, randomised, controlled, published,
             current, latest, early, earlier, later, past, previous, existing, further, other, this, that, these,
@@ -54,16 +77,19 @@ verbs: [suggests, suggest, suggested, shows, show, showed, shown, found, finds, 
         link, linked, proves, prove, proved, proven, confirms, confirm, confirmed, reveals, reveal, revealed, says,
         say, said, agree, agrees, agreed, estimate, estimates, estimated, supports, support, supported, points,
         associates, associated, ties, tied, notes, note, noted, recommend, recommends, recommended, observed,
-        observes, documented, establishes, established, highlights, highlighted, predicts, predicted]
+        observes, documented, establishes, established, highlights, highlighted, predicts, predicted, warn, warns,
+        warned, identified, identifies, states, stated, classifies, examined, hinted, hints]
 window: 6
 breaks: [you, we, they, i, he, she, before, after, when, if, because, but, so, or, then, until, unless, whether, is, are,
-         was, were, be, being]
+         was, were, be, being, conducts, conduct, funds, fund, funded, runs, offers, offer, publishes, provides]
 not_after: [to, can, could, will, would, should, must, may, might, you, we, i, they, please, your, my, our, their,
-            his, her, its, let, lets, and, or, help, helps, good, best, can't, cannot]
+            his, her, its, let, lets, and, or, help, helps, good, best, can't, cannot, what, how, whether, why, ask,
+            when, if, unless, until]
 not_before: [guide, guides, group, groups, habits, habit, skills, skill, hall, plan, plans, period, session, sessions,
              buddy, partner, partners, room, tips, break, breaks, your, my, our, their, his, her, them, it, the, a,
              an, how, what, whether, which, who, where, options, treatment, therapists, therapist, providers, and,
-             or, materials, aids, set, sets, entry, form, forms, app, apps, participants]
+             or, materials, aids, set, sets, entry, form, forms, app, apps, participants, team, teams, class,
+             classes, lesson, lessons, teacher, out, ways, someone]
 according_to: [according, to]
 authorities: [experts, expert, doctors, clinicians, psychologists, psychiatrists, scientists, researchers, cdc, nih,
               nimh, samhsa, nhs, nice, who, fda, apa, cochrane, authors, statistics, figures,
@@ -74,8 +100,34 @@ claim_phrases: [[evidence, that], [evidence, base, for], [evidence, shows], [evi
 people: [experts, scientists, researchers]
 pronoun_verbs: [they, we]
 subjects: [association, associations, institute, institutes, college, society, academy, council, agency, organization,
-           organisation, nhs, nice, cdc, nih, nimh, samhsa, fda, apa, cochrane]
+           organisation, nhs, nice, cdc, nih, nimh, samhsa, fda, apa, cochrane, alliance, committee, panel]
 subject_window: 4
+be: [is, are, was, were, be, been, being, s]
+judgements: [clear, strong, overwhelming, consistent, convincing, compelling, robust, mixed, limited, weak, inadequate,
+             insufficient, significant, unclear, solid, conclusive, inconclusive, that, sparse, lacking, promising,
+             encouraging]
+degrees: [very, so, quite, fairly, now, also, still, increasingly, less, more, not, pretty, largely, generally, highly,
+          extremely, far, becoming, getting]
+ratings: [strong, stronger, strongest, large, larger, largest, growing, good, better, best, robust, solid, substantial,
+          extensive, clear, overwhelming, firm, consistent, compelling, convincing, limited, little, weak, moderate,
+          considerable, sound, established, emerging]
+rated_phrases: [[evidence, base], [evidence, for], [evidence, of], [evidence, to], [evidence, yet], [consensus, that]]
+ing_verbs: [showing, suggesting, supporting, documenting, demonstrating, indicating, confirming, linking]
+free_phrases: [[been, shown, to], [been, proven, to], [been, proved, to], [been, found, to], [been, linked, to],
+               [been, linked, with], [been, associated, with], [based, on, evidence], [based, on, research]]
+postmodifiers: [of, in, from, published, at, by, led, conducted, with, on, involving, among, including, that, who]
+long_verbs: [found, showed, shows, shown, suggested, suggests, concluded, concludes, reported, reports, indicated,
+             indicates, revealed, reveals, confirmed, confirms, demonstrated, demonstrates, estimated, estimates,
+             identified, warns, warned]
+long_window: 14
+passives: [recommended, supported, backed, endorsed, shown, proven, confirmed]
+agents: [by]
+inverted_verbs: [say, says, said, warn, warns, warned, report, reports, reported, note, notes, noted, conclude,
+                 concludes, concluded, agree, agrees, argue, argues]
+abbreviations: [al, dr, prof, vs, approx, fig]
+articles: [the]
+article_subjects: [who]
+openers: [and, or]
 
 """#,
         "Resources/language/en/stigmatizing-language.yml": #"""
@@ -353,6 +405,20 @@ according_to: [según]
 authorities: [expertos, expertas, experto, experta, médicos, médicas, especialistas, científicos, científicas,
               investigadores, investigadoras, psicólogos, psicólogas, psiquiatras, cdc, nih, nimh, samhsa, oms, ops,
               fda, apa, cochrane, autores, autoras, estadísticas, cifras]
+# The English file's "is/are" ratings, passive with agent and reporting verb after its clause, in
+# their Spanish forms: "la evidencia es clara", "los resultados son muy sólidos"; "está respaldada
+# por la OMS", "ha sido recomendado por los expertos"; "…, dicen los expertos". Not "los estudios
+# son gratuitos", "eres atendido por un enfermero".
+be: [es, son, era, eran, fue, fueron, está, están, sido]
+judgements: [clara, claro, claras, claros, sólida, sólido, sólidas, sólidos, contundente, contundentes, concluyente,
+             concluyentes, limitada, limitado, limitadas, limitados, escasa, escasas, significativa, significativo,
+             significativas, significativos, consistente, consistentes, débil, débiles, abrumadora]
+degrees: [muy, bastante, tan, poco, más, menos]
+passives: [recomendado, recomendada, recomendados, recomendadas, respaldado, respaldada, respaldados, respaldadas,
+           avalado, avalada, avalados, avaladas]
+agents: [por]
+inverted_verbs: [dice, dicen, afirma, afirman, señala, señalan, advierte, advierten, concluye, concluyen]
+subject_window: 4
 
 """#,
         "Resources/language/es/stigmatizing-language.yml": #"""

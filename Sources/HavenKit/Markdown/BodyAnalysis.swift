@@ -28,6 +28,11 @@ public struct BodyAnalysis: Sendable {
         public var inBlockQuote: Bool
         /// The block holds a link or a footnote reference (a citation).
         public var hasCitation: Bool
+        /// A table cell whose row holds a citation in any of its cells (a row is one statement:
+        /// "CBT | strong evidence for panic | [NICE](…)").
+        public var rowHasCitation = false
+        /// A cell of a table's header row (a label, like a heading).
+        public var inTableHeader = false
         /// Raw HTML was already reported in this block.
         var hasRawHTML = false
 

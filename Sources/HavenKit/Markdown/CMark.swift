@@ -145,6 +145,8 @@ struct MarkdownNode {
         nonmutating set { _ = cmark_node_set_url(pointer, newValue) }
     }
 
+    /// Whether a `.tableRow` node is a table's header row.
+    var isTableHeader: Bool { cmark_node_get_type_string(pointer).map { strcmp($0, "table_header") == 0 } ?? false }
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
     var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }

@@ -31,6 +31,8 @@ struct MarkdownProcessor {
         var blockQuoteDepth = 0
         var footnoteDepth = 0
         var current: BodyAnalysis.TextBlock?
+        // The table row being walked: its first block's index, whether a cell cites, whether a header.
+        var rowStart = 0, rowCites = false, inHeaderRow = false
         var blocks: [BodyAnalysis.TextBlock] = []
         var blockStack: [BodyAnalysis.TextBlock] = []
         var pendingLink: [(index: Int, text: [UInt8])] = []  // open links/images: index in analysis.links
@@ -69,7 +71,11 @@ struct MarkdownProcessor {
         }
 
         func closeBlock() {
-            if let block = current, block.hasVisibleText { blocks.append(block) }
+            if let block = current, block.kind == .tableCell, block.hasCitation { rowCites = true }
+            if var block = current, block.hasVisibleText {
+                if block.kind == .tableCell { block.inTableHeader = inHeaderRow }
+                blocks.append(block)
+            }
             current = blockStack.popLast()
         }
 
@@ -89,6 +95,14 @@ struct MarkdownProcessor {
                 if entering { analysis.hasFootnotes = true }
             case .paragraph:
                 if entering { openBlock(.paragraph, node) } else { closeBlock() }
+            case .tableRow:
+                if entering {
+                    rowStart = blocks.count
+                    rowCites = false
+                    inHeaderRow = node.isTableHeader
+                } else if rowCites {
+                    for index in rowStart..<blocks.count where blocks[index].kind == .tableCell { blocks[index].rowHasCitation = true }
+                }
             case .tableCell:
                 if entering { openBlock(.tableCell, node) } else { closeBlock() }
             case .heading:

@@ -2,9 +2,12 @@ import Yams
 
 /// Evidence claims recognised by their structure (`uncited-claim`): an evidence noun phrase
 /// ("a 2017 study", "one research review on the topic") as the subject of a reporting verb
-/// ("indicates", "suggests", "have found") within one sentence, or "according to" an evidence
-/// noun or authority. The vocabulary is data, one file per language
-/// (`Resources/language/<id>/evidence-claims.yml`, format in its header).
+/// ("indicates", "suggests", "have found") within one sentence, also after a long post-modifier
+/// ("a trial of 400 adults with depression found"); an evidence noun rated by "is/are"
+/// ("the evidence is clear"); a reporting verb after its subject's clause ("…, experts say");
+/// a claim verb in the passive with an evidence noun or authority as agent ("is recommended by
+/// NICE"); or "according to" an evidence noun or authority. The vocabulary is data, one file per
+/// language (`Resources/language/<id>/evidence-claims.yml`, format in its header).
 struct EvidenceClaims: Sendable {
     let window: Int
     /// The words of the "according to" opener (their roles are `WordRoles.Role.accordingTo`).
@@ -15,11 +18,21 @@ struct EvidenceClaims: Sendable {
     private let roles: WordRoles
     /// `claimPhrases` as bytes, for `WordRoles.word(_:is:_:)`.
     private let claimPhraseBytes: [[[UInt8]]]
+    /// Phrases that are a claim when a rating word stands in the subject before them ("a strong
+    /// evidence base"), phrases that are a claim wherever they start ("has been shown to"), as bytes.
+    let ratedPhrases: [[String]], freePhrases: [[String]]
+    private let ratedPhraseBytes: [[[UInt8]]], freePhraseBytes: [[[UInt8]]]
+    /// How far after an evidence noun followed by a post-modifier ("a trial of…", "a study
+    /// published in…") a verb of `long_verbs` may stand.
+    let longWindow: Int
 
     private struct File: Decodable {
         var nouns: [String], modifiers: [String], verbs: [String], window: Int, breaks: [String]
         var not_after: [String], not_before: [String], according_to: [String], authorities: [String]
         var claim_phrases: [[String]]?, people: [String]?, pronoun_verbs: [String]?, subjects: [String]?, subject_window: Int?
+        var be: [String]?, judgements: [String]?, ratings: [String]?, degrees: [String]?, rated_phrases: [[String]]?, free_phrases: [[String]]?
+        var postmodifiers: [String]?, long_verbs: [String]?, long_window: Int?, passives: [String]?, agents: [String]?
+        var inverted_verbs: [String]?, abbreviations: [String]?, articles: [String]?, article_subjects: [String]?, openers: [String]?, ing_verbs: [String]?
     }
 
     /// The built-in English vocabulary (empty, matching nothing, if the embedded file were unreadable).
@@ -40,12 +53,24 @@ struct EvidenceClaims: Sendable {
         var lists: [([String], WordRoles.Role)] = [(file.nouns, .noun), (file.modifiers, .modifier), (file.verbs, .verb),
                                                     (file.breaks, .breaks), (file.not_after, .notAfter), (file.not_before, .notBefore),
                                                     (file.authorities, .authority), (file.people ?? [], .person),
-                                                    (file.pronoun_verbs ?? [], .pronounVerb), (file.subjects ?? [], .subject), (["who"], .who)]
+                                                    (file.pronoun_verbs ?? [], .pronounVerb), (file.subjects ?? [], .subject), (["who"], .who),
+                                                    (file.be ?? [], .be), (file.judgements ?? [], .judgement), (file.ratings ?? [], .rating), (file.degrees ?? [], .degree),
+                                                    ((file.free_phrases ?? []).compactMap(\.first), .phraseHead),
+                                                    (file.postmodifiers ?? [], .postmodifier), (file.long_verbs ?? [], .longVerb),
+                                                    (file.passives ?? [], .passive), (file.agents ?? [], .agent),
+                                                    (file.inverted_verbs ?? [], .inverted), (file.abbreviations ?? [], .abbreviation),
+                                                    (file.articles ?? [], .article), (file.article_subjects ?? [], .articleSubject),
+                                                    (file.openers ?? [], .opener), (file.ing_verbs ?? [], .ingVerb)]
         for (index, word) in accordingTo.enumerated() where index < WordRoles.Role.accordingTo.count {
             lists.append(([word], WordRoles.Role.accordingTo[index]))
         }
         roles = WordRoles(lists)
         claimPhraseBytes = claimPhrases.map { $0.map { Array($0.utf8) } }
+        ratedPhrases = (file.rated_phrases ?? []).filter { !$0.isEmpty }
+        freePhrases = (file.free_phrases ?? []).filter { !$0.isEmpty }
+        ratedPhraseBytes = ratedPhrases.map { $0.map { Array($0.utf8) } }
+        freePhraseBytes = freePhrases.map { $0.map { Array($0.utf8) } }
+        longWindow = max(window, file.long_window ?? window)
     }
 
     /// The first claim in a block's words, as its text reads (lower-cased, from the subject's
@@ -59,16 +84,67 @@ struct EvidenceClaims: Sendable {
         var sentence = [Int](repeating: 0, count: count)
         for i in 1..<count {
             let gap = words.bytes[words.word(i - 1).endIndex..<words.word(i).startIndex]
-            let ends = gap.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: ";") }
+            // (Not after an abbreviation: "Turner et al. (2008) found".)
+            let ends = !role[i - 1].contains(.abbreviation)
+                && gap.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: ";") }
             sentence[i] = sentence[i - 1] + (ends ? 1 : 0)
         }
         func text(_ from: Int, _ to: Int) -> String {
             String(decoding: words.bytes[words.word(from).startIndex..<words.word(to).endIndex], as: UTF8.self)
         }
         func isNumber(_ i: Int) -> Bool { words.word(i).allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        func same(_ k: Int, _ i: Int) -> Bool { k < count && sentence[k] == sentence[i] }
+        /// Whether word `at` starts `phrase` (in one sentence).
+        func matches(_ phrase: [String], _ bytes: [[UInt8]], at: Int) -> Bool {
+            at + phrase.count <= count && phrase.indices.allSatisfy {
+                sentence[at + $0] == sentence[at] && WordRoles.word(words.word(at + $0), is: phrase[$0], bytes[$0])
+            }
+        }
+        /// An evidence noun, authority or organisation within `reach` words after `from` in its
+        /// sentence, before a word that starts another clause.
+        func source(after from: Int, within reach: Int) -> Int? {
+            var k = from + 1
+            while k <= from + reach, same(k, from) {
+                if !role[k].isDisjoint(with: [.noun, .authority, .subject]) { return k }
+                if role[k].contains(.breaks) { return nil }
+                k += 1
+            }
+            return nil
+        }
+        /// A rating after a form of "to be" at `k` ("is clear", "are very strong"): its index.
+        func rating(afterBe k: Int) -> Int? {
+            var m = k + 1
+            if same(m, k), role[m].contains(.degree) { m += 1 }
+            return same(m, k) && role[m].contains(.judgement) ? m : nil
+        }
         let opener = Array(WordRoles.Role.accordingTo.prefix(accordingTo.count))
 
         for i in 0..<count {
+            // A phrase that is a claim wherever it stands ("has been shown to").
+            if role[i].contains(.phraseHead),
+               !(max(0, i - 2)..<i).contains(where: { same($0, i) && role[$0].isSuperset(of: [.breaks, .notAfter]) }) {
+                for (phrase, bytes) in zip(freePhrases, freePhraseBytes) where matches(phrase, bytes, at: i) {
+                    return text(i, i + phrase.count - 1)
+                }
+            }
+            // A claim verb in the passive, its agent an evidence noun or authority ("it is
+            // recommended by NICE", "is supported by decades of clinical trials").
+            if role[i].contains(.passive), i > 0, same(i, i - 1), role[i - 1].contains(.be) {
+                var k = i + 1
+                while k <= i + window, same(k, i), !role[k].contains(.breaks) {
+                    if role[k].contains(.agent) {
+                        if let end = source(after: k, within: window) { return text(i - 1, end) }
+                        break
+                    }
+                    k += 1
+                }
+            }
+            // A reporting verb after the clause it reports, its subject after it: "…, say experts".
+            if role[i].contains(.inverted), i > 0, same(i, i - 1),
+               words.bytes[words.word(i - 1).endIndex..<words.word(i).startIndex].contains(UInt8(ascii: ",")),
+               let end = source(after: i, within: subjectWindow) {
+                return text(i, end)
+            }
             // "according to" + an evidence noun or authority.
             if !opener.isEmpty, opener.count == accordingTo.count, i + opener.count <= count,
                opener.indices.allSatisfy({ role[i + $0].contains(opener[$0]) && sentence[i + $0] == sentence[i] }) {
@@ -80,29 +156,50 @@ struct EvidenceClaims: Sendable {
                 }
                 continue
             }
-            guard !role[i].isDisjoint(with: [.noun, .subject]) else { continue }
+            // An organisation named by a word that is one only after an article ("the WHO").
+            let articleSubject = role[i].contains(.articleSubject) && i > 0 && same(i, i - 1) && role[i - 1].contains(.article)
+            guard !role[i].isDisjoint(with: [.noun, .subject]) || articleSubject else { continue }
             // The subject's first word: back over modifiers, numbers and other evidence nouns.
             var start = i
             while start > 0, sentence[start - 1] == sentence[i],
-                  !role[start - 1].isDisjoint(with: [.modifier, .noun]) || isNumber(start - 1) {
+                  !role[start - 1].isDisjoint(with: [.modifier, .noun, .rating]) || isNumber(start - 1) {
                 start -= 1
             }
-            if start > 0, sentence[start - 1] == sentence[i], role[start - 1].contains(.notAfter) { continue }
+            // (A conjunction opening the sentence does not count: "And the research is clear".)
+            if start > 0, sentence[start - 1] == sentence[i], role[start - 1].contains(.notAfter),
+               !(role[start - 1].contains(.opener) && (start == 1 || sentence[start - 2] != sentence[start - 1])) { continue }
             // A phrase that is a claim by itself ("good evidence that").
             for (phrase, bytes) in zip(claimPhrases, claimPhraseBytes) where i + phrase.count <= count
                 && phrase.indices.allSatisfy({ WordRoles.word(words.word(i + $0), is: phrase[$0], bytes[$0]) && sentence[i + $0] == sentence[i] }) {
                 return text(start, i + phrase.count - 1)
             }
+            // A phrase that is a claim after a rating ("a strong evidence base", "good evidence for").
+            if start < i, (start..<i).contains(where: { role[$0].contains(.rating) }) {
+                for (phrase, bytes) in zip(ratedPhrases, ratedPhraseBytes) where matches(phrase, bytes, at: i) {
+                    return text(start, i + phrase.count - 1)
+                }
+            }
             if i + 1 < count, sentence[i + 1] == sentence[i], role[i + 1].contains(.notBefore),
                !(role[i + 1].contains(.who) && role[i].contains(.person)) { continue }
             // The verb: within `window` words, before any word that starts another clause (except
             // a pronoun right before a verb: "in one study they found").
-            let reach = role[i].contains(.noun) ? window : subjectWindow
+            // A noun followed by a post-modifier ("a trial of 400 adults…", "a study published in…")
+            // may have its verb further away, if it is one of `long_verbs` ("found", not "show":
+            // "a trial of a new routine for two weeks can show you").
+            let isNoun = role[i].contains(.noun)
+            let reach = isNoun ? window : subjectWindow
+            let longReach = isNoun && same(i + 1, i) && role[i + 1].contains(.postmodifier) ? longWindow : reach
             var k = i + 1
-            while k < count, k <= i + reach + 1, sentence[k] == sentence[i] {
-                if role[k].contains(.verb) { return text(start, k) }
+            while k < count, k <= i + longReach + 1, sentence[k] == sentence[i] {
+                let near = k <= i + reach + 1
+                if role[k].contains(.verb) || (role[k].contains(.ingVerb) && !role[i].contains(.person)) {
+                    if near || role[k].contains(.longVerb) { return text(start, k) }
+                    break
+                }
                 if role[k].contains(.breaks) {
-                    guard role[k].contains(.pronounVerb), k + 1 < count, sentence[k + 1] == sentence[i],
+                    // "the evidence is clear", "research results are significant".
+                    if isNoun, near, role[k].contains(.be), let end = rating(afterBe: k) { return text(start, end) }
+                    guard near, role[k].contains(.pronounVerb), k + 1 < count, sentence[k + 1] == sentence[i],
                           role[k + 1].contains(.verb) else { break }
                     return text(start, k + 1)
                 }
@@ -121,11 +218,17 @@ struct EvidenceClaims: Sendable {
 /// equivalent spellings of accented words match, as `Set<String>` did).
 struct WordRoles: Sendable {
     struct Role: OptionSet, Sendable {
-        let rawValue: UInt16
+        let rawValue: UInt32
         static let noun = Role(rawValue: 1 << 0), modifier = Role(rawValue: 1 << 1), verb = Role(rawValue: 1 << 2)
         static let breaks = Role(rawValue: 1 << 3), notAfter = Role(rawValue: 1 << 4), notBefore = Role(rawValue: 1 << 5)
         static let authority = Role(rawValue: 1 << 6), person = Role(rawValue: 1 << 7), pronounVerb = Role(rawValue: 1 << 8)
         static let subject = Role(rawValue: 1 << 9), who = Role(rawValue: 1 << 10)
+        static let be = Role(rawValue: 1 << 15), rating = Role(rawValue: 1 << 16), degree = Role(rawValue: 1 << 17)
+        static let phraseHead = Role(rawValue: 1 << 18), postmodifier = Role(rawValue: 1 << 19), longVerb = Role(rawValue: 1 << 20)
+        static let passive = Role(rawValue: 1 << 21), agent = Role(rawValue: 1 << 22), inverted = Role(rawValue: 1 << 23)
+        static let abbreviation = Role(rawValue: 1 << 24), judgement = Role(rawValue: 1 << 25)
+        static let article = Role(rawValue: 1 << 26), articleSubject = Role(rawValue: 1 << 27)
+        static let opener = Role(rawValue: 1 << 28), ingVerb = Role(rawValue: 1 << 29)
         /// The words of the "according to" opener, by position (up to four).
         static let accordingTo = [Role(rawValue: 1 << 11), Role(rawValue: 1 << 12), Role(rawValue: 1 << 13), Role(rawValue: 1 << 14)]
     }

@@ -48,7 +48,10 @@ public struct ProseAnalysis: Sendable {
                     hardSentences.append(graded)
                 }
             }
-            let claimable = block.kind == .paragraph && !block.hasCitation
+            // A paragraph, or a table cell outside the header row: a row is the unit, cited when
+            // any of its cells has a link or footnote.
+            let claimable = !block.hasCitation && (block.kind == .paragraph
+                || (block.kind == .tableCell && !block.inTableHeader && !block.rowHasCitation))
             let found = wording.phraseLists.matches(in: words, active: nil)
             for entry in found[Wording.unsafeMessaging] {
                 let (at, written) = locator.find(entry.match, in: block)

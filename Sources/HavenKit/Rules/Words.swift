@@ -1,6 +1,8 @@
 /// The words of a block of prose, lower-cased, split once and shared by every wording rule.
 /// A word is a run of ASCII letters and digits or of non-ASCII characters (letters in most
-/// scripts); everything else (spaces, punctuation, hyphens, apostrophes) separates words.
+/// scripts); everything else (spaces, punctuation, hyphens, apostrophes) separates words, and so
+/// do the typographic quotes, apostrophe and dashes (‘ ’ “ ” – —) that cmark's smart punctuation
+/// writes for ' " -- and ---: "it’s" is "it" and "s", as "it's" is.
 ///
 /// Words are byte ranges in one lower-cased UTF-8 buffer: comparing a word with a phrase word is
 /// a length check and a byte comparison, with no `Substring` per word.
@@ -86,6 +88,10 @@ struct Words: Sendable {
             while i < count {
                 var byte = base[i]
                 var kind = kinds[Int(byte)]
+                if byte == 0xE2, Words.isTypographicPunctuation(base, i, count) {
+                    i += 3
+                    continue
+                }
                 if kind == 0 {
                     // A sentence ends at . ! or ? before a space or a line break (or the end, below).
                     if (byte == 0x20 || byte == 0x0A) && i > 0 {
@@ -108,6 +114,7 @@ struct Words: Sendable {
                     guard i < count else { break }
                     byte = base[i]
                     kind = kinds[Int(byte)]
+                    if byte == 0xE2, Words.isTypographicPunctuation(base, i, count) { kind = 0 }
                 } while kind != 0
                 starts.append(Int32(start))
                 ends.append(Int32(i))
@@ -124,6 +131,16 @@ struct Words: Sendable {
         } }
         return Scan(starts: starts, ends: ends, syllables: syllables, sentenceEnds: sentenceEnds, sawNonASCII: seen & 8 != 0,
                     wordSyllables: wordSyllables)
+    }
+
+    /// Whether the bytes at `i` are U+2013, U+2014, U+2018, U+2019, U+201C or U+201D (E2 80 xx).
+    @inline(__always)
+    private static func isTypographicPunctuation(_ base: UnsafeMutablePointer<UInt8>, _ i: Int, _ count: Int) -> Bool {
+        guard i + 2 < count, base[i + 1] == 0x80 else { return false }
+        switch base[i + 2] {
+        case 0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D: return true
+        default: return false
+        }
     }
 
     /// The number of words.
