@@ -173,7 +173,7 @@ extension RuleID {
                     "One very long or dense sentence can lose a reader even on a page that is easy on average (NHS: sentences of 15 to 20 words).",
                     "Split the sentence, or use everyday words.", "https://service-manual.nhs.uk/content/health-literacy")
         case .uncitedClaim:
-            return ("A paragraph that makes an evidence claim (an evidence noun phrase as the subject of a reporting verb: \"a 2017 study indicates\", \"research from 2022 suggests\", \"studies have found\"; an organisation as the subject: \"NICE recommends\"; \"there is good evidence that\"; or \"according to experts\" or an organisation) has a link or footnote; key points, which cannot cite, make no claim.",
+            return ("A paragraph or table row that makes an evidence claim (an evidence noun phrase as the subject of a reporting verb: \"a 2017 study indicates\", \"research from 2022 suggests\", \"studies have found\", \"a trial of 400 adults with depression found\"; an organisation as the subject: \"NICE recommends\"; a rating: \"the evidence is clear\", \"a strong evidence base\", \"there is good evidence that\"; the passive: \"is recommended by NICE\", \"has been shown to\"; \"…, experts say\"; or \"according to experts\" or an organisation) has a link or footnote (a row's in any of its cells); key points, which cannot cite, make no claim.",
                     "Claims about evidence must say where the evidence is (PIF TICK criterion 3).",
                     "Add a link or a footnote to the source, or rephrase.", "https://piftick.org.uk/")
         case .unknownLanguage:
