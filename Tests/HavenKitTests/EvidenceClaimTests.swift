@@ -163,6 +163,9 @@ import Testing
         #expect(!Self.detects("Research studies are open to people in every county."))
         #expect(!Self.detects("Clinical research is important to us."))
         #expect(!Self.detects("Your results are sent to your GP."))
+        // "results" and "data" alone are often the reader's own.
+        #expect(!Self.detects("The results are clear on the screen once you finish."))
+        #expect(Self.detects("The trial results are clear for adults."))
     }
 
     @Test func ratedEvidence() {
@@ -189,6 +192,10 @@ import Testing
         #expect(!Self.detects("Your recommended dose is on the label."))
         #expect(!Self.detects("The leaflet is published by the local council."))
         #expect(!Self.detects("You will be supported by a named nurse."))
+        // "supported by" an organisation is paying for it; evidence must be the agent.
+        #expect(!Self.detects("The service is supported by the NHS, so you do not pay."))
+        #expect(!Self.detects("You’ve been linked to a support worker in your area."))
+        #expect(!Self.detects("It has been shown to you in your first session."))
     }
 
     @Test func reportingVerbAfterItsClause() {
@@ -208,6 +215,10 @@ import Testing
         #expect(!Self.detects("Finding out more can take a few weeks."))
         #expect(!Self.detects("The research team provides support to people who take part."))
         #expect(!Self.detects("Science lessons can be stressful for some children."))
+        #expect(!Self.detects("Experts supporting families can visit your home."))
+        #expect(!Self.detects("When researchers found the fault, they fixed it."))
+        #expect(!Self.detects("Ask your doctor what the research says about this medicine."))
+        #expect(Self.detects("And the research is clear: rest helps."))
     }
 
     /// Typographic punctuation (cmark's smart quotes and dashes) separates words as ASCII does.

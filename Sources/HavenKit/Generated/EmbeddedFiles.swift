@@ -41,20 +41,24 @@ enum EmbeddedFiles {
 #                ("in one study they found…", "in our survey we found…").
 #   be, judgements, degrees (optional) an evidence noun then a form of "to be" (`be`, also in `breaks`),
 #                an optional `degrees` word and a `judgements` word is a claim ("the evidence is
-#                clear", "research results are significant", "the finding is that…").
+#                clear", "research results are significant", "the finding is that…"); not when the
+#                subject's only noun is one of `be_exempt` ("your results are clear on the screen").
 #   ratings, rated_phrases (optional) phrases that are a claim when a `ratings` word stands in the
 #                noun's phrase before them ("a large evidence base", "strong evidence for").
 #   ing_verbs    (optional) verbs in -ing that report like `verbs` after an evidence noun that does
 #                not name people ("studies showing that…"; not "experts supporting families").
 #   free_phrases (optional) word sequences that are a claim wherever they stand ("has been shown to"),
-#                except after a pronoun in `breaks` and `not_after` ("you've been linked to a nurse").
+#                except next to a pronoun in `breaks` and `not_after` ("you've been linked to a nurse",
+#                "it has been shown to you").
 #   postmodifiers, long_verbs, long_window (optional) a noun followed at once by a post-modifier
 #                ("a trial of 400 adults with depression…", "a study published in…") may have its
 #                verb up to `long_window` words away, if it is one of `long_verbs` (past or
 #                present forms: "found", not "show": "a trial of a new routine can show you…").
-#   passives, agents (optional) a form of `be` then one of `passives` and, within `window` words, an
-#                `agents` word before an evidence noun, authority or organisation is a claim ("it is
-#                recommended by NICE", "is supported by decades of trials"; not "published by").
+#   passives, evidence_passives, agents (optional) a form of `be` then one of `passives` and, within
+#                `window` words, an `agents` word before an evidence noun, authority or organisation
+#                is a claim ("it is recommended by NICE"; not "published by"); after one of
+#                `evidence_passives`, before an evidence noun only ("is supported by decades of
+#                trials"; not "the service is supported by the NHS", which pays for it).
 #   inverted_verbs (optional) a reporting verb after a comma with an evidence noun or authority within
 #                `subject_window` words after it reports the clause before ("…, say experts").
 #   abbreviations (optional) a full stop after one of these does not end the sentence ("et al.").
@@ -103,6 +107,7 @@ subjects: [association, associations, institute, institutes, college, society, a
            organisation, nhs, nice, cdc, nih, nimh, samhsa, fda, apa, cochrane, alliance, committee, panel]
 subject_window: 4
 be: [is, are, was, were, be, been, being, s]
+be_exempt: [results, data]
 judgements: [clear, strong, overwhelming, consistent, convincing, compelling, robust, mixed, limited, weak, inadequate,
              insufficient, significant, unclear, solid, conclusive, inconclusive, that, sparse, lacking, promising,
              encouraging]
@@ -120,7 +125,8 @@ long_verbs: [found, showed, shows, shown, suggested, suggests, concluded, conclu
              indicates, revealed, reveals, confirmed, confirms, demonstrated, demonstrates, estimated, estimates,
              identified, warns, warned]
 long_window: 14
-passives: [recommended, supported, backed, endorsed, shown, proven, confirmed]
+passives: [recommended, endorsed]
+evidence_passives: [supported, backed, shown, proven, confirmed]
 agents: [by]
 inverted_verbs: [say, says, said, warn, warns, warned, report, reports, reported, note, notes, noted, conclude,
                  concludes, concluded, agree, agrees, argue, argues]

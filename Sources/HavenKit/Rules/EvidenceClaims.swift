@@ -32,7 +32,8 @@ struct EvidenceClaims: Sendable {
         var claim_phrases: [[String]]?, people: [String]?, pronoun_verbs: [String]?, subjects: [String]?, subject_window: Int?
         var be: [String]?, judgements: [String]?, ratings: [String]?, degrees: [String]?, rated_phrases: [[String]]?, free_phrases: [[String]]?
         var postmodifiers: [String]?, long_verbs: [String]?, long_window: Int?, passives: [String]?, agents: [String]?
-        var inverted_verbs: [String]?, abbreviations: [String]?, articles: [String]?, article_subjects: [String]?, openers: [String]?, ing_verbs: [String]?
+        var inverted_verbs: [String]?, abbreviations: [String]?, articles: [String]?, article_subjects: [String]?, openers: [String]?, ing_verbs: [String]?,
+            evidence_passives: [String]?, be_exempt: [String]?
     }
 
     /// The built-in English vocabulary (empty, matching nothing, if the embedded file were unreadable).
@@ -60,7 +61,8 @@ struct EvidenceClaims: Sendable {
                                                     (file.passives ?? [], .passive), (file.agents ?? [], .agent),
                                                     (file.inverted_verbs ?? [], .inverted), (file.abbreviations ?? [], .abbreviation),
                                                     (file.articles ?? [], .article), (file.article_subjects ?? [], .articleSubject),
-                                                    (file.openers ?? [], .opener), (file.ing_verbs ?? [], .ingVerb)]
+                                                    (file.openers ?? [], .opener), (file.ing_verbs ?? [], .ingVerb),
+                                                    (file.evidence_passives ?? [], .evidencePassive), (file.be_exempt ?? [], .beExempt)]
         for (index, word) in accordingTo.enumerated() where index < WordRoles.Role.accordingTo.count {
             lists.append(([word], WordRoles.Role.accordingTo[index]))
         }
@@ -124,16 +126,19 @@ struct EvidenceClaims: Sendable {
             if role[i].contains(.phraseHead),
                !(max(0, i - 2)..<i).contains(where: { same($0, i) && role[$0].isSuperset(of: [.breaks, .notAfter]) }) {
                 for (phrase, bytes) in zip(freePhrases, freePhraseBytes) where matches(phrase, bytes, at: i) {
-                    return text(i, i + phrase.count - 1)
+                    let next = i + phrase.count
+                    if same(next, i), role[next].isSuperset(of: [.breaks, .notAfter]) { continue }
+                    return text(i, next - 1)
                 }
             }
             // A claim verb in the passive, its agent an evidence noun or authority ("it is
             // recommended by NICE", "is supported by decades of clinical trials").
-            if role[i].contains(.passive), i > 0, same(i, i - 1), role[i - 1].contains(.be) {
+            if !role[i].isDisjoint(with: [.passive, .evidencePassive]), i > 0, same(i, i - 1), role[i - 1].contains(.be) {
                 var k = i + 1
                 while k <= i + window, same(k, i), !role[k].contains(.breaks) {
                     if role[k].contains(.agent) {
-                        if let end = source(after: k, within: window) { return text(i - 1, end) }
+                        if let end = source(after: k, within: window),
+                           role[i].contains(.passive) || role[end].contains(.noun) { return text(i - 1, end) }
                         break
                     }
                     k += 1
@@ -198,7 +203,8 @@ struct EvidenceClaims: Sendable {
                 }
                 if role[k].contains(.breaks) {
                     // "the evidence is clear", "research results are significant".
-                    if isNoun, near, role[k].contains(.be), let end = rating(afterBe: k) { return text(start, end) }
+                    if isNoun, near, role[k].contains(.be), !role[i].contains(.beExempt) || (start..<i).contains(where: { role[$0].contains(.noun) }),
+                       let end = rating(afterBe: k) { return text(start, end) }
                     guard near, role[k].contains(.pronounVerb), k + 1 < count, sentence[k + 1] == sentence[i],
                           role[k + 1].contains(.verb) else { break }
                     return text(start, k + 1)
@@ -229,6 +235,7 @@ struct WordRoles: Sendable {
         static let abbreviation = Role(rawValue: 1 << 24), judgement = Role(rawValue: 1 << 25)
         static let article = Role(rawValue: 1 << 26), articleSubject = Role(rawValue: 1 << 27)
         static let opener = Role(rawValue: 1 << 28), ingVerb = Role(rawValue: 1 << 29)
+        static let evidencePassive = Role(rawValue: 1 << 30), beExempt = Role(rawValue: 1 << 31)
         /// The words of the "according to" opener, by position (up to four).
         static let accordingTo = [Role(rawValue: 1 << 11), Role(rawValue: 1 << 12), Role(rawValue: 1 << 13), Role(rawValue: 1 << 14)]
     }
