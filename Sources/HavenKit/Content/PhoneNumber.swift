@@ -54,22 +54,43 @@ enum PhoneNumberLibrary {
         return upper == "UK" ? "GB" : upper
     }
 
+    /// A question asked of libphonenumber about one number in one region.
+    private struct Question: Hashable {
+        enum Kind { case e164, short, emergency }
+        var kind: Kind
+        var text: String
+        var region: String
+    }
+
+    /// libphonenumber's answers so far, for the life of the process. The same few numbers (the
+    /// site's crisis lines, 988, 911, the numbers pages repeat) are asked about on every page, and
+    /// each answer costs about 50,000 instructions of ICU regular expressions: on the 1,000-page
+    /// bench corpus, phone-number judging was 5.6% of a build's instructions before (callgrind).
+    /// The answers depend on the text and region alone.
+    private static let answers = SharedMemo<Question, String?>()
+
     /// The E.164 form of `text` when libphonenumber finds it a valid number dialled in `region`.
     static func validE164(_ text: String, region: String) -> String? {
-        var buffer = [CChar](repeating: 0, count: Int(HAVEN_E164_CAPACITY))
-        let ok = withChars(text) { haven_phone_valid_e164($0, $1, regionCode(region), &buffer) }
-        guard ok == 1 else { return nil }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        answers.value(for: Question(kind: .e164, text: text, region: region)) {
+            var buffer = [CChar](repeating: 0, count: Int(HAVEN_E164_CAPACITY))
+            let ok = withChars(text) { haven_phone_valid_e164($0, $1, regionCode(region), &buffer) }
+            guard ok == 1 else { return nil }
+            return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
     }
 
     /// Whether `digits` is a valid short number (988, 911, 116 123…) in `region`.
     static func isValidShortNumber(_ digits: String, region: String) -> Bool {
-        withChars(digits) { haven_phone_is_valid_short($0, $1, regionCode(region)) } == 1
+        answers.value(for: Question(kind: .short, text: digits, region: region)) {
+            withChars(digits) { haven_phone_is_valid_short($0, $1, regionCode(region)) } == 1 ? "" : nil
+        } != nil
     }
 
     /// Whether `digits` is an emergency number of `region` (911 in the US, 999 and 112 in GB).
     static func isEmergencyNumber(_ digits: String, region: String) -> Bool {
-        withChars(digits) { haven_phone_is_emergency($0, $1, regionCode(region)) } == 1
+        answers.value(for: Question(kind: .emergency, text: digits, region: region)) {
+            withChars(digits) { haven_phone_is_emergency($0, $1, regionCode(region)) } == 1 ? "" : nil
+        } != nil
     }
 
     /// Calls `body` with the text's UTF-8 bytes and their count (the pointer is nil for "").
