@@ -68,6 +68,7 @@ public enum Builder {
         var load = LoadOptions(today: options.today, includeDrafts: options.includeDrafts, baseURL: options.baseURL,
                                assetPaths: Set(theme.assets.keys))
         load.strings = theme.strings
+        load.alertTemplates = theme.alertTemplates
         // Text waits on disk between phases unless the caller keeps the output in memory (serve).
         let bodyStore = options.collect == nil ? BodyStore.temporary() : nil
         load.bodyStore = bodyStore

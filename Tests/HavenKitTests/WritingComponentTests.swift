@@ -22,6 +22,47 @@ import Testing
         return found
     }
 
+    // MARK: A theme's markup per kind
+
+    /// A site's `Templates/alert-<kind>.mustache` replaces the element around that kind, in each
+    /// page's language; other kinds keep the built-in markup; the page templates stay the built-in ones.
+    @Test func aThemeTemplateReplacesTheMarkupOfItsKind() throws {
+        let config = TestSite.config + "languages:\n  es:\n    tag: es-US\n    disclaimer: \"Información general.\"\n"
+        let body = "> [!WARNING] Before you stop a medicine\n> Ask the prescriber first.\n\n> [!NOTE]\n> Bring a list.\n"
+        let site = try TestSite(files: [
+            "Templates/alert-warning.mustache": "<div class=\"theme-warning {{class}}\" role=\"note\" data-label=\"{{label}}\">{{{content}}}</div>",
+            "Content/articles/page.md": TestSite.clinical() + body,
+            "Content/articles/page.es.md": TestSite.clinical("Una página") + body,
+            "Content/_data/crisis-resources.yml": "lifeline-988:\n  name: {en: 988 Suicide & Crisis Lifeline, es: 988 Línea de Prevención del Suicidio y Crisis}\n"
+                + "  phone: \"988\"\n  region: US\n  verified_on: 2026-11-01\n",
+            "Content/_data/content-warnings.yml": "suicide:\n  label: {en: suicide, es: suicidio}\n  resources: [lifeline-988]\n",
+        ], config: config)
+        defer { site.remove() }
+        #expect(try Theme.load(siteRoot: site.root).builtIn)
+        let result = try site.build()
+        #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty, "\(result.diagnostics)")
+        let en = try #require(site.read("Public/articles/page/index.html"))
+        #expect(en.contains("<div class=\"theme-warning callout callout-warning\" role=\"note\" data-label=\"Warning\">\n<p><span class=\"callout-title\"><span class=\"visually-hidden\">Warning: </span>Before you stop a medicine</span></p>\n<p>Ask the prescriber first.</p>\n</div>"))
+        #expect(en.contains("<aside class=\"callout callout-note\" role=\"note\">"))
+        let es = try #require(site.read("Public/es/articles/page/index.html"))
+        #expect(es.contains("<div class=\"theme-warning callout callout-warning\" role=\"note\" data-label=\"Advertencia\">"), "\(es)")
+    }
+
+    @Test(arguments: [("alert-warning", "<div>no content</div>", "shows {{{content}}} exactly once"),
+                      ("alert-warning", "{{{content}}}{{{content}}}", "shows {{{content}}} exactly once"),
+                      ("alert-warnings", "{{{content}}}", "no callout, care card or list is called 'warnings'"),
+                      ("alert-note", "{{#content}}", "template does not parse")])
+    func aThemeTemplateThatCannotWrapTheBlockIsAThemeError(name: String, text: String, message: String) throws {
+        let site = try TestSite(files: ["Templates/\(name).mustache": text, "Content/articles/page.md": TestSite.clinical() + TestSite.body])
+        defer { site.remove() }
+        #expect {
+            _ = try Theme.load(siteRoot: site.root)
+        } throws: { error in
+            guard case HavenError.theme(let text) = error else { return false }
+            return text.contains("Templates/\(name).mustache") && text.contains(message)
+        }
+    }
+
     // MARK: Rendering
 
     @Test func calloutsRenderAsTitledAsides() {

@@ -122,6 +122,7 @@ public final class IncrementalSession: @unchecked Sendable {
             theme = try Theme.load(siteRoot: root)
             var settingsLoad = loadOptionsBase
             settingsLoad.strings = theme?.strings ?? .builtInOnly
+            settingsLoad.alertTemplates = theme?.alertTemplates ?? .none
             settings = try SiteLoader.loadSettings(root: root, options: settingsLoad, files: fileAccess)
             settingsSignature = newSettingsSignature
             heads = [:]

@@ -31,11 +31,18 @@ struct AlertLabels: Sendable {
     /// Visually hidden text before each list item, escaped HTML.
     let itemPrefixes: [AlertKind: String]
 
-    init(_ strings: StringTable) {
-        titles = [.note: strings[.calloutNote], .tip: strings[.calloutTip], .important: strings[.calloutImportant],
-                  .warning: strings[.calloutWarning], .caution: strings[.calloutCaution], .nonUrgent: strings[.careNonUrgent],
-                  .urgent: strings[.careUrgent], .emergency: strings[.careEmergency], .doList: strings[.doList],
-                  .dontList: strings[.dontList]]
+    /// A theme's markup around a kind's content (`AlertTemplates`), rendered in the page's language.
+    struct Wrapper: Sendable, Equatable {
+        var open: String
+        var close: String
+    }
+
+    /// The theme's markup by kind, for the kinds it has a template for.
+    let wrappers: [AlertKind: Wrapper]
+
+    init(_ strings: StringTable, templates: AlertTemplates = .none) {
+        titles = AlertLabels.titles(strings)
+        wrappers = templates.wrappers(strings)
         hiddenPrefixes = [.nonUrgent: HTMLEscape.text(strings[.careNonUrgentPrefix]), .urgent: HTMLEscape.text(strings[.careUrgentPrefix]),
                           .emergency: HTMLEscape.text(strings[.careEmergencyPrefix]),
                           .note: HTMLEscape.text(strings[.calloutNote] + ": "), .tip: HTMLEscape.text(strings[.calloutTip] + ": "),
@@ -43,5 +50,13 @@ struct AlertLabels: Sendable {
                           .warning: HTMLEscape.text(strings[.calloutWarning] + ": "),
                           .caution: HTMLEscape.text(strings[.calloutCaution] + ": ")]
         itemPrefixes = [.doList: HTMLEscape.text(strings[.doItem]), .dontList: HTMLEscape.text(strings[.dontItem])]
+    }
+
+    /// Each kind's name in the table's language ("Note", "Urgent advice"), its default title.
+    static func titles(_ strings: StringTable) -> [AlertKind: String] {
+        [.note: strings[.calloutNote], .tip: strings[.calloutTip], .important: strings[.calloutImportant],
+         .warning: strings[.calloutWarning], .caution: strings[.calloutCaution], .nonUrgent: strings[.careNonUrgent],
+         .urgent: strings[.careUrgent], .emergency: strings[.careEmergency], .doList: strings[.doList],
+         .dontList: strings[.dontList]]
     }
 }

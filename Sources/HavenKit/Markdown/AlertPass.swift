@@ -98,7 +98,9 @@ struct AlertPass {
     /// when cmark cannot allocate.
     private static func rewrite(_ quote: MarkdownNode, paragraph: MarkdownNode, kind: AlertKind, markerLength: Int,
                                 headingLevel: Int, labels: AlertLabels, location: SourceLocation) -> Alert? {
-        guard let container = MarkdownNode.custom(inline: false, enter: openingTag(kind), exit: closingTag(kind)) else { return nil }
+        let wrapper = labels.wrappers[kind]
+        guard let container = MarkdownNode.custom(inline: false, enter: wrapper?.open ?? openingTag(kind),
+                                                  exit: wrapper?.close ?? closingTag(kind)) else { return nil }
         removePrefix(markerLength, from: paragraph)
         var title = takeTitle(from: paragraph)
         if title.isEmpty { title = takeBoldTitle(from: paragraph) }
@@ -116,12 +118,19 @@ struct AlertPass {
         return Alert(kind: kind, location: location, hasTitle: !title.isEmpty, node: container)
     }
 
+    /// The built-in element around a kind's block (a theme's `alert-<kind>` template replaces it).
     static func openingTag(_ kind: AlertKind) -> String {
         // role="note": a callout is part of the text it sits in, never a landmark of its own, in any
         // theme (an unnamed <aside> directly in <main> is a complementary landmark: axe landmark-unique).
-        if kind.isCallout { return "<aside class=\"callout callout-\(kind.cssName)\" role=\"note\">" }
-        if kind.isCareCard { return "<section class=\"care-card care-card-\(kind.cssName)\">" }
-        return "<section class=\"do-list do-list-\(kind.cssName)\">"
+        if kind.isCallout { return "<aside class=\"\(classes(kind))\" role=\"note\">" }
+        return "<section class=\"\(classes(kind))\">"
+    }
+
+    /// The built-in classes of a kind's element (`callout callout-note`, `care-card care-card-urgent`, `do-list do-list-do`).
+    static func classes(_ kind: AlertKind) -> String {
+        if kind.isCallout { return "callout callout-\(kind.cssName)" }
+        if kind.isCareCard { return "care-card care-card-\(kind.cssName)" }
+        return "do-list do-list-\(kind.cssName)"
     }
 
     private static func closingTag(_ kind: AlertKind) -> String { kind.isCallout ? "</aside>" : "</section>" }

@@ -114,8 +114,8 @@ struct BodyLabels: Sendable {
     /// The words of callouts, care cards and do/don't lists.
     let alerts: AlertLabels
 
-    init(_ strings: StringTable) {
-        alerts = AlertLabels(strings)
+    init(_ strings: StringTable, alertTemplates: AlertTemplates = .none) {
+        alerts = AlertLabels(strings, templates: alertTemplates)
         func attribute(_ key: StringKey) -> String { HTMLEscape.attribute(strings[key]) }
         checkedBox = Array("<span class=\"task-box\" role=\"img\" aria-label=\"\(attribute(.taskDone))\">☑</span>".utf8)
         emptyBox = Array("<span class=\"task-box\" role=\"img\" aria-label=\"\(attribute(.taskTodo))\">☐</span>".utf8)

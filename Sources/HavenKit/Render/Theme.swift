@@ -9,6 +9,9 @@ public struct Theme: Sendable {
     public let assets: [String: [UInt8]]
     /// The string tables (built in, and the site's `Templates/strings/`), resolved per language by the loader.
     public let strings: StringTables
+    /// The site's `alert-<kind>` templates: its markup for callouts, care cards and lists, used
+    /// when bodies are parsed (not page templates: they are not in `library`).
+    public let alertTemplates: AlertTemplates
     /// The site partials (`site-….mustache`), rendered for a site by `preparing(_:)`.
     let sitePartials: [String]
     /// With the built-in templates only: each template that shows constants, cut at them (name →
@@ -85,6 +88,7 @@ public struct Theme: Sendable {
         }
         var overridden = Set<String>()
         var siteStrings: [String: [String: String]] = [:]
+        var alertSources: [String: (text: String, origin: String)] = [:]
         if let siteRoot {
             let folder = siteRoot.appendingPathComponent("Templates")
             for relative in files(under: folder) {
@@ -98,6 +102,9 @@ public struct Theme: Sendable {
                     guard let text = String(data: data, encoding: .utf8) else { throw .theme("Templates/\(relative) is not UTF-8 text") }
                     let id = String(relative.dropFirst(StringTables.folder.count + 1).dropLast(".yml".count))
                     siteStrings[id.lowercased()] = try StringTables.parse(text, file: "Templates/\(relative)")
+                } else if relative.hasSuffix(".mustache"), relative.hasPrefix(AlertTemplates.prefix) {
+                    guard let text = String(data: data, encoding: .utf8) else { throw .theme("Templates/\(relative) is not UTF-8 text") }
+                    alertSources[String(relative.dropLast(".mustache".count))] = (text, "Templates/\(relative)")
                 } else if relative.hasSuffix(".mustache") {
                     guard let text = String(data: data, encoding: .utf8) else { throw .theme("Templates/\(relative) is not UTF-8 text") }
                     sources[String(relative.dropLast(".mustache".count))] = (text, "Templates/\(relative)")
@@ -130,7 +137,8 @@ public struct Theme: Sendable {
         // Not the partials rendered once per key or notice anyway (their output replaces them).
         let renderedOnce = Set(sitePartials).union(builtIn ? [noticePartial, "crisis-resource"] : [])
         let constantSources = builtIn ? sources.filter { !renderedOnce.contains($0.key) }.compactMapValues { TemplateConstants.pieces($0.text) } : [:]
-        return Theme(library: library, assets: assets, strings: strings, sitePartials: sitePartials,
+        let alertTemplates = try AlertTemplates.load(alertSources)
+        return Theme(library: library, assets: assets, strings: strings, alertTemplates: alertTemplates, sitePartials: sitePartials,
                      constantSources: constantSources, builtIn: builtIn,
                      builtInNotice: !overridden.contains(noticePartial) && !overridden.contains("crisis-resource"))
     }

@@ -10,6 +10,8 @@ public struct LoadOptions: Sendable {
     public var assetPaths: Set<String>
     /// The theme's string tables (`Theme.strings`), resolved here for the site's languages.
     public var strings: StringTables = .builtInOnly
+    /// The theme's markup for callouts, care cards and lists (`Theme.alertTemplates`).
+    public var alertTemplates: AlertTemplates = .none
 
     /// Where page Markdown and body HTML wait between phases instead of memory: set for one-shot
     /// builds and lints. `haven serve` keeps pages across rebuilds and leaves it nil.
@@ -62,13 +64,16 @@ public enum SiteLoader {
     struct Settings {
         /// The words a body's HTML holds (footnotes, task lists), per language.
         var bodyLabels: BodyLabelsByLanguage {
-            BodyLabelsByLanguage(strings: strings, languages: config.languages.map(\.id), defaultID: config.defaultLanguage.id)
+            BodyLabelsByLanguage(strings: strings, languages: config.languages.map(\.id), defaultID: config.defaultLanguage.id,
+                                 alertTemplates: alertTemplates)
         }
         var config: SiteConfig
         var registries: Registries
         /// The string tables, resolved for the site's languages.
         var strings: StringTables
         var diagnostics: [Diagnostic]
+        /// The theme's markup for callouts, care cards and lists.
+        var alertTemplates: AlertTemplates = .none
     }
 
     static func loadSettings(root: URL, options: LoadOptions, files: FileAccess = .disk) throws(HavenError) -> Settings {
@@ -110,7 +115,8 @@ public enum SiteLoader {
                                              contentWarnings: dataText(Registries.contentWarningsFile))
         var strings = options.strings
         try strings.resolve(languages: config.languages.map(\.id))
-        return Settings(config: config, registries: registries, strings: strings, diagnostics: registryLoader.diagnostics)
+        return Settings(config: config, registries: registries, strings: strings, diagnostics: registryLoader.diagnostics,
+                        alertTemplates: options.alertTemplates)
     }
 
     /// resolve: drafts, URLs and duplicates, the link resolver, then each body through `body`
@@ -174,9 +180,9 @@ struct BodyLabelsByLanguage: Sendable {
     private let labels: [String: BodyLabels]
     private let fallback: BodyLabels
 
-    init(strings: StringTables, languages: [String], defaultID: String) {
-        labels = Dictionary(languages.map { ($0, BodyLabels(strings.table($0))) }, uniquingKeysWith: { first, _ in first })
-        fallback = labels[defaultID] ?? BodyLabels(strings.table(defaultID))
+    init(strings: StringTables, languages: [String], defaultID: String, alertTemplates: AlertTemplates) {
+        labels = Dictionary(languages.map { ($0, BodyLabels(strings.table($0), alertTemplates: alertTemplates)) }, uniquingKeysWith: { first, _ in first })
+        fallback = labels[defaultID] ?? BodyLabels(strings.table(defaultID), alertTemplates: alertTemplates)
     }
 
     /// The labels of a page in `language`.
