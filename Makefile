@@ -66,6 +66,7 @@ lsp-latency:
 ## Haven vs Hugo on the 10,000-page corpus of ../shared/bench (figures, not assertions).
 bench: deps
 	@command -v hugo >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; $$SUDO apt-get install -y -qq hugo >/dev/null; }
+	@python3 -c "import PIL" 2>/dev/null || python3 -m pip install -q pillow
 	$(SWIFT) build -c release
 	python3 scripts/bench.py
 

@@ -12,7 +12,8 @@ page; the corpus with images (scripts/add-images.py; the first, uncached build r
 linearity over page counts.
 
 Needs: a release build of Haven (`swift build -c release`), Debian's `hugo` package
-(`apt-get install hugo`; `make bench` installs both), /usr/bin/time. A benchmark, not a test:
+(`apt-get install hugo`), Pillow for the images corpus (`pip install pillow`; `make bench`
+installs all three), /usr/bin/time. A benchmark, not a test:
 it prints figures and asserts nothing.
 """
 import argparse, os, re, shutil, statistics, subprocess, sys, tempfile, time
@@ -190,16 +191,24 @@ def floor(a, site):
           f"{median(walls):.2f} s (median of {len(walls)})")
 
 
+def derived(site, target, script):
+    """A copy of the corpus at `target` changed by `script`, made unless an earlier run finished
+    making it (a marker written last: a copy whose script failed is made again, not measured)."""
+    marker = os.path.join(target, ".bench-complete")
+    if not os.path.exists(marker):
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(site, target, ignore=shutil.ignore_patterns("Public", ".Public.haven-previous", ".haven-cache"))
+        subprocess.run(script, check=True, stdout=subprocess.DEVNULL)
+        open(marker, "w").close()
+
+
 def two_languages(a, site, hugo, env):
     """The same corpus with Spanish translations of a share of its pages (scripts/add-translations.py,
     written for Hugo too): both tools side by side, and the cost of a translated page against a
     default-language one (target: within 25%)."""
     two = os.path.join(a.out, f"corpus-{a.pages}-es")
-    if not os.path.exists(os.path.join(two, "haven.yml")):
-        shutil.rmtree(two, ignore_errors=True)
-        shutil.copytree(site, two)
-        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "add-translations.py"), two,
-                        "--share", str(a.translated_share)], check=True, stdout=subprocess.DEVNULL)
+    derived(site, two, [sys.executable, os.path.join(ROOT, "scripts", "add-translations.py"), two,
+                        "--share", str(a.translated_share)])
     translated = sum(1 for d, _, fs in os.walk(os.path.join(two, "Content")) for f in fs if f.endswith(".es.md"))
     runs = max(3, a.runs // 2)
     med = report(f"Two languages ({translated} Spanish translations of {a.pages} pages)", compare(a, two, hugo, env, runs))
@@ -221,11 +230,8 @@ def images(a, site, hugo, env):
     """The corpus with images (scripts/add-images.py): the first build, with an empty image cache,
     reported apart; then both tools side by side with the cache filled."""
     with_images = os.path.join(a.out, f"corpus-{a.pages}-images")
-    if not os.path.exists(os.path.join(with_images, "haven.yml")):
-        shutil.rmtree(with_images, ignore_errors=True)
-        shutil.copytree(site, with_images)
-        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "add-images.py"), with_images,
-                        "--count", str(a.images)], check=True, stdout=subprocess.DEVNULL)
+    derived(site, with_images, [sys.executable, os.path.join(ROOT, "scripts", "add-images.py"), with_images,
+                                "--count", str(a.images)])
     shutil.rmtree(os.path.join(with_images, ".haven-cache"), ignore_errors=True)
     first = measure([HAVEN, "build", "--site", with_images, "--output", os.path.join(a.out, "haven-public-first-images")], env=env)
     print(f"\nImages: {a.images} JPEGs (1,600-2,400 px) on {a.pages // 20} pages. First build, empty image cache: "
