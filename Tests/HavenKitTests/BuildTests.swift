@@ -306,11 +306,8 @@ import Mustache
         var files = BuildTests.files
         files["Content/pages/modalities/choosing.md"] = "---\ntitle: Choosing a therapy\n---\nSome plain words.\n"
         files["Content/pages/modalities/choosing.es.md"] = "---\ntitle: Elegir una terapia\n---\nUnas palabras.\n"
-        let config = TestSite.config + "languages:\n  es:\n    tag: es-US\n    disclaimer: \"Información general.\"\n"
-        files["Content/_data/crisis-resources.yml"] = "lifeline-988:\n  name: {en: 988 Suicide & Crisis Lifeline, es: 988 Línea de Prevención del Suicidio y Crisis}\n"
-            + "  phone: \"988\"\n  region: US\n  verified_on: 2026-11-01\n"
-        files["Content/_data/content-warnings.yml"] = "suicide:\n  label: {en: suicide, es: suicidio}\n  resources: [lifeline-988]\n"
-        let site = try TestSite(files: files, config: config)
+        files.merge(TestSite.bilingualData) { $1 }
+        let site = try TestSite(files: files, config: TestSite.spanishConfig)
         defer { site.remove() }
         let result = try site.build()
         #expect(result.wrote, "\(result.diagnostics)")

@@ -35,21 +35,23 @@ import Testing
         try FileManager.default.setAttributes([.modificationDate: bump], ofItemAtPath: url.path)
     }
 
+    /// A site with Spanish declared, for the translation tests.
+    static let translationConfig = TestSite.config + """
+        languages:
+          es:
+            tag: es-US
+            title: Sitio de prueba
+            disclaimer: "Información general, no consejo médico."
+
+        """
+
     /// Translations: adding, editing, moving and removing them, and editing their source, in
     /// `haven serve` equals a clean build (alternates, switcher, JSON-LD, listings per language).
     @Test func translationEditsEqualACleanBuild() throws {
-        let config = TestSite.config + """
-            languages:
-              es:
-                tag: es-US
-                title: Sitio de prueba
-                disclaimer: "Información general, no consejo médico."
-
-            """
         var files = BuildTests.files
         files["Content/modalities/cbt.es.md"] = TestSite.clinical("TCC", extra: "slug: tcc\nconditions: [depression]\nsource_updated: 2026-10-01\n")
             + TestSite.body
-        let site = try TestSite(files: files, config: config)
+        let site = try TestSite(files: files, config: Self.translationConfig)
         defer { site.remove() }
         let session = IncrementalSession(options: site.options())
         var snapshot = try session.rebuild()
@@ -97,18 +99,8 @@ import Testing
     /// to a member (checked: `link-to-other-language`), and the generated files; unrelated pages
     /// are left as they are. Each step equals a clean build byte for byte, findings included.
     @Test func translationAddedOrRemovedRendersOnlyWhatShowsIt() throws {
-        let config = TestSite.config + """
-            languages:
-              es:
-                tag: es-US
-                title: Sitio de prueba
-                disclaimer: "Información general, no consejo médico."
-
-            """
         var files = BuildTests.files
-        files["Content/_data/crisis-resources.yml"] = "lifeline-988:\n  name: {en: 988 Suicide & Crisis Lifeline, es: 988 Línea de Prevención del Suicidio y Crisis}\n"
-            + "  phone: \"988\"\n  region: US\n  verified_on: 2026-11-01\n"
-        files["Content/_data/content-warnings.yml"] = "suicide:\n  label: {en: suicide, es: suicidio}\n  resources: [lifeline-988]\n"
+        files.merge(TestSite.bilingualData) { $1 }
         files["Content/modalities/cbt.es.md"] = TestSite.clinical("TCC", extra: "slug: tcc\nconditions: [depression]\nsource_updated: 2026-10-01\n")
             + TestSite.body
         // A Spanish article of its own naming depression and linking to the English page.
@@ -116,7 +108,7 @@ import Testing
             + "Lee sobre la [depresión](../conditions/depression.md).\n"
         // Unrelated pages: never rendered again by these edits.
         for n in 1...6 { files["Content/articles/other\(n).md"] = TestSite.clinical("Other \(n)") + TestSite.body }
-        let site = try TestSite(files: files, config: config)
+        let site = try TestSite(files: files, config: Self.translationConfig)
         defer { site.remove() }
         let session = IncrementalSession(options: site.options())
         var snapshot = try session.rebuild()

@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func translationsBehindTheirSourceAreListedInBothTheCLIAndTheServedSite() throws {
-        let config = TestSite.config + "languages:\n  es:\n    tag: es-US\n    disclaimer: \"Información general.\"\n"
+        let config = TestSite.spanishConfig
         let files: [String: String] = [
             "Content/conditions/x.md": Self.sealed(Self.page("X", reviewed: "2026-10-15", updated: "2026-10-15")),
             // follows an older version of x.md

@@ -63,6 +63,17 @@ struct TestSite {
 
     """
 
+    /// `config` with Spanish (`es-US`) declared as a second language.
+    static let spanishConfig = config + "languages:\n  es:\n    tag: es-US\n    disclaimer: \"Información general.\"\n"
+
+    /// A crisis resource and a content warning with their texts in English and Spanish: what a
+    /// site declaring `es` needs for its Spanish get-help page and notices (`missing-translation`).
+    static let bilingualData: [String: String] = [
+        "Content/_data/crisis-resources.yml": "lifeline-988:\n  name: {en: 988 Suicide & Crisis Lifeline, es: 988 Línea de Prevención del Suicidio y Crisis}\n"
+            + "  phone: \"988\"\n  region: US\n  verified_on: 2026-11-01\n",
+        "Content/_data/content-warnings.yml": "suicide:\n  label: {en: suicide, es: suicidio}\n  resources: [lifeline-988]\n",
+    ]
+
     /// Front matter of a valid clinical page, with `extra` lines appended.
     static func clinical(_ title: String = "A page", extra: String = "") -> String {
         """
