@@ -27,16 +27,12 @@ import Testing
     /// A site's `Templates/alert-<kind>.mustache` replaces the element around that kind, in each
     /// page's language; other kinds keep the built-in markup; the page templates stay the built-in ones.
     @Test func aThemeTemplateReplacesTheMarkupOfItsKind() throws {
-        let config = TestSite.config + "languages:\n  es:\n    tag: es-US\n    disclaimer: \"Información general.\"\n"
         let body = "> [!WARNING] Before you stop a medicine\n> Ask the prescriber first.\n\n> [!NOTE]\n> Bring a list.\n"
-        let site = try TestSite(files: [
+        let site = try TestSite(files: TestSite.bilingualData.merging([
             "Templates/alert-warning.mustache": "<div class=\"theme-warning {{class}}\" role=\"note\" data-label=\"{{label}}\">{{{content}}}</div>",
             "Content/articles/page.md": TestSite.clinical() + body,
             "Content/articles/page.es.md": TestSite.clinical("Una página") + body,
-            "Content/_data/crisis-resources.yml": "lifeline-988:\n  name: {en: 988 Suicide & Crisis Lifeline, es: 988 Línea de Prevención del Suicidio y Crisis}\n"
-                + "  phone: \"988\"\n  region: US\n  verified_on: 2026-11-01\n",
-            "Content/_data/content-warnings.yml": "suicide:\n  label: {en: suicide, es: suicidio}\n  resources: [lifeline-988]\n",
-        ], config: config)
+        ]) { $1 }, config: TestSite.spanishConfig)
         defer { site.remove() }
         #expect(try Theme.load(siteRoot: site.root).builtIn)
         let result = try site.build()
@@ -46,6 +42,24 @@ import Testing
         #expect(en.contains("<aside class=\"callout callout-note\" role=\"note\">"))
         let es = try #require(site.read("Public/es/articles/page/index.html"))
         #expect(es.contains("<div class=\"theme-warning callout callout-warning\" role=\"note\" data-label=\"Advertencia\">"), "\(es)")
+    }
+
+    /// The words an alert template reads are words the templates read: a declared language
+    /// without one stops Haven (exit 2), as for a page template, rather than showing nothing.
+    @Test func aKeyOnlyAnAlertTemplateReadsIsRequiredInEveryLanguage() throws {
+        let site = try TestSite(files: TestSite.bilingualData.merging([
+            "Templates/alert-tip.mustache": "<div data-kind=\"{{strings.tip_word}}\">{{{content}}}</div>",
+            "Templates/strings/en.yml": "tip_word: Tip\n",
+            "Content/articles/page.md": TestSite.clinical() + TestSite.body,
+        ]) { $1 }, config: TestSite.spanishConfig)
+        defer { site.remove() }
+        #expect(try Theme.load(siteRoot: site.root).strings.requiredKeys.contains("tip_word"))
+        #expect {
+            _ = try site.build()
+        } throws: { error in
+            guard let error = error as? HavenError else { return false }
+            return error.description.contains("'es'") && error.description.contains("'tip_word'")
+        }
     }
 
     @Test(arguments: [("alert-warning", "<div>no content</div>", "shows {{{content}}} exactly once"),

@@ -35,14 +35,7 @@ public struct AlertTemplates: Sendable {
                 let kinds = AlertKind.allCases.map { prefix + $0.rawValue }.joined(separator: ", ")
                 throw .theme("\(source.origin): no callout, care card or list is called '\(kindName)' (templates: \(kinds))")
             }
-            let template: MustacheTemplate
-            do {
-                template = try MustacheTemplate(string: ThemeContentType.pragma + source.text)
-            } catch {
-                var reported = error
-                do { _ = try MustacheTemplate(string: source.text) } catch let original { reported = original }
-                throw .theme("\(source.origin): template does not parse: \(reported)")
-            }
+            let template = try ThemeContentType.template(source.text, origin: source.origin)
             let check = AlertTemplates(templates: [kind: template])
             guard check.wrappers(StringTables.builtInOnly.table("en"))[kind] != nil else {
                 throw .theme("\(source.origin): an alert template shows {{{content}}} exactly once (where the block's title and text go)")

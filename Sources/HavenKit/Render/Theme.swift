@@ -115,14 +115,7 @@ public struct Theme: Sendable {
         ThemeContentType.register()
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            do {
-                try library.register(ThemeContentType.pragma + source.text, named: name)
-            } catch {
-                // Report the error of the template as written (line numbers without the pragma line).
-                var reported = error
-                do { _ = try MustacheTemplate(string: source.text) } catch let original { reported = original }
-                throw .theme("\(source.origin): template does not parse: \(reported)")
-            }
+            library.register(try ThemeContentType.template(source.text, origin: source.origin), named: name)
         }
         var builtIn = overridden.isEmpty
         if builtIn {
@@ -133,14 +126,15 @@ public struct Theme: Sendable {
         }
         let sitePartials = sources.keys.filter { $0.hasPrefix(sitePartialPrefix) }.sorted()
         let strings = StringTables(builtIn: StringTables.embeddedTables(), site: siteStrings,
-                                   templateKeys: sources.values.reduce(into: Set<String>()) { $0.formUnion(StringTables.keys(readBy: $1.text)) })
+                                   templateKeys: (Array(sources.values) + Array(alertSources.values))
+                                       .reduce(into: Set<String>()) { $0.formUnion(StringTables.keys(readBy: $1.text)) })
         // Not the partials rendered once per key or notice anyway (their output replaces them).
-        let renderedOnce = Set(sitePartials).union(builtIn ? [noticePartial, "crisis-resource"] : [])
+        let renderedOnce = Set(sitePartials).union(builtIn ? [noticePartial, resourcePartial] : [])
         let constantSources = builtIn ? sources.filter { !renderedOnce.contains($0.key) }.compactMapValues { TemplateConstants.pieces($0.text) } : [:]
         let alertTemplates = try AlertTemplates.load(alertSources)
         return Theme(library: library, assets: assets, strings: strings, alertTemplates: alertTemplates, sitePartials: sitePartials,
                      constantSources: constantSources, builtIn: builtIn,
-                     builtInNotice: !overridden.contains(noticePartial) && !overridden.contains("crisis-resource"))
+                     builtInNotice: !overridden.contains(noticePartial) && !overridden.contains(resourcePartial))
     }
 
     /// The theme for one build of a site: each site partial (`site-head`, `site-header`,
@@ -179,7 +173,7 @@ public struct Theme: Sendable {
     /// once per `ContextBuilder.PlaceKey` (language and link depth: what `strings`, `site` and
     /// `links` depend on; Mustache's parser is slow, so not once per menu state as well).
     private func compiled(for route: Route, key: ContextBuilder.PlaceKey, context: (Route) -> TemplateObject) -> MustacheLibrary {
-        guard let compiled, !constantSources.isEmpty else { return library }
+        guard let compiled else { return library }
         return compiled.value(for: key) {
             var library = self.library
             let context = context(route)
@@ -240,6 +234,8 @@ public struct Theme: Sendable {
 
     /// The partial of the content-warning notice.
     static let noticePartial = "crisis-notice"
+    /// The partial of one crisis resource in the notice.
+    static let resourcePartial = "crisis-resource"
 
     /// Renders a template for the page or file at `route` (whose `PartialKey` decides the site
     /// partials it shows); a template that renders nothing at all is a theme fault. `notice` is

@@ -11,6 +11,18 @@ struct ThemeContentType: MustacheContentType {
 
     func escapeText(_ text: String) -> String { HTMLEscape.text(text) }
 
+    /// A theme file's template, escaping with this content type. A parse error is a theme error
+    /// naming `origin`, reported for the text as written (line numbers without the pragma line).
+    static func template(_ text: String, origin: String) throws(HavenError) -> MustacheTemplate {
+        do {
+            return try MustacheTemplate(string: pragma + text)
+        } catch {
+            var reported = error
+            do { _ = try MustacheTemplate(string: text) } catch let original { reported = original }
+            throw .theme("\(origin): template does not parse: \(reported)")
+        }
+    }
+
     /// Registers the content type with Mustache (idempotent, thread-safe); before any template is parsed.
     static func register() {
         MustacheContentTypes.register(ThemeContentType(), named: name)

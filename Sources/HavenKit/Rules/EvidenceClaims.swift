@@ -174,8 +174,7 @@ struct EvidenceClaims: Sendable {
             if start > 0, sentence[start - 1] == sentence[i], role[start - 1].contains(.notAfter),
                !(role[start - 1].contains(.opener) && (start == 1 || sentence[start - 2] != sentence[start - 1])) { continue }
             // A phrase that is a claim by itself ("good evidence that").
-            for (phrase, bytes) in zip(claimPhrases, claimPhraseBytes) where i + phrase.count <= count
-                && phrase.indices.allSatisfy({ WordRoles.word(words.word(i + $0), is: phrase[$0], bytes[$0]) && sentence[i + $0] == sentence[i] }) {
+            for (phrase, bytes) in zip(claimPhrases, claimPhraseBytes) where matches(phrase, bytes, at: i) {
                 return text(start, i + phrase.count - 1)
             }
             // A phrase that is a claim after a rating ("a strong evidence base", "good evidence for").
