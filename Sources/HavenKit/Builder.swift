@@ -80,6 +80,9 @@ public enum Builder {
         var found = checker.check(site)
         lap("check")
 
+        // The render's and the images' findings, added to `found` once, at its exact size (`found`
+        // is the largest array a build holds; see `Checker.check`).
+        var more: [Diagnostic] = []
         let counter = FileCounter()
         var imageCounts = (encoded: 0, reused: 0)
         var renderer = SiteRenderer(site: site, theme: theme)
@@ -89,13 +92,13 @@ public enum Builder {
             // Nothing is kept when linting: only the rendered-page checks run.
             let keep = writer != nil || collect != nil
             if keep {
-                found += try renderer.render { path, bytes in
+                more += try renderer.render { path, bytes in
                     counter.increment()
                     try writer?.write(path, bytes)
                     collect?(path, bytes)
                 }
             } else {
-                found += renderer.lintChecks()
+                more += renderer.lintChecks()
             }
             lap("render")
             if keep {
@@ -105,11 +108,11 @@ public enum Builder {
                     try writer?.write(path, bytes)
                     collect?(path, bytes)
                 }
-                found += report.diagnostics
+                more += report.diagnostics
                 imageCounts = (report.encoded, report.reused)
                 lap("media")
             } else {
-                found += MediaCopier.check(site.media, root: options.siteRoot.path)
+                more += MediaCopier.check(site.media, root: options.siteRoot.path)
             }
             if bodyStore?.failed == true { throw HavenError.io("reading page bodies back from the temporary folder failed") }
         } catch let error as HavenError {
@@ -118,6 +121,8 @@ public enum Builder {
             throw .io("writing the output failed: \(error)")
         }
 
+        found.reserveCapacity(found.count + more.count)
+        found += more
         let diagnostics = checker.policy(for: site).apply(consume found)
         var result = BuildResult(diagnostics: diagnostics, pageCount: site.pages.count, fileCount: counter.value, wrote: false,
                                  metrics: metrics, strict: options.strict)

@@ -277,8 +277,20 @@ import Testing
 
     @Test func gradesAreWrittenAsPrintfWritesThem() {
         for value in [0.0, 17.0, 16.04, 16.05, 16.95, 18.75, 99.99, 3.14159, -0.5, 12.345, 1e-9, 250.55] {
-            #expect(LanguageRules.oneDecimal(value) == String(format: "%.1f", value), "\(value)")
+            #expect(DiagnosticText.oneDecimal(value) == String(format: "%.1f", value), "\(value)")
         }
+    }
+
+    @Test func aHardSentenceFindingIsWrittenFromItsFiguresWhenRead() {
+        let kept = DiagnosticText.hardSentence(words: 22, grade: 19.75, keptWords: 40, limit: 14)
+        #expect(kept.string == "this sentence is hard to read on its own (22 words, grade 19.8; at most 40 words and grade 14): split it or use everyday words")
+        #expect(DiagnosticText.hardSentence(words: 41, grade: 3, keptWords: 40, limit: 14.5).string
+            == "this sentence is hard to read on its own (41 words, grade 3.0; at most 40 words and grade 14.5): split it or use everyday words")
+        var finding = Diagnostic(.hardSentence, at: SourceLocation(file: "Content/a.md", line: 3), text: kept)
+        #expect(finding.message == kept.string)
+        #expect(DiagnosticFormatter.text(finding) == "Content/a.md:3:1: warning: \(kept.string) [hard-sentence]\n")
+        finding.message = "another text"
+        #expect(finding.message == "another text")
     }
 
     @Test func hardSentenceRule() throws {

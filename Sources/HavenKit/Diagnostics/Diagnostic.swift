@@ -3,7 +3,13 @@ public struct Diagnostic: Sendable, Hashable {
     public var location: SourceLocation
     public var severity: Severity
     public var rule: RuleID
-    public var message: String
+    /// What the finding says, in English (findings are for editors, not readers).
+    public var message: String {
+        get { text.string }
+        set { text = .plain(newValue) }
+    }
+    /// `message` as the rule left it (see `DiagnosticText`).
+    var text: DiagnosticText
     /// Changes that would fix the finding, best first (empty when the fix needs a person's judgement).
     /// Editors offer them as quick fixes; the text formats do not show them.
     public var suggestions: [Suggestion]
@@ -13,9 +19,14 @@ public struct Diagnostic: Sendable, Hashable {
 
     public init(_ rule: RuleID, at location: SourceLocation, _ message: String, severity: Severity? = nil,
                 suggestions: [Suggestion] = [], related: SourceLocation? = nil) {
+        self.init(rule, at: location, text: .plain(message), severity: severity, suggestions: suggestions, related: related)
+    }
+
+    init(_ rule: RuleID, at location: SourceLocation, text: DiagnosticText, severity: Severity? = nil,
+         suggestions: [Suggestion] = [], related: SourceLocation? = nil) {
         self.rule = rule
         self.location = location
-        self.message = message
+        self.text = text
         self.severity = severity ?? rule.defaultSeverity
         self.suggestions = suggestions
         self.related = related

@@ -22,8 +22,13 @@ public struct Checker: Sendable {
 
     /// All findings about the model (not yet filtered by severity).
     public func check(_ site: Site) -> [Diagnostic] {
+        let lists = parallelMap(site.pages) { checkPage($0, in: site) }
         var found = checkSite(site)
-        for list in parallelMap(site.pages, { checkPage($0, in: site) }) { found += list }
+        // Sized once: appending page by page doubled the buffer as it grew, and the build holds
+        // this array until the end (on the bench corpus, 139,582 findings: 40 MB of buffer for 18 MB
+        // of findings, the largest block of the build's peak memory).
+        found.reserveCapacity(lists.reduce(found.count) { $0 + $1.count })
+        for list in lists { found += list }
         return found
     }
 

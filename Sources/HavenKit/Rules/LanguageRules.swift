@@ -21,11 +21,11 @@ enum LanguageRules {
         case .fleschKincaid where grade.value > language.readingGradeMax:
             out.append(Diagnostic(.readingLevel, at: at, String(
                 format: "reading grade %.1f is above %@ (Flesch–Kincaid, %d words in %d sentences): use shorter sentences and everyday words",
-                grade.value, formatted(language.readingGradeMax), grade.words, grade.sentences)))
+                grade.value, DiagnosticText.shortest(language.readingGradeMax), grade.words, grade.sentences)))
         case .fernandezHuerta where grade.value < language.readingEaseMin:
             out.append(Diagnostic(.readingLevel, at: at, String(
                 format: "reading ease %.1f is below %@ (Fernández Huerta, %d words in %d sentences): use shorter sentences and everyday words",
-                grade.value, formatted(language.readingEaseMin), grade.words, grade.sentences)))
+                grade.value, DiagnosticText.shortest(language.readingEaseMin), grade.words, grade.sentences)))
         default:
             break
         }
@@ -57,24 +57,9 @@ enum LanguageRules {
         let limit = max(3, gradeMax) + 5
         for sentence in page.body.prose.hardSentences
         where (sentence.grade > limit && sentence.words >= SentenceGrade.gradedWords) || sentence.words > SentenceGrade.keptWords {
-            // Interpolated, not String(format:): Foundation's formatter was most of this rule's time
-            // on the bench corpus (95,000 findings).
             out.append(Diagnostic(.hardSentence, at: sentence.location,
-                                  "this sentence is hard to read on its own (\(sentence.words) words, grade \(oneDecimal(sentence.grade)); at most \(SentenceGrade.keptWords) words and grade \(formatted(limit))): split it or use everyday words"))
+                                  text: .hardSentence(words: sentence.words, grade: sentence.grade,
+                                                      keptWords: SentenceGrade.keptWords, limit: limit)))
         }
-    }
-
-    /// `value` with one decimal, as `%.1f` writes it ("17.0", "-0.5"): the C library's
-    /// formatter (exact ties and all), without Foundation's `String(format:)` around it.
-    static func oneDecimal(_ value: Double) -> String {
-        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
-            guard let base = buffer.baseAddress else { return "\(value)" }
-            _ = withVaList([value]) { vsnprintf(base, 64, "%.1f", $0) }
-            return String(cString: base)
-        }
-    }
-
-    private static func formatted(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
     }
 }
