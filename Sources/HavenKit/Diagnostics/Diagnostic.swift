@@ -41,7 +41,9 @@ extension Diagnostic: Comparable {
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
         if a.location != b.location { return a.location < b.location }
         if a.rule != b.rule { return a.rule.rawValue < b.rule.rawValue }
-        return a.message < b.message
+        // Equal texts first: comparing a finding with its equal (as `haven serve` does with every
+        // finding it already printed) must not write two messages out.
+        return a.text != b.text && a.message < b.message
     }
 }
 
