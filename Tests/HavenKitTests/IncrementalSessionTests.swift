@@ -93,6 +93,59 @@ import Testing
         #expect(snapshot.files["/es/conditions/depresion/index.html"] == nil)
     }
 
+    /// Three languages, one of them a region's (`en-US`, `es-US`, `en-GB` for region GB: the
+    /// `languages` golden fixture): edits to a source, to each translation, adding a third member
+    /// to a translation set, giving a translation another type and removing it again, in
+    /// `haven serve` equal a clean build (outdated notices, alternates and switcher over three
+    /// languages, each region's crisis help, per-language listings, search and feed).
+    @Test func threeLanguageEditsEqualACleanBuild() throws {
+        let fixture = GoldenTests.fixtures.appendingPathComponent("languages/site")
+        var files: [String: String] = [:]
+        let paths = try #require(FileManager.default.subpathsOfDirectory(atPath: fixture.path) as [String]?)
+        for path in paths where path.hasSuffix(".md") || path.hasSuffix(".yml") {
+            files[path] = try String(contentsOf: fixture.appendingPathComponent(path), encoding: .utf8)
+        }
+        let site = try TestSite(files: files, withData: false)
+        defer { site.remove() }
+        let session = IncrementalSession(options: site.options())
+        var snapshot = try session.rebuild()
+        try expectSame(snapshot, site, "first build")
+        #expect(snapshot.files["/en-gb/conditions/depression/index.html"] != nil)
+
+        let source = "Content/conditions/depression.md"
+        let sourceText = try #require(site.read(source))
+        let sourceDate = try #require(sourceText.split(separator: "\n").first { $0.hasPrefix("updated:") })
+        try edit(site, source, sourceText.replacingOccurrences(of: String(sourceDate), with: "updated: 2026-10-15")
+            .replacingOccurrences(of: "title: Depression", with: "title: Depression, explained"))
+        snapshot = try session.rebuild()
+        try expectSame(snapshot, site, "source title and date edited: both translations outdated")
+        #expect(snapshot.diagnostics.filter { $0.rule == .translationOutdated }.count >= 2)
+
+        let british = "Content/conditions/depression.en-gb.md"
+        let britishText = try #require(site.read(british))
+        try edit(site, british, britishText + "\nYour GP can talk with you about what might help.\n")
+        snapshot = try session.rebuild()
+        #expect(!snapshot.full)
+        try expectSame(snapshot, site, "regional translation's body edited")
+
+        let cbtBritish = "Content/modalities/cbt.en-gb.md"
+        try edit(site, cbtBritish, try #require(site.read("Content/modalities/cbt.md"))
+            .replacingOccurrences(of: "lint: {placeholder-reviewer: off}", with: "source_updated: 2026-08-01\nlint: {placeholder-reviewer: off}"))
+        snapshot = try session.rebuild()
+        try expectSame(snapshot, site, "third member added to a translation set")
+        #expect(snapshot.files["/en-gb/modalities/cbt/index.html"] != nil)
+
+        try edit(site, cbtBritish, try #require(site.read(cbtBritish)).replacingOccurrences(of: "title:", with: "type: article\ntitle:"))
+        snapshot = try session.rebuild()
+        try expectSame(snapshot, site, "translation given another type")
+        #expect(snapshot.diagnostics.contains { $0.rule == .translationType && $0.file == cbtBritish })
+
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(cbtBritish))
+        snapshot = try session.rebuild()
+        try expectSame(snapshot, site, "third member removed")
+        #expect(snapshot.files["/en-gb/modalities/cbt/index.html"] == nil)
+    }
+
     /// Adding or removing a translation (or its source, or a page of one language alone) renders
     /// again only what shows it: the other members of its translation set (alternates, switcher,
     /// JSON-LD, translation notice), the pages naming its terms or named by it, the pages linking
