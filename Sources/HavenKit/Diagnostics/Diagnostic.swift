@@ -48,8 +48,9 @@ extension Diagnostic: Comparable {
 }
 
 extension Array where Element == Diagnostic {
-    public var errorCount: Int { filter { $0.severity == .error }.count }
-    public var warningCount: Int { filter { $0.severity == .warning }.count }
+    // Counted, not filtered: a filter copied every finding of that severity into a new array.
+    public var errorCount: Int { reduce(0) { $0 + ($1.severity == .error ? 1 : 0) } }
+    public var warningCount: Int { reduce(0) { $0 + ($1.severity == .warning ? 1 : 0) } }
 }
 
 extension Diagnostic: Error {}

@@ -24,11 +24,12 @@ public struct SeverityPolicy: Sendable {
         // In place: a caller that passes its last copy (`consume`) holds one array of findings, not three.
         var sorted = diagnostics
         var count = 0
+        // Findings are moved (swapped), not copied: a copy retains and releases each one's strings.
         for index in sorted.indices {
-            var d = sorted[index]
-            d.severity = severity(of: d)
-            guard d.severity != .off else { continue }
-            sorted[count] = d
+            let level = severity(of: sorted[index])
+            guard level != .off else { continue }
+            if count != index { sorted.swapAt(count, index) }
+            sorted[count].severity = level
             count += 1
         }
         sorted.removeLast(sorted.count - count)
@@ -39,13 +40,12 @@ public struct SeverityPolicy: Sendable {
         // of the bench corpus and its 134,000 findings.
         var kept = 0, runStart = 0
         for index in sorted.indices {
-            let d = sorted[index]
-            if kept > 0, !(sorted[kept - 1] < d) {
-                if sorted[runStart..<kept].contains(d) { continue }
+            if kept > 0, !(sorted[kept - 1] < sorted[index]) {
+                if sorted[runStart..<kept].contains(sorted[index]) { continue }
             } else {
                 runStart = kept
             }
-            sorted[kept] = d
+            if kept != index { sorted.swapAt(kept, index) }
             kept += 1
         }
         sorted.removeLast(sorted.count - kept)
