@@ -191,6 +191,14 @@ import Testing
         let gb = TestSite.config.replacingOccurrences(of: "region: US", with: "region: GB")
         #expect(try findings("## Help\n\nCall 999, 112 or Samaritans on 116 123.\n", config: gb) == [])
         #expect(try findings("## Help\n\nCall 911 right away.\n", config: gb) == ["crisis-number@11:6"])
+        // Spanish dial words count too ("llame al", "marque el", "número", "mensaje de texto"),
+        // accented ones whole: a Spanish page of a US region saying "llame al 999" is caught.
+        let crisis = { (body: String) in try findings(body).filter { $0.hasPrefix("crisis-number") } }
+        #expect(try crisis("## Ayuda\n\nSi hay peligro, llame al 999 ahora.\n") == ["crisis-number@11:26"])
+        #expect(try crisis("## Ayuda\n\nMarque el 999 si hay peligro.\n").count == 1)
+        #expect(try crisis("## Ayuda\n\nEl número de emergencias es 999.\n").count == 1)
+        #expect(try crisis("## Ayuda\n\nEnvíe un mensaje de texto al 116 123.\n").count == 1)
+        #expect(try crisis("## Ayuda\n\nHubo 999 personas en el estudio.\n") == [])
         // Key points and the description count as the page's text.
         #expect(try findings(TestSite.body, frontMatter: "key_points:\n  - Call 999 in an emergency.\n").map { $0.components(separatedBy: "@")[0] } == ["crisis-number"])
     }

@@ -32,7 +32,11 @@ enum PhoneMentionScanner {
     /// Words that make a short code in the same sentence a number to call or text.
     static let dialWords: Set<String> = ["call", "calls", "calling", "called", "dial", "dialing", "dialling", "ring", "phone",
                                          "phoning", "text", "texting", "txt", "contact", "number", "numbers", "hotline",
-                                         "helpline", "line", "lifeline", "telephone", "tel"]
+                                         "helpline", "line", "lifeline", "telephone", "tel",
+                                         // Spanish ("llame al 911", "marque el 999", "envíe un mensaje de texto al 988")
+                                         "llame", "llama", "llamar", "llamen", "llamada", "marque", "marca", "marcar",
+                                         "número", "números", "numero", "teléfono", "telefono", "línea", "linea",
+                                         "envíe", "envía", "mensaje", "texto"]
 
     static func candidates(in bytes: [UInt8]) -> [Candidate] {
         var out: [Candidate] = []
@@ -152,9 +156,9 @@ enum PhoneMentionScanner {
                 // A stop between digits (1.5) is not a sentence end.
                 if !(k > 0 && isDigit(bytes[k - 1]) && k + 1 < bytes.count && isDigit(bytes[k + 1])) { return false }
             }
-            if isLetter(byte) {
+            if isWordByte(bytes, k) {
                 var start = k
-                while start > 0, isLetter(bytes[start - 1]) { start -= 1 }
+                while start > 0, isWordByte(bytes, start - 1) { start -= 1 }
                 let word = String(decoding: bytes[start...k], as: UTF8.self).lowercased()
                 if dialWords.contains(word) { return true }
                 words += 1
@@ -172,6 +176,14 @@ enum PhoneMentionScanner {
     private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
     private static func isLetter(_ byte: UInt8) -> Bool { isUpper(byte) || (byte >= 0x61 && byte <= 0x7A) }
     private static func isLetterOrDigit(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) }
+    /// A byte of a word for the dial-word search: an ASCII letter, or a byte of a Latin-1 letter
+    /// in UTF-8 (U+00C0…U+00FF: lead byte 0xC3 and its continuation), so "número" and
+    /// "teléfono" are one word each.
+    private static func isWordByte(_ bytes: [UInt8], _ k: Int) -> Bool {
+        let byte = bytes[k]
+        if isLetter(byte) || byte == 0xC3 { return true }
+        return (0x80...0xBF).contains(byte) && k > 0 && bytes[k - 1] == 0xC3
+    }
     private static func isSeparator(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")")
     }
