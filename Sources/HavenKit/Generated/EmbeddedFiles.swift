@@ -1783,6 +1783,14 @@ p, li { orphans: 3; widows: 3; }
 </header>
 
 """#,
+        "Templates/strings/en-gb.yml": #"""
+# British English (`en-gb`, and a default language tagged en-GB): the built-in English table (en.yml)
+# with the language switcher's name for it and dates written day first ("25 November 2026").
+# A site may override any key in its own Templates/strings/en-gb.yml.
+language_name: English (UK)
+date_format: "{day} {month} {year}"
+
+"""#,
         "Templates/strings/en.yml": #"""
 # The words the default theme and Haven itself show readers, in English (the built-in `en` table).
 # A site may override any key in its own Templates/strings/en.yml, or add a language with
@@ -1802,8 +1810,8 @@ feed: Feed
 title_separator: " · "
 # On a printed page (a handout), before the page's address
 print_page_url: "This page online:"
-# The language switcher: each language's name as written in that language (a site adds its own
-# for a regional variant, e.g. `language_name: English (UK)` in Templates/strings/en-gb.yml)
+# The language switcher: each language's name as written in that language (built in for en-gb:
+# "English (UK)"; a site adds its own for another regional variant in Templates/strings/<id>.yml)
 language_name: English
 language_switcher_label: Languages
 

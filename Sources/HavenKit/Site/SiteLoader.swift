@@ -114,7 +114,7 @@ public enum SiteLoader {
                                              crisisResources: dataText(Registries.crisisResourcesFile),
                                              contentWarnings: dataText(Registries.contentWarningsFile))
         var strings = options.strings
-        try strings.resolve(languages: config.languages.map(\.id))
+        try strings.resolve(config.languages)
         return Settings(config: config, registries: registries, strings: strings, diagnostics: registryLoader.diagnostics,
                         alertTemplates: options.alertTemplates)
     }

@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// The string tables a theme offers, as read from `Templates/strings/<id>.yml` (built into the
-/// binary for `en` and `es`; a site's own files override key by key or add languages), and the
+/// binary for `en`, `en-gb` and `es`; a site's own files override key by key or add languages), and the
 /// keys its templates read (`{{strings.KEY}}`). `resolve(languages:)` makes each declared
 /// language's complete table, or stops Haven (exit 2) naming the language and the missing key.
 public struct StringTables: Sendable {
@@ -44,12 +44,30 @@ public struct StringTables: Sendable {
     /// completed key by key from the tables of its primary subtag. Exit 2 (`HavenError.theme`) when
     /// a key the theme uses is left without text.
     public mutating func resolve(languages: [String]) throws(HavenError) {
+        try resolve(languages.map { (id: $0, tag: $0) })
+    }
+
+    /// The same for a site's languages, by id and BCP 47 tag: a language whose tag names a variant
+    /// Haven has a table for also reads that table (a default language tagged `en-GB`, whose id is
+    /// `en`, writes its dates as `en-gb` does), under the site's own file for the language.
+    mutating func resolve(_ languages: [SiteLanguage]) throws(HavenError) {
+        try resolve(languages.map { (id: $0.id, tag: $0.tag) })
+    }
+
+    private mutating func resolve(_ languages: [(id: String, tag: String)]) throws(HavenError) {
         var resolved: [String: StringTable] = [:]
         for language in languages {
-            let id = language.lowercased()
+            let id = language.id.lowercased()
             let primary = SiteLanguage.primarySubtag(of: id)
+            let variant = language.tag.lowercased()
+            // General to specific, the language's own file last: the primary subtag's tables, the
+            // built-in table of the tag's variant, the built-in and the site's table of the id.
+            var layers: [[String: String]?] = [builtIn[primary]]
+            if id != primary { layers.append(site[primary]) }
+            if variant != primary && variant != id { layers.append(builtIn[variant]) }
+            if id != primary { layers.append(builtIn[id]) }
+            layers.append(site[id])
             var texts: [String: String] = [:]
-            let layers = id == primary ? [builtIn[id], site[id]] : [builtIn[primary], site[primary], builtIn[id], site[id]]
             for layer in layers {
                 for (key, text) in layer ?? [:] { texts[key] = text }
             }
