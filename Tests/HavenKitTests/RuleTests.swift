@@ -68,6 +68,26 @@ import Testing
         #expect(try rules("---\ntitle: About\n---\nHello.\n", path: "Content/pages/about.md") == [])
     }
 
+    /// A key written with no value (`author: ""`, as `haven new` leaves it) is reported at the key,
+    /// and offers no "Add 'author:'" fix: that fix would write the key a second time.
+    @Test func anEmptyRequiredKeyIsReportedAtTheKeyWithoutAnAddFix() throws {
+        let page = TestSite.clinical().replacingOccurrences(of: "author: Test Author", with: "author: \"\"")
+            .replacingOccurrences(of: "reviewed: 2026-10-01", with: "reviewed:") + TestSite.body
+        let site = try TestSite(files: [RuleTests.defectPath: page])
+        defer { site.remove() }
+        let found = try site.lint().diagnostics.filter { $0.file == RuleTests.defectPath }
+        let author = try #require(found.first { $0.rule == .missingAuthor })
+        #expect((author.line, author.column) == (4, 1))
+        #expect(author.message == "`author:` is empty or not text: name the page's author")
+        #expect(author.suggestions.isEmpty)
+        let reviewed = try #require(found.first { $0.rule == .missingDate })
+        #expect((reviewed.line, reviewed.column) == (6, 1))
+        #expect(reviewed.suggestions.isEmpty)
+        // Absent, it is reported at the front matter's start with the fix, as before.
+        let absent = try rules(TestSite.clinical().replacingOccurrences(of: "author: Test Author\n", with: "") + TestSite.body)
+        #expect(absent == [.missingAuthor])
+    }
+
     @Test func unknownAndPlaceholderReviewer() throws {
         let unknown = TestSite.clinical().replacingOccurrences(of: "dana-reyes", with: "dr-who") + TestSite.body
         #expect(try rules(unknown) == [.unknownReviewer])

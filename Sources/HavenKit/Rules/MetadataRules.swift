@@ -6,6 +6,16 @@ enum MetadataRules {
         func add(_ rule: RuleID, _ at: SourceLocation, _ message: String, _ suggestions: [Suggestion] = []) {
             out.append(Diagnostic(rule, at: at, message, suggestions: suggestions))
         }
+        /// A required key that is absent, or written with no value (`author: ""`, as `haven new`
+        /// leaves it): the second is reported at the key, without the "Add" fix, which would write
+        /// the key a second time.
+        func require(_ rule: RuleID, _ key: String, absent: String, empty: String, value: String = "") {
+            if let at = fm.keyLocations[key] {
+                add(rule, at, "`\(key):` is empty or not text: \(empty)")
+            } else {
+                add(rule, start, absent, [.addKey(key, value: value)])
+            }
+        }
         /// A did-you-mean: the closest of `candidates`, its hint for the message, and the fix.
         func closest(_ written: Located<String>, _ candidates: [String]) -> (hint: String, fix: [Suggestion]) {
             (Suggest.hint(for: written.value, in: candidates),
@@ -13,7 +23,7 @@ enum MetadataRules {
         }
 
         if fm.isUnreadable { return }  // already reported; anything more would only repeat it
-        if fm.title == nil { add(.missingTitle, start, "page has no title; add `title:`", [.addKey("title")]) }
+        if fm.title == nil { require(.missingTitle, "title", absent: "page has no title; add `title:`", empty: "give the page a title") }
 
         // Dates, on every page that has them.
         for (key, value) in [("reviewed", fm.reviewed), ("updated", fm.updated), ("published", fm.published)] {
@@ -24,8 +34,9 @@ enum MetadataRules {
         }
 
         if page.isClinical {
-            if fm.description == nil { add(.missingDescription, start, "\(page.type.rawValue) page has no description; add a one-sentence `description:`", [.addKey("description")]) }
-            if fm.author == nil { add(.missingAuthor, start, "\(page.type.rawValue) page names no author; add `author:`", [.addKey("author")]) }
+            if fm.description == nil { require(.missingDescription, "description", absent: "\(page.type.rawValue) page has no description; add a one-sentence `description:`",
+                                          empty: "write a one-sentence description") }
+            if fm.author == nil { require(.missingAuthor, "author", absent: "\(page.type.rawValue) page names no author; add `author:`", empty: "name the page's author") }
             if let reviewer = fm.reviewer {
                 if let known = site.registries.reviewers[reviewer.value] {
                     if known.placeholder {
@@ -37,11 +48,13 @@ enum MetadataRules {
                     add(.unknownReviewer, reviewer.location, "reviewer '\(reviewer.value)' is not in \(Registries.reviewersFile)\(hint)", fix)
                 }
             } else {
-                add(.missingReviewer, start, "\(page.type.rawValue) page names no medical reviewer; add `reviewer:`",
-                    [.addKey("reviewer")])
+                require(.missingReviewer, "reviewer", absent: "\(page.type.rawValue) page names no medical reviewer; add `reviewer:`",
+                        empty: "name the medical reviewer (an id of \(Registries.reviewersFile))")
             }
-            if fm.reviewed == nil { add(.missingDate, start, "\(page.type.rawValue) page has no `reviewed:` date", [.addKey("reviewed")]) }
-            if fm.updated == nil { add(.missingDate, start, "\(page.type.rawValue) page has no `updated:` date", [.addKey("updated", value: site.today.description)]) }
+            if fm.reviewed == nil { require(.missingDate, "reviewed", absent: "\(page.type.rawValue) page has no `reviewed:` date",
+                                                    empty: "give the date of the last medical review (YYYY-MM-DD)") }
+            if fm.updated == nil { require(.missingDate, "updated", absent: "\(page.type.rawValue) page has no `updated:` date",
+                                                   empty: "give the date of the last change (YYYY-MM-DD)", value: site.today.description) }
             if let reviewed = fm.reviewedDate {
                 let due = reviewed.adding(months: site.config.reviewIntervalMonths)
                 if due < site.today, let at = fm.reviewed?.location {

@@ -22,7 +22,7 @@ enum TranslationSourceRules {
         guard page.type != source.type else { return }
         let at = page.frontMatter.type?.location ?? page.frontMatter.start
         out.append(Diagnostic(.translationType, at: at,
-                              "this \(page.language) translation is a page of type \(page.type.rawValue), but its source \(source.source) is a \(source.type.rawValue): a translation has its source's type; remove `type:` here or give both files the same `type:`"))
+                              "this \(page.language) translation is a page of type \(page.type.rawValue), but its source \(source.source) is of type \(source.type.rawValue): a translation has its source's type; remove `type:` here or give both files the same `type:`"))
     }
 
     /// `translation-outdated`: the source's `updated` is later than the translation's
