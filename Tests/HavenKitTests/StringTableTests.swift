@@ -70,7 +70,24 @@ import Testing
             Issue.record("resolve should have thrown")
         } catch let error as HavenError {
             #expect(error.description.contains("'cy'"))
-            #expect(error.description.contains("'custom_word'") || error.description.contains("'get_help_now'"))
+            #expect(error.description.contains("custom_word: …") && error.description.contains("get_help_now: \"Get help now\""))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    /// A new language lacking many keys is told all of them in one run, with the English text,
+    /// as lines to paste into its table.
+    @Test func aLanguageLackingManyKeysIsToldThemAllWithTheEnglish() {
+        var tables = StringTables(builtIn: ["en": ["get_help_now": "Get help now", "title_separator": " · ", "feed": "Feed"]],
+                                  site: ["cy": ["feed": "Ffrwd"]], templateKeys: [])
+        do {
+            try tables.resolve(languages: ["cy"])
+            Issue.record("resolve should have thrown")
+        } catch let error as HavenError {
+            #expect(error.description.contains("language 'cy' has no text for 2 keys"))
+            #expect(error.description.contains("\n  get_help_now: \"Get help now\"\n  title_separator: \" · \""))
+            #expect(!error.description.contains("feed:"))
         } catch {
             Issue.record("unexpected \(error)")
         }

@@ -71,8 +71,17 @@ public struct StringTables: Sendable {
             for layer in layers {
                 for (key, text) in layer ?? [:] { texts[key] = text }
             }
-            for key in requiredKeys.sorted() where texts[key] == nil {
+            let missing = requiredKeys.sorted().filter { texts[$0] == nil }
+            if missing.count == 1, let key = missing.first {
                 throw .theme("language '\(id)' has no text for '\(key)': add `\(key): …` to Templates/strings/\(id).yml")
+            }
+            if !missing.isEmpty {
+                // All at once (a new language lacks every key), each with the English text to
+                // translate, ready to paste (a JSON string is a YAML double-quoted one): one run
+                // names them all.
+                let english = builtIn["en"] ?? [:]
+                let lines = missing.map { key in "  \(key): \(english[key].map { JSONValue.string($0).serialized() } ?? "…")" }
+                throw .theme("language '\(id)' has no text for \(missing.count) keys the theme uses; add them to Templates/strings/\(id).yml, translated (the English text is shown):\n" + lines.joined(separator: "\n"))
             }
             resolved[id] = StringTable(language: id, texts: texts)
         }
