@@ -99,13 +99,8 @@ import Testing
     /// `haven serve` equal a clean build (outdated notices, alternates and switcher over three
     /// languages, each region's crisis help, per-language listings, search and feed).
     @Test func threeLanguageEditsEqualACleanBuild() throws {
-        let fixture = GoldenTests.fixtures.appendingPathComponent("languages/site")
-        var files: [String: String] = [:]
-        let paths = try #require(FileManager.default.subpathsOfDirectory(atPath: fixture.path) as [String]?)
-        for path in paths where path.hasSuffix(".md") || path.hasSuffix(".yml") {
-            files[path] = try String(contentsOf: fixture.appendingPathComponent(path), encoding: .utf8)
-        }
-        let site = try TestSite(files: files, withData: false)
+        let fixture = try TreeSnapshot(GoldenTests.fixtures.appendingPathComponent("languages/site"))
+        let site = try TestSite(files: fixture.files.mapValues { String(decoding: $0, as: UTF8.self) }, withData: false)
         defer { site.remove() }
         let session = IncrementalSession(options: site.options())
         var snapshot = try session.rebuild()
