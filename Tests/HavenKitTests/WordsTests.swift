@@ -46,14 +46,16 @@ import Testing
         #expect((0..<words.count).map { String(decoding: words.word($0), as: UTF8.self) }
                 == ["the", "table", "is", "stable", "eye", "opening", "yes", "e", "g", "3", "5", "ok"])
         #expect(words.sentenceEnds == 4)  // STABLE. opening? Yes! e.g.<space>
-        for text in ["", " ", ".", "a.", "Hello world.", "Qué pasó? ÉL dijo: «sí».", "日本語 テスト!", "line\nbreak.\nnext",
+        for text in ["", " ", ".", "a.", "Hello world.", "Qué pasó? ÉL dijo: «sí».", "ÁRBOL Ñandú CAFÉ × ÷ ¿Qué? ¡SÍ! …", "ŴYAU İstanbul ΣΟΦΊΑ Straẞe", "日本語 テスト!", "line\nbreak.\nnext",
                      "Life, like, make, be, the, apple, rhyme, ye, YE, Eye", "a b c...", "x!?", "  lead and trail  "] {
             #expect(WordsTests.check(text), "\(text)")
         }
     }
 
     @Test func matchesTheDefinitionOnRandomText() {
-        let alphabet = Array("aeiouyAEIOUYbcdlLEtT0 9 .!?,-'\n\té日ß") .map(String.init)
+        // Latin-1 letters (lower-cased in the loop), Latin-1 signs and General Punctuation (no
+        // case), and letters that take the standard library's lower-casing (Ŵ, Σ, İ, ẞ, 日).
+        let alphabet = Array("aeiouyAEIOUYbcdlLEtT0 9 .!?,-'\n\téÉÁÍÓÚÑÜñüÀÞ×÷ÿ¿¡«»\u{A0}µ…ŴŵΣİẞ日ß").map(String.init)
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2000 {
             let length = Int.random(in: 0..<40, using: &generator)

@@ -5,42 +5,54 @@
 enum SpanishSyllables {
     private enum Vowel { case strong, weak, accentedWeak }
 
-    private static func vowel(_ scalar: Unicode.Scalar) -> Vowel? {
-        switch scalar {
-        case "a", "e", "o", "á", "é", "ó": .strong
-        case "i", "u", "ü": .weak
-        case "í", "ú": .accentedWeak
-        default: nil
-        }
-    }
-
-    /// The syllables of one lower-case word; at least one.
-    static func count(_ word: Substring.UnicodeScalarView) -> Int {
-        var syllables = 0
-        var previous: Vowel?
-        var last: Unicode.Scalar?
-        for scalar in word {
-            last = scalar
-            guard let current = vowel(scalar) else { previous = nil; continue }
-            if let previous {
-                let hiatus = (previous == .strong && current == .strong) || previous == .accentedWeak || current == .accentedWeak
-                if hiatus { syllables += 1 }
-            } else {
-                syllables += 1
-            }
-            previous = current
-        }
-        // «y» alone is a syllable; after a vowel it closes the diphthong (counted already).
-        if syllables == 0, last == "y" { return 1 }
-        return max(1, syllables)
-    }
-
     /// The syllables of every word of a block.
     static func count(in words: Words) -> Int {
         var total = 0
         for i in 0..<words.count {
-            total += count(Substring(decoding: words.word(i), as: UTF8.self).unicodeScalars)
+            total += count(utf8: words.word(i))
         }
         return total
+    }
+
+    /// The syllables of one lower-case word (its UTF-8 bytes); at least one. Read on bytes, with
+    /// no `String` per word (a `String` of each word was a tenth of a Spanish page's parse): the
+    /// vowels are ASCII or two bytes (C3 xx), and every other character is a consonant.
+    static func count(utf8 word: ArraySlice<UInt8>) -> Int {
+        var syllables = 0
+        var previous: Vowel?
+        var lastIsY = false
+        var i = word.startIndex
+        while i < word.endIndex {
+            let byte = word[i]
+            var current: Vowel?
+            switch byte {
+            case 0x61, 0x65, 0x6F: current = .strong  // a e o
+            case 0x69, 0x75: current = .weak  // i u
+            case 0xC3 where i + 1 < word.endIndex:
+                switch word[i + 1] {
+                case 0xA1, 0xA9, 0xB3: current = .strong  // á é ó
+                case 0xBC: current = .weak  // ü
+                case 0xAD, 0xBA: current = .accentedWeak  // í ú
+                default: break
+                }
+            default: break
+            }
+            lastIsY = byte == 0x79
+            // Continuation bytes (10xxxxxx) belong to the character before.
+            if byte & 0xC0 != 0x80 {
+                if let current {
+                    if let previous {
+                        let hiatus = (previous == .strong && current == .strong) || previous == .accentedWeak || current == .accentedWeak
+                        if hiatus { syllables += 1 }
+                    } else {
+                        syllables += 1
+                    }
+                }
+                previous = current
+            }
+            i += 1
+        }
+        if syllables == 0, lastIsY { return 1 }
+        return max(1, syllables)
     }
 }

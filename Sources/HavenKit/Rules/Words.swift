@@ -32,13 +32,15 @@ struct Words: Sendable {
 
     /// The words of UTF-8 text.
     init(utf8: [UInt8]) {
-        // One pass lower-cases ASCII letters, finds the words and counts syllables and sentence
-        // ends. Text with letters beyond ASCII (seen in the same pass) is lower-cased by the
-        // standard library first (its case mappings are not byte-for-byte) and passed over again.
+        // One pass lower-cases ASCII letters and the Latin-1 ones (À–Þ: Spanish, French,
+        // German…), finds the words and counts syllables and sentence ends. Text with other
+        // characters beyond ASCII (seen in the same pass) is lower-cased by the standard library
+        // first (its case mappings are not byte-for-byte) and passed over again. (The standard
+        // library on every block of Spanish prose was half of a translated page's parse.)
         var lower = utf8
         var scan = Words.scan(&lower)
         var aligned = true
-        if scan.sawNonASCII {
+        if scan.needsFullLowercasing {
             lower = Array(String(decoding: utf8, as: UTF8.self).lowercased().utf8)
             scan = Words.scan(&lower)
             aligned = lower.count == utf8.count && zip(lower, utf8).allSatisfy { (Words.kinds[Int($0)] & 1) == (Words.kinds[Int($1)] & 1) }
@@ -68,7 +70,9 @@ struct Words: Sendable {
     private struct Scan {
         var starts: [Int32] = [], ends: [Int32] = []
         var syllables = 0, sentenceEnds = 0
-        var sawNonASCII = false
+        /// Whether the text has characters beyond ASCII and Latin-1 (U+0080–U+00FF) other than
+        /// General Punctuation (U+2000–U+207F, which has no case): `scan` lower-cased only those.
+        var needsFullLowercasing = false
         var wordSyllables: [UInt8] = []
     }
 
@@ -80,7 +84,7 @@ struct Words: Sendable {
         var wordSyllables: [UInt8] = []
         wordSyllables.reserveCapacity(text.count / 5)
         var syllables = 0, sentenceEnds = 0
-        var seen: UInt8 = 0
+        var needsFullLowercasing = false
         let count = text.count
         Words.kinds.withUnsafeBufferPointer { kinds in text.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -105,7 +109,17 @@ struct Words: Sendable {
                 let start = i
                 var vowelGroups = 0, previousVowel = 0
                 repeat {
-                    seen |= kind
+                    if kind & 8 != 0 && byte >= 0xC0 {
+                        // The lead byte of a character beyond ASCII (the text is valid UTF-8: it
+                        // comes from a String or from cmark, which repairs its input). À–Þ but ×
+                        // (C3 80–9E but 97) lower-case by one bit of their second byte.
+                        let next: UInt8 = i + 1 < count ? base[i + 1] : 0
+                        if byte == 0xC3 && next <= 0x9E && next != 0x97 {
+                            base[i + 1] = next | 0x20
+                        } else if !(byte == 0xC2 || byte == 0xC3 || (byte == 0xE2 && (next == 0x80 || next == 0x81))) {
+                            needsFullLowercasing = true
+                        }
+                    }
                     base[i] = byte | ((kind & 4) << 3)
                     let vowel = Int(kind >> 1) & 1
                     vowelGroups += vowel & (previousVowel ^ 1)
@@ -129,7 +143,7 @@ struct Words: Sendable {
                 if final == 0x2E || final == 0x21 || final == 0x3F { sentenceEnds += 1 }
             }
         } }
-        return Scan(starts: starts, ends: ends, syllables: syllables, sentenceEnds: sentenceEnds, sawNonASCII: seen & 8 != 0,
+        return Scan(starts: starts, ends: ends, syllables: syllables, sentenceEnds: sentenceEnds, needsFullLowercasing: needsFullLowercasing,
                     wordSyllables: wordSyllables)
     }
 
