@@ -274,6 +274,38 @@ import Mustache
         #expect(notice(own.read("Public/conditions/anxiety/index.html"))?.hasPrefix("<aside class=\"crisis-notice\">Anxiety: ") == true)
     }
 
+    /// With the built-in `related` and `related-item`, each linked page's item is rendered once and
+    /// shown as it is; a site's own `related-item` may read anything on the page and is rendered
+    /// per link; a site's own `related` showing the built-in item gets the built-in markup.
+    @Test func aSitesOwnRelatedItemIsRenderedPerLink() throws {
+        func related(_ html: String?) -> Substring? {
+            guard let html, let start = html.range(of: "<nav class=\"related\""),
+                  let end = html[start.lowerBound...].range(of: "</nav>") else { return nil }
+            return html[start.lowerBound..<end.upperBound]
+        }
+        let builtIn = try TestSite(files: BuildTests.files)
+        defer { builtIn.remove() }
+        #expect(try builtIn.build().wrote)
+        let depression = related(builtIn.read("Public/conditions/depression/index.html"))
+        #expect(depression?.contains("<ul>\n<li><a href=\"../../modalities/cbt/index.html\">CBT</a></li>\n</ul>") == true, "\(depression ?? "")")
+        #expect(depression?.contains("<li><a href=\"../../articles/start/index.html\">Getting started</a></li>\n") == true)
+
+        var files = BuildTests.files
+        files["Templates/related-item.mustache"] = "<li class=\"mine\">{{title}} on {{pageTitle}}</li>\n"
+        let ownItem = try TestSite(files: files)
+        defer { ownItem.remove() }
+        #expect(try ownItem.build().wrote)
+        #expect(related(ownItem.read("Public/conditions/depression/index.html"))?.contains("<li class=\"mine\">CBT on Depression</li>\n") == true)
+        #expect(related(ownItem.read("Public/articles/start/index.html"))?.contains("<li class=\"mine\">Depression on Getting started</li>\n") == true)
+
+        files = BuildTests.files
+        files["Templates/related.mustache"] = "{{#hasRelated}}<nav class=\"related\">{{#related}}{{#items}}<p>{{>related-item}}</p>{{/items}}{{/related}}</nav>{{/hasRelated}}\n"
+        let ownList = try TestSite(files: files)
+        defer { ownList.remove() }
+        #expect(try ownList.build().wrote)
+        #expect(related(ownList.read("Public/conditions/depression/index.html"))?.contains("<p><li><a href=\"../../modalities/cbt/index.html\">CBT</a></li>\n</p>") == true)
+    }
+
     /// `site-…` partials are rendered once per build from `site` alone; their text is put in where
     /// the partial is, exactly as Mustache would have rendered it there (indentation included).
     @Test func sitePartialsShowOnlyTheSite() throws {

@@ -1654,6 +1654,10 @@ p, li { orphans: 3; widows: 3; }
 {{/quickExit}}
 
 """#,
+        "Templates/related-item.mustache": #"""
+<li><a href="{{href}}"{{#otherLanguage}} hreflang="{{.}}" lang="{{.}}"{{/otherLanguage}}>{{title}}</a></li>
+
+"""#,
         "Templates/related.mustache": #"""
 {{#hasRelated}}
 <nav class="related" aria-labelledby="haven-related-title">
@@ -1663,7 +1667,7 @@ p, li { orphans: 3; widows: 3; }
 <h3>{{heading}}</h3>
 <ul>
 {{#items}}
-<li><a href="{{href}}"{{#otherLanguage}} hreflang="{{.}}" lang="{{.}}"{{/otherLanguage}}>{{title}}</a></li>
+{{>related-item}}
 {{/items}}
 </ul>
 </section>

@@ -8,6 +8,8 @@ struct ContextBuilder: @unchecked Sendable {
     /// `link(_:from:)` of the pages linked so far, by page identity and what links on the linking
     /// page depend on (each entry keeps its page alive, so no other page can take its identity).
     private let links = SharedMemo<PageLinkKey, (page: Page, context: TemplateObject)>()
+    /// `relatedLinks(_:from:)`: `links` with the text of the built-in `related-item`, by the same key.
+    private let relatedItems = SharedMemo<PageLinkKey, (page: Page, context: TemplateObject)>()
     /// `site`, `links` and `strings` by language and `LinkKey`: everything in them but the links is
     /// the same on every page of a language.
     private let placeContexts = SharedMemo<PlaceKey, Place>()
@@ -19,8 +21,12 @@ struct ContextBuilder: @unchecked Sendable {
         var strings: StringTable
     }
 
-    init(site: Site) {
+    /// With the built-in `related-item` partial: its text for a link's context (`Theme.linkItem`).
+    private let linkItem: (@Sendable (TemplateObject) -> TemplateText)?
+
+    init(site: Site, linkItem: (@Sendable (TemplateObject) -> TemplateText)? = nil) {
         self.site = site
+        self.linkItem = linkItem
     }
 
     /// What `site` and `links` on a route depend on: its language, and what links written on it
@@ -111,6 +117,20 @@ struct ContextBuilder: @unchecked Sendable {
         return pages.map { link($0, from: origin, key: key) }
     }
 
+    /// `links(_:from:)` for the related pages of a page: with the built-in `related-item`, each
+    /// with its text (`Theme.linkItem`), rendered once per linked page and `LinkKey`.
+    func relatedLinks(_ pages: [Page], from origin: Route) -> [TemplateObject] {
+        guard let linkItem else { return links(pages, from: origin) }
+        let key = site.routes.linkKey(from: origin)
+        return pages.map { page in
+            relatedItems.value(for: PageLinkKey(page: ObjectIdentifier(page), from: key, language: origin.language)) {
+                var context = link(page, from: origin, key: key)
+                context[Theme.renderedLinkItem] = linkItem(context)
+                return (page, context)
+            }.context
+        }
+    }
+
     /// `otherLanguage` is the linked page's language tag when it is not the linking page's (a
     /// term with no translation into it), for `lang` and `hreflang` on the link.
     private func link(_ page: Page, from origin: Route, key: LinkKey) -> TemplateObject {
@@ -118,8 +138,8 @@ struct ContextBuilder: @unchecked Sendable {
             // Absent values are `false`, never missing: Mustache would otherwise look them up in the
             // enclosing context and show the wrong page's text.
             let otherLanguage: Any = page.language == origin.language ? false : site.routes.languages.tag(page.language)
-            return (page, ["title": page.title, "href": site.href(to: page.route, from: origin), "description": page.description ?? false,
-                           "otherLanguage": otherLanguage])
+            return (page, ["title": page.title, "href": site.href(to: page.route, from: origin),
+                           "description": page.description ?? false, "otherLanguage": otherLanguage])
         }.context
     }
 
@@ -220,7 +240,7 @@ struct ContextBuilder: @unchecked Sendable {
 
         var groups: [TemplateObject] = []
         func group(_ heading: String, _ pages: [Page]) {
-            if !pages.isEmpty { groups.append(["heading": heading, "items": links(pages, from: page.route)]) }
+            if !pages.isEmpty { groups.append(["heading": heading, "items": relatedLinks(pages, from: page.route)]) }
         }
         group(strings[page.type == .condition ? .relatedModalitiesForCondition : .relatedModalities], site.relatedModalities(of: page))
         group(strings[page.type == .modality ? .relatedConditionsForModality : .relatedConditions], site.relatedConditions(of: page))

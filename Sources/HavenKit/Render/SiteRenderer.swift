@@ -11,7 +11,7 @@ public struct SiteRenderer: Sendable {
 
     public init(site: Site, theme: Theme) {
         self.site = site
-        builder = ContextBuilder(site: site)
+        builder = ContextBuilder(site: site, linkItem: theme.linkItem)
         self.theme = theme.preparing(builder.partials)
     }
 
