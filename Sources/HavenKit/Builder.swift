@@ -13,6 +13,9 @@ public struct BuildOptions: Sendable {
     /// Receives every output file (path such as `/conditions/x/index.html`, bytes) as it is made,
     /// whether or not anything is written to disk: `haven serve` keeps its output in memory this way.
     public var collect: (@Sendable (_ path: String, _ bytes: [UInt8]) -> Void)?
+    /// Whether the process ends right after this build (`haven build`, `haven lint`): its site and
+    /// memos are then left for the exit to reclaim (`UntilExit`), not freed one by one.
+    public var endsProcess = false
 
     public init(siteRoot: URL, output: URL?, today: CalendarDate) {
         self.siteRoot = siteRoot
@@ -137,6 +140,7 @@ public enum Builder {
             }
             lap("write")
         }
+        if options.endsProcess { UntilExit.keep(site, renderer, checker) }
         return result
     }
 }

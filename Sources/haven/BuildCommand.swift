@@ -27,12 +27,14 @@ struct BuildCommand: ParsableCommand {
         options.strict = checks.strict
         options.production = checks.production
         options.baseURL = baseURL
+        options.endsProcess = true
         let started = Date()
         var progress: (@Sendable (String) -> Void)?
         if Terminal.showsProgress {
             progress = { phase in FileHandle.standardError.write(Data("\u{1B}[2K\rhaven: \(phase) done".utf8)) }
         }
         let result = try Builder.run(options, progress: progress)
+        UntilExit.keep(result)
         if Terminal.showsProgress { FileHandle.standardError.write(Data("\u{1B}[2K\r".utf8)) }
         Terminal.error(DiagnosticFormatter.format(result.diagnostics, as: .text))
         if metrics {

@@ -24,7 +24,9 @@ struct LintCommand: ParsableCommand {
         options.includeDrafts = checks.drafts
         options.strict = checks.strict
         options.production = checks.production
+        options.endsProcess = true
         var result = try Builder.run(options)
+        UntilExit.keep(result)
         if !paths.isEmpty {
             let filters = paths.map { relative(to: root, $0) }
             result.diagnostics = result.diagnostics.filter { d in
