@@ -64,6 +64,11 @@ enum Terminal {
         FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
     }
 
+    /// Text for stderr as it is, with no line break added.
+    static func errorText(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
     static func out(_ message: String) {
         FileHandle.standardOutput.write(Data(message.utf8))
     }

@@ -33,7 +33,7 @@ struct LintCommand: ParsableCommand {
                 filters.contains { d.file == $0 || d.file.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
             }
         }
-        Terminal.out(DiagnosticFormatter.format(result.diagnostics, as: format))
+        DiagnosticFormatter.write(result.diagnostics, as: format, to: Terminal.out)
         if format == .text {
             Terminal.error("\(result.pageCount) pages checked: \(result.diagnostics.errorCount) error(s), \(result.diagnostics.warningCount) warning(s)"
                            + LintCommand.wordingNote(result.languagesWithoutWordingRules) + ".")

@@ -6,16 +6,29 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 
 public enum DiagnosticFormatter {
     public static func format(_ diagnostics: [Diagnostic], as format: DiagnosticFormat) -> String {
+        var all = ""
+        write(diagnostics, as: format) { all += $0 }
+        return all
+    }
+
+    /// The text of `format(_:as:)`, handed to `emit` in pieces of about 64 KB as it is written:
+    /// what `haven build` and `haven lint` print. (A build of the bench corpus prints 25 MB of
+    /// findings; as one string, and that string's copy as bytes, it was the peak of the process.)
+    public static func write(_ diagnostics: [Diagnostic], as format: DiagnosticFormat, to emit: (String) -> Void) {
+        let piece = 1 << 16
         switch format {
         case .text:
-            // Appended one by one: no array of every line beside the text (a lint of the bench
-            // corpus has 134,000 findings).
             var out = ""
-            for d in diagnostics { out += text(d) }
-            return out
-        case .json: return json(diagnostics)
-        case .github: return diagnostics.map(github).joined()
-        case .sarif: return sarif(diagnostics)
+            out.reserveCapacity(piece + 1024)
+            for d in diagnostics {
+                out += text(d)
+                if out.utf8.count >= piece { emit(out); out.removeAll(keepingCapacity: true) }
+            }
+            if !out.isEmpty { emit(out) }
+        case .json:
+            writeJSON(diagnostics, piece: piece, to: emit)
+        case .github: emit(diagnostics.map(github).joined())
+        case .sarif: emit(sarif(diagnostics))
         }
     }
 
@@ -26,18 +39,20 @@ public enum DiagnosticFormatter {
 
     /// A pretty-printed JSON array, written object by object (the same text as one `JSONValue`
     /// array, without the tree of every finding: a third of a lint's peak memory on the bench corpus).
-    public static func json(_ diagnostics: [Diagnostic]) -> String {
-        guard !diagnostics.isEmpty else { return "[]\n" }
+    private static func writeJSON(_ diagnostics: [Diagnostic], piece: Int, to emit: (String) -> Void) {
+        guard !diagnostics.isEmpty else { return emit("[]\n") }
         var out: [UInt8] = [UInt8(ascii: "[")]
+        out.reserveCapacity(piece + 1024)
         for (i, d) in diagnostics.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             out += "\n  ".utf8
             JSONValue.object([("file", .string(d.file)), ("line", .number(Double(d.line))), ("column", .number(Double(d.column))),
                               ("severity", .string(d.severity.rawValue)), ("rule", .string(d.rule.rawValue)), ("message", .string(d.message))])
                 .write(into: &out, pretty: true, indent: 1)
+            if out.count >= piece { emit(String(decoding: out, as: UTF8.self)); out.removeAll(keepingCapacity: true) }
         }
         out += "\n]\n".utf8
-        return String(decoding: out, as: UTF8.self)
+        emit(String(decoding: out, as: UTF8.self))
     }
 
     /// `::error file=PATH,line=N,col=M,title=RULE::MESSAGE`, escaped as the Actions runner expects.
