@@ -3,12 +3,15 @@
 side by side in one run, alternating the two tools, medians and ratios (the machines are noisy).
 
 usage: scripts/bench.py [--pages N] [--runs R] [--scale 1000,10000,50000] [--bench-dir DIR] [--out DIR]
-                       [--translated-share 0.3] [--images 100] [--only main,floor,languages,images,scale]
+                       [--translated-share 0.3] [--images 100] [--instruction-pages 1000]
+                       [--only main,floor,languages,instructions,images,scale]
 
 Sections: the corpus side by side (Haven over its previous output and cold into a new folder,
 `haven lint`, Hugo the same); the floor (cmark-gfm alone on every core, scripts/cmark-floor.c);
 the two-language corpus (scripts/add-translations.py, both tools) and the cost of a translated
-page; the corpus with images (scripts/add-images.py; the first, uncached build reported apart);
+page; that cost again in instructions (valgrind's callgrind, which counts the same for the same
+binary and input whatever else the machine does) on a smaller corpus and its two-language copy;
+the corpus with images (scripts/add-images.py; the first, uncached build reported apart);
 linearity over page counts.
 
 Needs: a release build of Haven (`swift build -c release`), Debian's `hugo` package
@@ -72,7 +75,9 @@ def main():
     ap.add_argument("--translated-share", type=float, default=0.3,
                     help="share of pages given a Spanish translation in the two-language corpus (0 to skip)")
     ap.add_argument("--images", type=int, default=100, help="images in the corpus with images (0 to skip)")
-    ap.add_argument("--only", default="", help="comma-separated sections: main,floor,languages,images,scale")
+    ap.add_argument("--instruction-pages", type=int, default=1000,
+                    help="pages of the corpus whose build callgrind counts (the instructions section)")
+    ap.add_argument("--only", default="", help="comma-separated sections: main,floor,languages,instructions,images,scale")
     a = ap.parse_args()
     if not os.path.exists(HAVEN):
         sys.exit("build Haven first: swift build -c release")
@@ -80,7 +85,7 @@ def main():
     os.makedirs(a.out, exist_ok=True)
     env = dict(os.environ, CI="1")
 
-    only = set(a.only.split(",")) if a.only else {"main", "floor", "languages", "images", "scale"}
+    only = set(a.only.split(",")) if a.only else {"main", "floor", "languages", "instructions", "images", "scale"}
     site = corpus(a.bench_dir, a.out, a.pages, hugo is not None)
     md_bytes = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(site, "Content")) for f in fs)
     print(f"\nCorpus: {a.pages} pages, {md_bytes / 1e6:.0f} MB of Markdown; {os.cpu_count()} cores; "
@@ -91,6 +96,8 @@ def main():
         floor(a, site)
     if "languages" in only and a.translated_share > 0:
         two_languages(a, site, hugo, env)
+    if "instructions" in only and a.translated_share > 0:
+        translated_instructions(a, env)
     if "images" in only and a.images > 0:
         images(a, site, hugo, env)
     if "scale" in only and a.scale:
@@ -224,6 +231,41 @@ def two_languages(a, site, hugo, env):
     print(f"\nhaven build of the one-language corpus just before: {w1:.2f} s. ms per default-language page "
           f"{1000 * per_default:.3f}, per translated page {1000 * per_translated:.3f} "
           f"(ratio {per_translated / per_default:.2f}; target at most 1.25)")
+
+
+def instructions(site, out, env):
+    """Instructions of one `haven build` of `site` into `out` (callgrind, all threads), or None."""
+    with tempfile.TemporaryDirectory() as tmp:
+        log = os.path.join(tmp, "log")
+        p = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={os.path.join(tmp, 'out')}",
+                            f"--log-file={log}", HAVEN, "build", "--site", site, "--output", out],
+                           env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        m = re.search(r"Collected : (\d+)", open(log).read()) if os.path.exists(log) else None
+        return int(m.group(1)) if p.returncode == 0 and m else None
+
+
+def translated_instructions(a, env):
+    """The cost of a translated page against a default-language one, in instructions: the
+    one-language corpus of `--instruction-pages` pages and its two-language copy (same share)."""
+    if not shutil.which("valgrind"):
+        print("\n(valgrind not installed: apt-get install valgrind for the instruction counts)")
+        return
+    n = a.instruction_pages
+    site = corpus(a.bench_dir, a.out, n, False)
+    two = os.path.join(a.out, f"corpus-{n}-es")
+    derived(site, two, [sys.executable, os.path.join(ROOT, "scripts", "add-translations.py"), two,
+                        "--share", str(a.translated_share)])
+    translated = sum(1 for d, _, fs in os.walk(os.path.join(two, "Content")) for f in fs if f.endswith(".es.md"))
+    one_count = instructions(site, os.path.join(a.out, "haven-public-instructions-1"), env)
+    two_count = instructions(two, os.path.join(a.out, "haven-public-instructions-2"), env)
+    if not one_count or not two_count or not translated:
+        print("\n(callgrind did not finish a build)")
+        return
+    per_default = one_count / n
+    per_translated = (two_count - one_count) / translated
+    print(f"\nInstructions (callgrind) of haven build: {n} pages {one_count / 1e6:,.0f} M; with {translated} Spanish "
+          f"translations {two_count / 1e6:,.0f} M. Per default-language page {per_default / 1e6:.2f} M, per "
+          f"translated page {per_translated / 1e6:.2f} M (ratio {per_translated / per_default:.2f}; target at most 1.25)")
 
 
 def images(a, site, hugo, env):
