@@ -27,6 +27,10 @@ public struct Site: Sendable {
     /// Whether text made from one page for whole-site files is kept on the page (`PageMemo`): set
     /// by `IncrementalSession`, whose pages outlive a build.
     var keepsPageText = false
+    /// `config.languages` by id, and the default language: made once (`SiteConfig` makes its
+    /// default language anew on every call, and pages ask for their language some thirty times).
+    private let languagesByID: [String: SiteLanguage]
+    private let defaultLanguage: SiteLanguage
 
     init(root: String, config: SiteConfig, registries: Registries, strings: StringTables, pages: [Page], media: [(output: String, source: String)],
          today: CalendarDate, linkResolver: LinkResolver, loadDiagnostics: [Diagnostic], mediaLibrary: MediaLibrary = MediaLibrary()) {
@@ -48,6 +52,8 @@ public struct Site: Sendable {
         self.linkResolver = linkResolver
         self.loadDiagnostics = loadDiagnostics
         self.index = index
+        defaultLanguage = config.defaultLanguage
+        languagesByID = Dictionary(config.languages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// This site with some pages replaced by new versions of themselves (same path, same type),
@@ -134,22 +140,22 @@ public struct Site: Sendable {
 
     /// The language a page is written in.
     public func language(of page: Page) -> SiteLanguage {
-        config.language(id: page.route.language) ?? config.defaultLanguage
+        language(id: page.route.language)
     }
 
     /// The registries with their texts in `language`.
     public func registries(in language: SiteLanguage) -> Registries {
-        registries.view(for: language, defaultLanguage: config.defaultLanguage)
+        registries.view(for: language, defaultLanguage: defaultLanguage)
     }
 
     /// The registries with their texts in the language of this id (a route's `language`).
     public func registries(languageID: String) -> Registries {
-        registries(in: config.language(id: languageID) ?? config.defaultLanguage)
+        registries(in: language(id: languageID))
     }
 
     /// The site's language of this id (a route's `language`), the default when it has none such.
     public func language(id: String) -> SiteLanguage {
-        config.language(id: id) ?? config.defaultLanguage
+        languagesByID[id] ?? defaultLanguage
     }
 
     /// The crisis resources a page's warnings and its own `crisis_resources` name, without
