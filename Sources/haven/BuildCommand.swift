@@ -36,7 +36,7 @@ struct BuildCommand: ParsableCommand {
         let result = try Builder.run(options, progress: progress)
         UntilExit.keep(result)
         if Terminal.showsProgress { FileHandle.standardError.write(Data("\u{1B}[2K\r".utf8)) }
-        DiagnosticFormatter.write(result.diagnostics, as: .text, to: Terminal.errorText)
+        DiagnosticFormatter.write(result.diagnostics, as: .text, to: Terminal.errorBytes)
         if metrics {
             for (phase, seconds) in result.metrics.phases {
                 Terminal.error("  " + phase.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))

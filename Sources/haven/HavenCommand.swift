@@ -64,9 +64,13 @@ enum Terminal {
         FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
     }
 
-    /// Text for stderr as it is, with no line break added.
-    static func errorText(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+    /// UTF-8 text for stderr and stdout as it is, with no line break added.
+    static func errorBytes(_ bytes: [UInt8]) {
+        FileHandle.standardError.write(Data(bytes))
+    }
+
+    static func outBytes(_ bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
     }
 
     static func out(_ message: String) {

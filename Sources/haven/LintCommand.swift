@@ -33,7 +33,7 @@ struct LintCommand: ParsableCommand {
                 filters.contains { d.file == $0 || d.file.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
             }
         }
-        DiagnosticFormatter.write(result.diagnostics, as: format, to: Terminal.out)
+        DiagnosticFormatter.write(result.diagnostics, as: format, to: Terminal.outBytes)
         if format == .text {
             Terminal.error("\(result.pageCount) pages checked: \(result.diagnostics.errorCount) error(s), \(result.diagnostics.warningCount) warning(s)"
                            + LintCommand.wordingNote(result.languagesWithoutWordingRules) + ".")

@@ -6,53 +6,60 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 
 public enum DiagnosticFormatter {
     public static func format(_ diagnostics: [Diagnostic], as format: DiagnosticFormat) -> String {
-        var all = ""
+        var all: [UInt8] = []
         write(diagnostics, as: format) { all += $0 }
-        return all
+        return String(decoding: all, as: UTF8.self)
     }
 
-    /// The text of `format(_:as:)`, handed to `emit` in pieces of about 64 KB as it is written:
-    /// what `haven build` and `haven lint` print. (A build of the bench corpus prints 25 MB of
-    /// findings; as one string, and that string's copy as bytes, it was the peak of the process.)
-    public static func write(_ diagnostics: [Diagnostic], as format: DiagnosticFormat, to emit: (String) -> Void) {
+    /// The text of `format(_:as:)` as UTF-8, handed to `emit` in pieces of about 64 KB as it is
+    /// written: what `haven build` and `haven lint` print. (A build of the bench corpus prints 25 MB
+    /// of findings; as one string, and that string's copy as bytes, it was the peak of the process.)
+    public static func write(_ diagnostics: [Diagnostic], as format: DiagnosticFormat, to emit: ([UInt8]) -> Void) {
         let piece = 1 << 16
+        var out: [UInt8] = []
+        out.reserveCapacity(piece + 1024)
+        func flush(_ last: Bool) {
+            if out.count >= piece || (last && !out.isEmpty) { emit(out); out.removeAll(keepingCapacity: true) }
+        }
         switch format {
         case .text:
-            var out = ""
-            out.reserveCapacity(piece + 1024)
             for d in diagnostics {
-                out += text(d)
-                if out.utf8.count >= piece { emit(out); out.removeAll(keepingCapacity: true) }
+                out += text(d).utf8
+                flush(false)
             }
-            if !out.isEmpty { emit(out) }
         case .json:
-            writeJSON(diagnostics, piece: piece, to: emit)
-        case .github: emit(diagnostics.map(github).joined())
-        case .sarif: emit(sarif(diagnostics))
+            // A pretty-printed JSON array, written finding by finding: the text `JSONValue` writes
+            // for the array of these objects (`DiagnosticFormatterTests`), without a tree of every
+            // finding (a third of a lint's peak memory on the bench corpus), nor one per finding
+            // (a tenth of a lint's instructions).
+            guard !diagnostics.isEmpty else { out += "[]\n".utf8; break }
+            out.append(UInt8(ascii: "["))
+            for (i, d) in diagnostics.enumerated() {
+                out += (i > 0 ? ",\n  {\n    \"file\": " : "\n  {\n    \"file\": ").utf8
+                JSONValue.writeString(d.file, into: &out)
+                out += ",\n    \"line\": ".utf8
+                out += String(d.line).utf8
+                out += ",\n    \"column\": ".utf8
+                out += String(d.column).utf8
+                out += ",\n    \"severity\": ".utf8
+                JSONValue.writeString(d.severity.rawValue, into: &out)
+                out += ",\n    \"rule\": ".utf8
+                JSONValue.writeString(d.rule.rawValue, into: &out)
+                out += ",\n    \"message\": ".utf8
+                JSONValue.writeString(d.message, into: &out)
+                out += "\n  }".utf8
+                flush(false)
+            }
+            out += "\n]\n".utf8
+        case .github: out += diagnostics.map(github).joined().utf8
+        case .sarif: out += sarif(diagnostics).utf8
         }
+        flush(true)
     }
 
     /// `path:line:col: severity: message [rule-id]`
     public static func text(_ d: Diagnostic) -> String {
         "\(d.file):\(d.line):\(d.column): \(d.severity.rawValue): \(d.message) [\(d.rule.rawValue)]\n"
-    }
-
-    /// A pretty-printed JSON array, written object by object (the same text as one `JSONValue`
-    /// array, without the tree of every finding: a third of a lint's peak memory on the bench corpus).
-    private static func writeJSON(_ diagnostics: [Diagnostic], piece: Int, to emit: (String) -> Void) {
-        guard !diagnostics.isEmpty else { return emit("[]\n") }
-        var out: [UInt8] = [UInt8(ascii: "[")]
-        out.reserveCapacity(piece + 1024)
-        for (i, d) in diagnostics.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            out += "\n  ".utf8
-            JSONValue.object([("file", .string(d.file)), ("line", .number(Double(d.line))), ("column", .number(Double(d.column))),
-                              ("severity", .string(d.severity.rawValue)), ("rule", .string(d.rule.rawValue)), ("message", .string(d.message))])
-                .write(into: &out, pretty: true, indent: 1)
-            if out.count >= piece { emit(String(decoding: out, as: UTF8.self)); out.removeAll(keepingCapacity: true) }
-        }
-        out += "\n]\n".utf8
-        emit(String(decoding: out, as: UTF8.self))
     }
 
     /// `::error file=PATH,line=N,col=M,title=RULE::MESSAGE`, escaped as the Actions runner expects.
