@@ -52,6 +52,17 @@ import Testing
         }
     }
 
+    /// Bytes that are not UTF-8 (a lead byte at the end, or before ASCII) are words like any
+    /// other non-ASCII bytes, and nothing past the text is read or written.
+    @Test func bytesThatAreNotUTF8() {
+        for bytes: [UInt8] in [[0xC3], [0x41, 0xC3], [0xC3, 0x41], [0xC3, 0xC3], [0x61, 0x20, 0xC3]] {
+            let words = Words(utf8: bytes)
+            #expect(words.count == (bytes.last == 0xC3 && bytes.count == 3 ? 2 : 1), "\(bytes)")
+            #expect(words.bytes.count == bytes.count)
+        }
+        #expect(Words(utf8: [0xC3, 0x41]).bytes == [0xC3, 0x61])
+    }
+
     @Test func matchesTheDefinitionOnRandomText() {
         // Latin-1 letters (lower-cased in the loop), Latin-1 signs and General Punctuation (no
         // case), and letters that take the standard library's lower-casing (Ŵ, Σ, İ, ẞ, 日).

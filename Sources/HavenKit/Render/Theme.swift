@@ -24,8 +24,8 @@ public struct Theme: Sendable {
     /// notice and `site`, so `render` shows each distinct notice rendered once.
     let builtInNotice: Bool
     /// Whether `related` and `related-item` are the built-in partials: an item reads only the
-    /// linked page's own values, so `linkItem(_:)` renders each linked page's item once per link
-    /// context and the partial shows that text (`ContextBuilder.link(_:from:)`).
+    /// linked page's own values, so `linkItem` renders each linked page's item once per link
+    /// context and the partial shows that text (`ContextBuilder.relatedLinks(_:from:)`).
     let builtInLinkItem: Bool
     /// After `preparing(_:)`: what site partials and notices are rendered from on a route.
     private var partials: Partials?
@@ -132,10 +132,11 @@ public struct Theme: Sendable {
         let strings = StringTables(builtIn: StringTables.embeddedTables(), site: siteStrings,
                                    templateKeys: (Array(sources.values) + Array(alertSources.values))
                                        .reduce(into: Set<String>()) { $0.formUnion(StringTables.keys(readBy: $1.text)) })
-        let builtInLinkItem = !overridden.contains(relatedPartial) && !overridden.contains(linkItemPartial)
-        if builtInLinkItem, let item = sources[linkItemPartial] {
+        var builtInLinkItem = false
+        if !overridden.contains(relatedPartial), !overridden.contains(linkItemPartial), let item = sources[linkItemPartial] {
             library.register(try ThemeContentType.template(item.text, origin: item.origin), named: linkItemView)
             library.register(try ThemeContentType.template("{{{\(renderedLinkItem)}}}", origin: item.origin), named: linkItemPartial)
+            builtInLinkItem = true
         }
         // Not the partials rendered once per key, notice or link anyway (their output replaces them).
         let renderedOnce = Set(sitePartials).union(builtIn ? [noticePartial, resourcePartial] : [])

@@ -110,11 +110,11 @@ struct Words: Sendable {
                 var vowelGroups = 0, previousVowel = 0
                 repeat {
                     if kind & 8 != 0 && byte >= 0xC0 {
-                        // The lead byte of a character beyond ASCII (the text is valid UTF-8: it
-                        // comes from a String or from cmark, which repairs its input). À–Þ but ×
-                        // (C3 80–9E but 97) lower-case by one bit of their second byte.
+                        // The lead byte of a character beyond ASCII. À–Þ but × (C3 80–9E but 97)
+                        // lower-case by one bit of their second byte, which must be there (the
+                        // text is valid UTF-8, made from a String, but the loop does not rely on it).
                         let next: UInt8 = i + 1 < count ? base[i + 1] : 0
-                        if byte == 0xC3 && next <= 0x9E && next != 0x97 {
+                        if byte == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97 {
                             base[i + 1] = next | 0x20
                         } else if !(byte == 0xC2 || byte == 0xC3 || (byte == 0xE2 && (next == 0x80 || next == 0x81))) {
                             needsFullLowercasing = true
