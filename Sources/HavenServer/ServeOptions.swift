@@ -14,7 +14,7 @@ public struct ServeOptions: Sendable {
     /// How to notice edits.
     public var watchMethod: WatchMethod = .automatic
     /// How long the files must stay quiet before a burst of saves triggers one rebuild.
-    public var debounce: Duration = .milliseconds(50)
+    public var debounce: Duration = .milliseconds(20)
     /// Today's date, asked again before each build so a server left running past midnight stays right.
     public var today: @Sendable () -> CalendarDate
     /// Where messages for the person at the terminal go (diagnostics, "rebuilt in …").
