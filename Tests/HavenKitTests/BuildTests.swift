@@ -249,6 +249,12 @@ import Mustache
         #expect(about.contains("<div><p>About this site.</p>"))
     }
 
+    /// The part of `html` from the first `start` to the first `end` after it, both included.
+    static func element(_ html: String?, from start: String, through end: String) -> Substring? {
+        guard let html, let from = html.range(of: start), let to = html[from.lowerBound...].range(of: end) else { return nil }
+        return html[from.lowerBound..<to.upperBound]
+    }
+
     /// The built-in notice is rendered once per distinct notice; a site's own notice partial may
     /// read anything on the page and is rendered on every page.
     @Test func aSitesOwnNoticeIsRenderedPerPage() throws {
@@ -257,11 +263,7 @@ import Mustache
         let builtIn = try TestSite(files: files)
         defer { builtIn.remove() }
         #expect(try builtIn.build().wrote)
-        func notice(_ html: String?) -> Substring? {
-            guard let html, let start = html.range(of: "<aside class=\"crisis-notice\""),
-                  let end = html[start.lowerBound...].range(of: "</aside>") else { return nil }
-            return html[start.lowerBound..<end.upperBound]
-        }
+        func notice(_ html: String?) -> Substring? { BuildTests.element(html, from: "<aside class=\"crisis-notice\"", through: "</aside>") }
         let depression = notice(builtIn.read("Public/conditions/depression/index.html"))
         #expect(depression?.contains("href=\"tel:988\"") == true)
         #expect(depression == notice(builtIn.read("Public/conditions/anxiety/index.html")))
@@ -278,11 +280,7 @@ import Mustache
     /// shown as it is; a site's own `related-item` may read anything on the page and is rendered
     /// per link; a site's own `related` showing the built-in item gets the built-in markup.
     @Test func aSitesOwnRelatedItemIsRenderedPerLink() throws {
-        func related(_ html: String?) -> Substring? {
-            guard let html, let start = html.range(of: "<nav class=\"related\""),
-                  let end = html[start.lowerBound...].range(of: "</nav>") else { return nil }
-            return html[start.lowerBound..<end.upperBound]
-        }
+        func related(_ html: String?) -> Substring? { BuildTests.element(html, from: "<nav class=\"related\"", through: "</nav>") }
         let builtIn = try TestSite(files: BuildTests.files)
         defer { builtIn.remove() }
         #expect(try builtIn.build().wrote)

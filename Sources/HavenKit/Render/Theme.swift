@@ -257,7 +257,7 @@ public struct Theme: Sendable {
     static let renderedLinkItem = "havenRenderedItem"
 
     /// With the built-in `related` and `related-item`: the text of `related-item` for a linked
-    /// page's context (`ContextBuilder.link(_:from:)`), which `related-item` shows as it is.
+    /// page's context (`ContextBuilder.relatedLinks(_:from:)`), which `related-item` shows as it is.
     /// A page of a condition lists hundreds of articles, each listed on hundreds of pages: on the
     /// bench corpus a third of all of Mustache's lookups were these items' three values.
     var linkItem: (@Sendable (TemplateObject) -> TemplateText)? {

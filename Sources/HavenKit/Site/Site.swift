@@ -94,7 +94,7 @@ public struct Site: Sendable {
     }
 
     /// The words of the default language.
-    public var defaultStrings: StringTable { strings.table(config.defaultLanguage.id) }
+    public var defaultStrings: StringTable { strings.table(defaultLanguage.id) }
 
     /// The route table: every generated URL, and how links and absolute URLs are written.
     public var routes: Routes { linkResolver.routes }
@@ -186,7 +186,7 @@ public struct Site: Sendable {
     }
 
     /// Crisis resources for the default language's region, in file order (for `/get-help/`).
-    public var regionalCrisisResources: [CrisisResource] { regionalCrisisResources(in: config.defaultLanguage) }
+    public var regionalCrisisResources: [CrisisResource] { regionalCrisisResources(in: defaultLanguage) }
 
     /// The date review is next due: `reviewed` + `review_interval_months`.
     public func nextReviewDue(_ page: Page) -> CalendarDate? {
