@@ -10,7 +10,8 @@ import Testing
         let processor = MarkdownProcessor(file: "page.md", firstLine: 1, labels: BodyLabels(StringTables.builtInOnly.table("en"))) { destination, _, _ in
             LinkTarget(kind: .external, href: destination, fragment: nil)
         }
-        return processor.process(markdown)
+        let (analysis, html) = processor.process(markdown)
+        return (analysis, String(decoding: html, as: UTF8.self))
     }
 
     /// The findings of a page with this body (US site) at `line:column`, as "rule@line:column".

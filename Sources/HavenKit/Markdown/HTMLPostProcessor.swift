@@ -20,9 +20,10 @@ enum HTMLPostProcessor {
     /// `align="x"` (obsolete in HTML5) into `class="align-x"`; replaces task-list checkboxes (unlabeled
     /// form fields to a screen reader) by labeled symbols; gives the footnotes section a heading;
     /// gives the n-th `<img>` the n-th image's size, variants and lazy loading (`images`).
-    /// Works on cmark's output as UTF-8 bytes, made into a `String` only once, here.
+    /// Works on cmark's output as UTF-8 bytes and gives bytes: the HTML goes to the build's
+    /// `BodyStore` as it is, and becomes a `String` once, when its page is rendered.
     static func addHeadingIDs(utf8 bytes: UnsafeBufferPointer<UInt8>, ids: [String], shift: Int = 0, labels: BodyLabels,
-                              images: [ImageMarkup] = []) -> String {
+                              images: [ImageMarkup] = []) -> [UInt8] {
         var nextImage = 0
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + ids.count * 24 + 64)
@@ -101,7 +102,7 @@ enum HTMLPostProcessor {
             out.append(UInt8(ascii: "<"))
             i += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }
 

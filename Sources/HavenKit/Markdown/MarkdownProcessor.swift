@@ -13,10 +13,10 @@ struct MarkdownProcessor {
     var wording: Wording? = Wording.builtIn(for: "en")
     let resolve: Resolver
 
-    /// The body's analysis and HTML; with `html: false`, `RenderedPageChecks.bodyPlaceholder`
-    /// (or "" for an empty body) instead of the HTML.
-    func process(_ markdown: String, html renders: Bool = true) -> (BodyAnalysis, html: String) {
-        guard let document = MarkdownDocument(markdown: markdown) else { return (BodyAnalysis(), "") }
+    /// The body's analysis and HTML (UTF-8); with `html: false`, `RenderedPageChecks.bodyPlaceholder`
+    /// (or nothing for an empty body) instead of the HTML.
+    func process(_ markdown: String, html renders: Bool = true) -> (BodyAnalysis, html: [UInt8]) {
+        guard let document = MarkdownDocument(markdown: markdown) else { return (BodyAnalysis(), []) }
         // Callouts and care cards first: the walk below sees them as the page's own text.
         let alertPass = AlertPass(document: document, labels: labels.alerts) { node in
             SourceLocation(file: file, line: firstLine + max(1, node.startLine) - 1, column: max(1, node.startColumn))
@@ -164,7 +164,7 @@ struct MarkdownProcessor {
         }
         analysis.unknownAlerts = alertPass.unknown.map { BodyAnalysis.UnknownAlert(type: $0.type, location: $0.location) }
         analysis.prose = ProseAnalysis(blocks: blocks, markdown: markdown, file: file, firstLine: firstLine, wording: wording)
-        guard renders else { return (analysis, document.isEmpty ? "" : RenderedPageChecks.bodyPlaceholder) }
+        guard renders else { return (analysis, document.isEmpty ? [] : Array(RenderedPageChecks.bodyPlaceholder.utf8)) }
         let ids = analysis.headings.map(\.id)
         let html = document.withRenderedHTML { HTMLPostProcessor.addHeadingIDs(utf8: $0, ids: ids, shift: shift, labels: labels, images: images) }
         return (analysis, html)

@@ -58,15 +58,23 @@ final class BodyStore: @unchecked Sendable {
     /// Keeps `text`; in memory if the file cannot take it (a full disk, say).
     func store(_ text: String) -> StoredText {
         var utf8 = text
-        return utf8.withUTF8 { bytes -> StoredText in
-            guard !bytes.isEmpty else { return .inline(text) }
-            lock.lock()
-            let offset = size
-            size += bytes.count
-            lock.unlock()
-            guard FileBytes.write(fd, UnsafeRawBufferPointer(bytes), at: offset) else { return .inline(text) }
-            return .spilled(self, offset: offset, length: bytes.count)
-        }
+        return utf8.withUTF8 { bytes in spill(UnsafeRawBufferPointer(bytes)) } ?? .inline(text)
+    }
+
+    /// Keeps text given as its UTF-8 bytes (a page's body HTML as `HTMLPostProcessor` writes it).
+    func store(utf8 bytes: [UInt8]) -> StoredText {
+        bytes.withUnsafeBytes { spill($0) } ?? .inline(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Writes the bytes to the file: nil when they are empty or the write fails.
+    private func spill(_ bytes: UnsafeRawBufferPointer) -> StoredText? {
+        guard !bytes.isEmpty else { return nil }
+        lock.lock()
+        let offset = size
+        size += bytes.count
+        lock.unlock()
+        guard FileBytes.write(fd, bytes, at: offset) else { return nil }
+        return .spilled(self, offset: offset, length: bytes.count)
     }
 
     /// The text stored at a range. A read that fails gives "" and marks the store (`failed`), so

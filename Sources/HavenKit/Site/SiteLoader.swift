@@ -291,6 +291,6 @@ struct PageHead: Sendable {
         }
         let (analysis, html) = processor.process(body.text, html: bodyHTML)
         return Page(source: source, type: type, route: route, slug: slug, translationKey: translationKey, frontMatter: matter, body: analysis,
-                    bodyHTML: store?.store(html) ?? .inline(html), bodyFirstLine: bodyFirstLine, contentSeal: contentSeal)
+                    bodyHTML: store?.store(utf8: html) ?? .inline(String(decoding: html, as: UTF8.self)), bodyFirstLine: bodyFirstLine, contentSeal: contentSeal)
     }
 }
