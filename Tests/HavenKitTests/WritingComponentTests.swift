@@ -200,6 +200,8 @@ import Testing
         #expect(try crisis("## Ayuda\n\nEl número de emergencias es 999.\n").count == 1)
         #expect(try crisis("## Ayuda\n\nEnvíe un mensaje de texto al 116 123.\n").count == 1)
         #expect(try crisis("## Ayuda\n\nHubo 999 personas en el estudio.\n") == [])
+        // The dial words are each language's `dial-words.yml`, read together.
+        #expect(PhoneMentionScanner.dialWords.isSuperset(of: ["call", "dial", "text", "llame", "marque", "número", "mensaje"]))
         // Key points and the description count as the page's text.
         #expect(try findings(TestSite.body, frontMatter: "key_points:\n  - Call 999 in an emergency.\n").map { $0.components(separatedBy: "@")[0] } == ["crisis-number"])
     }

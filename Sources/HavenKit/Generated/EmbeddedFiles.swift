@@ -4,6 +4,35 @@
 enum EmbeddedFiles {
     /// Path (`Templates/…` or `Resources/…`) → file contents.
     static let files: [String: String] = [
+        "Resources/language/en/dial-words.yml": #"""
+# Words that make a short code in the same sentence a number to call or text: "call 999" is a
+# phone number, "999 people" is not (the crisis-number and retired-crisis-number rules judge such
+# numbers). Lower case, one word each. A page's text is read with the words of every language
+# Haven has lists for, since a page may quote another language's instructions.
+- call
+- calls
+- calling
+- called
+- dial
+- dialing
+- dialling
+- ring
+- phone
+- phoning
+- text
+- texting
+- txt
+- contact
+- number
+- numbers
+- hotline
+- helpline
+- line
+- lifeline
+- telephone
+- tel
+
+"""#,
         "Resources/language/en/evidence-claims.yml": #"""
 # Evidence claims for `uncited-claim`, English. A sentence makes an evidence claim when an evidence
 # noun phrase is the subject of a reporting verb ("a 2017 study indicates", "research from 2022
@@ -356,6 +385,31 @@ openers: [and, or]
 - match: suicide note
   suggest: (avoid describing or quoting notes)
   source: RRS, WHO
+
+"""#,
+        "Resources/language/es/dial-words.yml": #"""
+# Palabras que hacen de un número corto de la misma oración un número al que llamar o escribir
+# («llame al 911», «marque el 999», «envíe un mensaje de texto al 988»). Same use and format as
+# ../en/dial-words.yml: lower case, one word each, with and without the accent as people write them.
+- llame
+- llama
+- llamar
+- llamen
+- llamada
+- marque
+- marca
+- marcar
+- número
+- números
+- numero
+- teléfono
+- telefono
+- línea
+- linea
+- envíe
+- envía
+- mensaje
+- texto
 
 """#,
         "Resources/language/es/evidence-claims.yml": #"""

@@ -1,3 +1,5 @@
+import Yams
+
 /// A phone number as written in a page's text, found while the page is parsed (so it can be
 /// located in the source) and judged in the check phase against the page's region
 /// (`CrisisNumberRules`). Letters (1-800-273-TALK) are read as keypad digits.
@@ -29,14 +31,16 @@ enum PhoneMentionScanner {
         var dialContext: Bool
     }
 
-    /// Words that make a short code in the same sentence a number to call or text.
-    static let dialWords: Set<String> = ["call", "calls", "calling", "called", "dial", "dialing", "dialling", "ring", "phone",
-                                         "phoning", "text", "texting", "txt", "contact", "number", "numbers", "hotline",
-                                         "helpline", "line", "lifeline", "telephone", "tel",
-                                         // Spanish ("llame al 911", "marque el 999", "envíe un mensaje de texto al 988")
-                                         "llame", "llama", "llamar", "llamen", "llamada", "marque", "marca", "marcar",
-                                         "número", "números", "numero", "teléfono", "telefono", "línea", "linea",
-                                         "envíe", "envía", "mensaje", "texto"]
+    /// Words that make a short code in the same sentence a number to call or text: the
+    /// `dial-words.yml` of every language in `Resources/language/` (a page may quote another
+    /// language's instructions, and a language with no lists of its own still has its numbers read).
+    static let dialWords: Set<String> = {
+        var words = Set<String>()
+        for (path, text) in EmbeddedFiles.files where path.hasPrefix("Resources/language/") && path.hasSuffix("/dial-words.yml") {
+            words.formUnion(((try? YAMLDecoder().decode([String].self, from: text)) ?? []).map { $0.lowercased() })
+        }
+        return words
+    }()
 
     static func candidates(in bytes: [UInt8]) -> [Candidate] {
         var out: [Candidate] = []
