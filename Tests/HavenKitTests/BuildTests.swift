@@ -406,7 +406,7 @@ import Mustache
         func whole(_ site: Site) -> String {
             let synonyms: [JSONValue] = SearchSynonyms.groups.map { .array($0.map(JSONValue.string)) }
             let search = site.routes.search("en")
-            return JSONValue.object([("pages", .array(site.pages.map { SiteFeeds.searchEntry($0, in: site, from: search) })),
+            return JSONValue.object([("pages", .array(site.pages.map { SiteFeeds.searchEntry($0, in: site, from: search, terms: SiteFeeds.termTitles(of: $0, in: site)) })),
                                      ("synonyms", .array(synonyms))]).serialized() + "\n"
         }
         #expect(SiteFeeds.searchIndex(loaded, language: "en") == whole(loaded))

@@ -91,6 +91,15 @@ import Testing
         snapshot = try session.rebuild()
         try expectSame(snapshot, site, "translation removed")
         #expect(snapshot.files["/es/conditions/depresion/index.html"] == nil)
+
+        // Spanish pages name depression, now with no Spanish page: its English title is their
+        // search keyword, and changes with it.
+        let depression = "Content/conditions/depression.md"
+        try edit(site, depression, try #require(site.read(depression)).replacingOccurrences(of: "title: Depression", with: "title: Low mood"))
+        snapshot = try session.rebuild()
+        #expect(!snapshot.full)
+        try expectSame(snapshot, site, "term with no translation retitled")
+        #expect(snapshot.files["/es/search-index.json"].map { String(decoding: $0, as: UTF8.self).contains("Low mood") } == true)
     }
 
     /// Three languages, one of them a region's (`en-US`, `es-US`, `en-GB` for region GB: the

@@ -168,6 +168,14 @@ struct IncrementalPlan {
                 regenerate.insert(routes.searchIndex(language))
                 regenerate.insert(routes.searchIndexScript(language))
             }
+            // A term's title is a keyword of the pages naming it, in every language that has no
+            // translation of the term.
+            if after.type == .modality || after.type == .condition, edit.titleChanged {
+                for id in routes.languages.ids {
+                    regenerate.insert(routes.searchIndex(id))
+                    regenerate.insert(routes.searchIndexScript(id))
+                }
+            }
         }
         // The home page lists the newest articles: only an article among them, before or after, shows.
         if !needsHome.isEmpty {

@@ -81,7 +81,9 @@ enum SiteFeeds {
         let search = site.routes.search(language)
         let key = site.routes.linkKey(from: search).description
         let entries = site.pages.filter { $0.language == language }.map { page in
-            site.memoized(page, .searchEntry, key: key) { searchEntry(page, in: site, from: search).serialized() }
+            // The entry shows the titles of the terms the page names, which are other pages': kept with them.
+            let terms = termTitles(of: page, in: site)
+            return site.memoized(page, .searchEntry, key: key + "\u{0}" + terms) { searchEntry(page, in: site, from: search, terms: terms).serialized() }
         }
         let synonyms = JSONValue.array(SearchSynonyms.groups.map { .array($0.map(JSONValue.string)) }).serialized()
         // Written into one buffer of its final size: joining the entries and then adding the ends
@@ -112,10 +114,9 @@ enum SiteFeeds {
         return script
     }
 
-    /// One page's entry in the search index read on `search` (the search page).
-    static func searchEntry(_ page: Page, in site: Site, from search: Route) -> JSONValue {
+    /// One page's entry in the search index read on `search` (the search page); `terms`: `termTitles(of:in:)`.
+    static func searchEntry(_ page: Page, in site: Site, from search: Route, terms: String) -> JSONValue {
         let headings = page.body.headings.map(\.text).joined(separator: " ")
-        let terms = (page.frontMatter.modalities + page.frontMatter.conditions).map(\.value).joined(separator: " ")
         return .object([
             ("title", .string(page.title)),
             ("url", .string(site.href(to: page.route, from: search))),
@@ -125,5 +126,14 @@ enum SiteFeeds {
             ("summary", page.frontMatter.keyPoints.isEmpty ? nil : .string(page.frontMatter.keyPoints.map(\.value).joined(separator: " "))),
             ("keywords", .string([headings, terms].filter { !$0.isEmpty }.joined(separator: " "))),
         ])
+    }
+
+    /// The terms a page names, by their titles in the page's language (a term with no translation
+    /// into it: by its own page's title), not by the slugs the front matter uses: search keywords.
+    static func termTitles(of page: Page, in site: Site) -> String {
+        let fm = page.frontMatter
+        return (fm.modalities.map { (PageType.modality, $0.value) } + fm.conditions.map { (PageType.condition, $0.value) })
+            .map { type, slug in site.term(type, slug, in: page.language)?.title ?? slug }
+            .joined(separator: " ")
     }
 }
