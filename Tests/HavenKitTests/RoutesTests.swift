@@ -176,4 +176,17 @@ import Testing
         #expect(loaded.routes.linkKey(from: a.route) != loaded.routes.linkKey(from: c.route))
         #expect(loaded.routes.linkKey(from: a.route) == loaded.routes.linkKey(from: loaded.routes.reviewer("dana-reyes", "en")))
     }
+
+    /// A link's destination split into path and fragment (a query before the fragment is dropped),
+    /// and its path's percent-escapes decoded.
+    @Test func linkDestinationsSplitAndDecode() {
+        #expect(LinkResolver.splitFragment("../conditions/depression.md#how-it-is-treated") == ("../conditions/depression.md", "how-it-is-treated"))
+        #expect(LinkResolver.splitFragment("a.md?x=1#f") == ("a.md", "f"))
+        #expect(LinkResolver.splitFragment("a.md?x=1") == ("a.md?x=1", nil))
+        #expect(LinkResolver.splitFragment("#top") == ("", "top"))
+        #expect(LinkResolver.splitFragment("ansiedad-señales.md#qué-hacer") == ("ansiedad-señales.md", "qué-hacer"))
+        #expect(LinkResolver.percentDecoded("ansiedad%20social.md") == "ansiedad social.md")
+        #expect(LinkResolver.percentDecoded("se%C3%B1ales.md") == "señales.md")
+        #expect(LinkResolver.percentDecoded("plain.md") == "plain.md")
+    }
 }

@@ -104,11 +104,13 @@ struct LinkResolver: Sendable, Equatable {
         return false
     }
 
+    /// The path and the fragment of a link (`a.md?x#f` → `a.md`, `f`). Searched on UTF-8: `#` and
+    /// `?` are ASCII, and Character search was half of resolving a link.
     static func splitFragment(_ s: String) -> (String, String?) {
-        guard let hash = s.firstIndex(of: "#") else { return (s, nil) }
-        var path = String(s[..<hash])
-        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-        return (path, String(s[s.index(after: hash)...]))
+        let utf8 = s.utf8
+        guard let hash = utf8.firstIndex(of: UInt8(ascii: "#")) else { return (s, nil) }
+        let end = utf8[..<hash].firstIndex(of: UInt8(ascii: "?")) ?? hash
+        return (String(s[..<end]), String(s[utf8.index(after: hash)...]))
     }
 
     /// Removes `.` and resolves `..`; nil when `..` climbs above the first element.
@@ -127,7 +129,7 @@ struct LinkResolver: Sendable, Equatable {
     }
 
     static func percentDecoded(_ s: String) -> String {
-        guard s.contains("%") else { return s }
+        guard s.utf8.contains(UInt8(ascii: "%")) else { return s }
         var bytes: [UInt8] = []
         var it = Array(s.utf8)[...]
         while let b = it.first {
