@@ -43,7 +43,7 @@ public struct BuildResult: Sendable {
 
     /// True when the content must be refused: errors, or any finding with `--strict`.
     public var failed: Bool {
-        diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+        diagnostics.count(of: .error) > 0 || (strict && diagnostics.count(of: .warning) > 0)
     }
 }
 

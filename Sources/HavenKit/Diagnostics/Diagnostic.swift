@@ -48,9 +48,16 @@ extension Diagnostic: Comparable {
 }
 
 extension Array where Element == Diagnostic {
-    // Counted, not filtered: a filter copied every finding of that severity into a new array.
-    public var errorCount: Int { reduce(0) { $0 + ($1.severity == .error ? 1 : 0) } }
-    public var warningCount: Int { reduce(0) { $0 + ($1.severity == .warning ? 1 : 0) } }
+    // Counted, not filtered: a filter copied every finding of that severity into a new array; and
+    // by index, reading the severity in place (iterating copied each finding, retaining its strings).
+    public var errorCount: Int { count(of: .error) }
+    public var warningCount: Int { count(of: .warning) }
+
+    func count(of severity: Severity) -> Int {
+        var count = 0
+        for index in indices where self[index].severity == severity { count += 1 }
+        return count
+    }
 }
 
 extension Diagnostic: Error {}

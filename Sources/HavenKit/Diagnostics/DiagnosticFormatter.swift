@@ -23,8 +23,8 @@ public enum DiagnosticFormatter {
         }
         switch format {
         case .text:
-            for d in diagnostics {
-                out += text(d).utf8
+            for index in diagnostics.indices {
+                writeText(diagnostics[index], into: &out)
                 flush(false)
             }
         case .json:
@@ -34,20 +34,8 @@ public enum DiagnosticFormatter {
             // (a tenth of a lint's instructions).
             guard !diagnostics.isEmpty else { out += "[]\n".utf8; break }
             out.append(UInt8(ascii: "["))
-            for (i, d) in diagnostics.enumerated() {
-                out += (i > 0 ? ",\n  {\n    \"file\": " : "\n  {\n    \"file\": ").utf8
-                JSONValue.writeString(d.file, into: &out)
-                out += ",\n    \"line\": ".utf8
-                out += String(d.line).utf8
-                out += ",\n    \"column\": ".utf8
-                out += String(d.column).utf8
-                out += ",\n    \"severity\": ".utf8
-                JSONValue.writeString(d.severity.rawValue, into: &out)
-                out += ",\n    \"rule\": ".utf8
-                JSONValue.writeString(d.rule.rawValue, into: &out)
-                out += ",\n    \"message\": ".utf8
-                JSONValue.writeString(d.message, into: &out)
-                out += "\n  }".utf8
+            for index in diagnostics.indices {
+                writeJSON(diagnostics[index], first: index == 0, into: &out)
                 flush(false)
             }
             out += "\n]\n".utf8
@@ -57,9 +45,44 @@ public enum DiagnosticFormatter {
         flush(true)
     }
 
+    /// One finding of `lint --format json`'s array, as `JSONValue` writes it (with the comma before it unless `first`).
+    private static func writeJSON(_ d: Diagnostic, first: Bool, into out: inout [UInt8]) {
+        out += (first ? "\n  {\n    \"file\": " : ",\n  {\n    \"file\": ").utf8
+        JSONValue.writeString(d.file, into: &out)
+        out += ",\n    \"line\": ".utf8
+        out += String(d.line).utf8
+        out += ",\n    \"column\": ".utf8
+        out += String(d.column).utf8
+        out += ",\n    \"severity\": ".utf8
+        JSONValue.writeString(d.severity.rawValue, into: &out)
+        out += ",\n    \"rule\": ".utf8
+        JSONValue.writeString(d.rule.rawValue, into: &out)
+        out += ",\n    \"message\": ".utf8
+        JSONValue.writeString(d.message, into: &out)
+        out += "\n  }".utf8
+    }
+
     /// `path:line:col: severity: message [rule-id]`
     public static func text(_ d: Diagnostic) -> String {
-        "\(d.file):\(d.line):\(d.column): \(d.severity.rawValue): \(d.message) [\(d.rule.rawValue)]\n"
+        var out: [UInt8] = []
+        writeText(d, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `text(_:)` written into bytes (no String per finding: a lint prints 140,000 of them).
+    private static func writeText(_ d: Diagnostic, into out: inout [UInt8]) {
+        out += d.file.utf8
+        out.append(UInt8(ascii: ":"))
+        out += String(d.line).utf8
+        out.append(UInt8(ascii: ":"))
+        out += String(d.column).utf8
+        out += ": ".utf8
+        out += d.severity.rawValue.utf8
+        out += ": ".utf8
+        out += d.message.utf8
+        out += " [".utf8
+        out += d.rule.rawValue.utf8
+        out += "]\n".utf8
     }
 
     /// `::error file=PATH,line=N,col=M,title=RULE::MESSAGE`, escaped as the Actions runner expects.

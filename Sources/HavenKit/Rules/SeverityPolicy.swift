@@ -13,9 +13,14 @@ public struct SeverityPolicy: Sendable {
     }
 
     public func severity(of diagnostic: Diagnostic) -> Severity {
-        if production && (diagnostic.rule == .placeholderReviewer || diagnostic.rule == .reviewSealBroken) { return .error }
-        var severity = site[diagnostic.rule] ?? diagnostic.rule.defaultSeverity
-        if diagnostic.rule.isFileSuppressible, let own = files[diagnostic.file]?[diagnostic.rule] { severity = own }
+        severity(of: diagnostic.rule, in: diagnostic.file)
+    }
+
+    /// The severity of a finding of `rule` in `file`.
+    func severity(of rule: RuleID, in file: String) -> Severity {
+        if production && (rule == .placeholderReviewer || rule == .reviewSealBroken) { return .error }
+        var severity = site[rule] ?? rule.defaultSeverity
+        if rule.isFileSuppressible, let own = files[file]?[rule] { severity = own }
         return severity
     }
 
@@ -26,7 +31,8 @@ public struct SeverityPolicy: Sendable {
         var count = 0
         // Findings are moved (swapped), not copied: a copy retains and releases each one's strings.
         for index in sorted.indices {
-            let level = severity(of: sorted[index])
+            // Read in place (passing the finding copied it, retaining its strings).
+            let level = severity(of: sorted[index].rule, in: sorted[index].file)
             guard level != .off else { continue }
             if count != index { sorted.swapAt(count, index) }
             sorted[count].severity = level
