@@ -75,6 +75,8 @@ import Testing
         ])
         #expect(found.map(\.rule) == [.translationType])
         #expect(found.first?.file == "Content/conditions/x.es.md")
+        // The fix is in the source or a `type:` added here: this file has no `type:` to remove.
+        #expect(found.first?.message.contains("add `type: article` here (the source sets it at line 8), or remove it from the source") == true)
     }
 
     @Test func aTranslationWhoseSourceWasRenamedIsReported() throws {

@@ -195,7 +195,7 @@ extension RuleID {
         case .translationType:
             return ("A translation is a page of its source's type (`condition`, `modality`, `article` or `page`): a `type:` on either file does not make them differ.",
                     "The language switcher and the alternate links join the pages of a set as one page in several languages; a reader switching language would land on a different kind of page, with other required facts and another template.",
-                    "Remove `type:` from the translation (it takes its folder's type, like its source), or give both files the same `type:`.", nil)
+                    "Remove `type:` from the translation (it takes its folder's type, like its source), or give both files the same `type:`; when only the source has a `type:`, add the same one to the translation or remove it from the source.", nil)
         case .imageTooLarge:
             return ("A source image in `Content/media/` is at most 5 MB and 4,000 px on each side.",
                     "Readers on slow or metered connections, in clinics and on old phones; large sources also slow every cold build.",

@@ -20,9 +20,18 @@ enum TranslationSourceRules {
     /// two) would make the switcher and the alternates join two different kinds of page.
     private static func checkType(_ page: Page, source: Page, into out: inout [Diagnostic]) {
         guard page.type != source.type else { return }
+        let fix: String
+        if page.frontMatter.type != nil {
+            fix = "remove `type:` here or give both files the same `type:`"
+        } else if let sourceType = source.frontMatter.type {
+            // The source's own `type:` makes the difference: this file has none to remove.
+            fix = "add `type: \(source.type.rawValue)` here (the source sets it at line \(sourceType.location.line)), or remove it from the source"
+        } else {
+            fix = "give both files the same `type:`"
+        }
         let at = page.frontMatter.type?.location ?? page.frontMatter.start
         out.append(Diagnostic(.translationType, at: at,
-                              "this \(page.language) translation is a page of type \(page.type.rawValue), but its source \(source.source) is of type \(source.type.rawValue): a translation has its source's type; remove `type:` here or give both files the same `type:`"))
+                              "this \(page.language) translation is a page of type \(page.type.rawValue), but its source \(source.source) is of type \(source.type.rawValue): a translation has its source's type; \(fix)"))
     }
 
     /// `translation-outdated`: the source's `updated` is later than the translation's
